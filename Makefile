@@ -1,0 +1,36 @@
+# make run   - set up .venv and narrate the seed article into output/
+# make test  - set up .venv (if needed) and run the test suite
+# make bench - quality and speed figures on ../shared/corpus with ../shared/judges (when present)
+# make lint  - ruff and mypy
+
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed-stamp
+SHARED ?= ../shared
+SEED   := seeds/000_c7231357d1905d75.txt
+export PATH := $(CURDIR)/$(BIN):$(PATH)
+
+.PHONY: run test bench lint clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+run: $(STAMP)
+	$(BIN)/narrate render $(SEED) -o output
+
+test: $(STAMP)
+	$(BIN)/python -m pytest -q
+
+lint: $(STAMP)
+	$(BIN)/ruff check narrate tests bench
+	$(BIN)/mypy narrate
+
+bench: $(STAMP)
+	$(BIN)/python bench/run.py --shared $(SHARED)
+
+clean:
+	rm -rf output build dist *.egg-info

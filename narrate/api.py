@@ -1,0 +1,49 @@
+"""The library's front door: every command of the CLI is one of these functions."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+from narrate.clean import load_article
+from narrate.engines import EngineVoice
+from narrate.model import Article, Episode, Script
+from narrate.render import Progress, RenderOptions, render_scripts
+from narrate.script import build_script
+from narrate.speakable import load_lexicon
+from narrate.synth import engine_for
+from narrate.voices import VoiceSet, load_voices
+
+
+def voice_set(voices_dir: Path | None = None, engine: str | None = None, rate_wpm: int | None = None) -> VoiceSet:
+    voices = load_voices(voices_dir)
+    if engine:
+        voices = voices.with_engine(engine)
+    if rate_wpm:
+        voices = voices.with_rate(rate_wpm)
+    return voices
+
+
+def script_for(
+    article: Article, voices: VoiceSet | None = None, lexicon_file: Path | None = None
+) -> Script:
+    return build_script(article, voices or load_voices(), load_lexicon(lexicon_file))
+
+
+def narrate(
+    sources: Sequence[str],
+    options: RenderOptions | None = None,
+    *,
+    voices: VoiceSet | None = None,
+    lexicon_file: Path | None = None,
+    progress: Progress | None = None,
+) -> list[Episode]:
+    """Clean, script and render each source into its episode files; all inputs are read first."""
+    voices = voices or load_voices()
+    lexicon = load_lexicon(lexicon_file)
+    scripts = [build_script(load_article(source), voices, lexicon) for source in sources]
+    return render_scripts(scripts, voices, options or RenderOptions(), progress)
+
+
+def engine_voices(engine: str = "espeak") -> list[EngineVoice]:
+    return engine_for(engine).voices()

@@ -1,0 +1,70 @@
+"""Content-addressed cache of rendered audio, safe against truncation and concurrent writers.
+
+An entry is ``MAGIC + sha256(payload) + payload`` written to a temporary name and renamed, so a
+reader sees a whole entry or none; a corrupt or truncated one fails its checksum and is
+rendered again, never played.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import os
+import tempfile
+from pathlib import Path
+
+log = logging.getLogger(__name__)
+MAGIC = b"NRC1"
+_DIGEST_BYTES = 32
+
+
+def cache_key(**parts: object) -> str:
+    """A stable key over everything that changes the cached bytes."""
+    blob = json.dumps(parts, sort_keys=True, ensure_ascii=False, default=str).encode()
+    return hashlib.sha256(blob).hexdigest()
+
+
+def default_cache_dir() -> Path:
+    from platformdirs import user_cache_dir
+
+    return Path(user_cache_dir("narrate")) / "segments"
+
+
+class Cache:
+    """Files under ``root``, fanned out by the first two hex digits of their key."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+
+    def _path(self, key: str, suffix: str) -> Path:
+        return self.root / key[:2] / f"{key}{suffix}"
+
+    def get(self, key: str, suffix: str = ".seg") -> bytes | None:
+        path = self._path(key, suffix)
+        try:
+            blob = path.read_bytes()
+        except FileNotFoundError:
+            return None
+        except OSError as exc:
+            log.warning("cache entry %s unreadable (%s); rendering it again", path, exc)
+            return None
+        head = len(MAGIC) + _DIGEST_BYTES
+        payload = blob[head:]
+        if blob[: len(MAGIC)] != MAGIC or hashlib.sha256(payload).digest() != blob[len(MAGIC) : head]:
+            log.warning("cache entry %s is corrupt; rendering it again", path)
+            path.unlink(missing_ok=True)
+            return None
+        return payload
+
+    def put(self, key: str, payload: bytes, suffix: str = ".seg") -> None:
+        path = self._path(key, suffix)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=suffix)
+        try:
+            with os.fdopen(fd, "wb") as out:
+                out.write(MAGIC + hashlib.sha256(payload).digest() + payload)
+            os.replace(tmp, path)
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            raise

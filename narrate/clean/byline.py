@@ -1,0 +1,126 @@
+"""Bylines: recognise a byline line and turn it into names spoken naturally."""
+
+from __future__ import annotations
+
+import re
+
+_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(\.[\w-]+)+")
+_BRACKETED = re.compile(r"\[[^\]]*\]|\([^)]*@[^)]*\)|\([^)]*protected[^)]*\)|<[^>]*>")
+_KOREAN_SYLLABLE = re.compile(
+    r"^(?:g|k|kk|n|d|t|tt|r|l|m|b|p|pp|s|ss|j|jj|ch|h)?"
+    r"(?:a|ae|ya|yae|eo|e|yeo|ye|o|wa|wae|oe|yo|u|wo|we|wi|yu|eu|ui|i|oo|ee|ou)"
+    r"(?:k|n|t|l|m|p|ng|g|b)?$"
+)
+# Words after a name that describe a role rather than name a person.
+_ROLES = re.compile(
+    r"\b(staff|reporter|reporters|writer|writers|correspondent|correspondents|editor|editors|columnist|"
+    r"contributor|contributing|senior|associate|associated press|press|times|journal|news|daily|"
+    r"special to|for the|wire|service|agency|bureau|desk|photographer|photos?|analyst|opinion|"
+    r"updated|published|posted|via|in|at)\b.*$",
+    re.I,
+)
+BYLINE_START = re.compile(r"^\s*(?:written\s+|reported\s+|posted\s+|words\s+|story\s+)?by[:\s]\s*", re.I)
+_PIPE_ROLE = re.compile(
+    r"^(?P<names>[^|]{3,80}?)\s*[|/]\s*(?:staff\s+)?(?:reporter|writer|correspondent|editor|columnist|contributor)s?\b",
+    re.I,
+)
+_AUTHOR_LABEL = re.compile(r"^\s*(?:author|authors|reporter|reporters|written by|words)\s*[:：]\s*", re.I)
+_NAME_TOKEN = re.compile(r"^[A-Za-zÀ-ÖØ-öø-ÿĀ-ž][\w'’.-]*$")
+_LOWER_PARTICLES = {"de", "da", "del", "della", "der", "den", "van", "von", "la", "le", "du", "dos", "das", "bin", "al"}
+
+
+def _cap_word(word: str) -> str:
+    if not word:
+        return word
+    if "-" in word:
+        parts = word.split("-")
+        if len(parts) == 2 and all(_KOREAN_SYLLABLE.match(p.lower()) for p in parts):
+            return parts[0][:1].upper() + parts[0][1:].lower() + "-" + parts[1].lower()
+        return "-".join(_cap_word(p) for p in parts)
+    for sep in ("'", "’"):
+        if sep in word[1:3]:
+            a, b = word.split(sep, 1)
+            return _cap_word(a) + sep + _cap_word(b)
+    low = word.lower()
+    if low.startswith("mc") and len(word) > 3:
+        return "Mc" + word[2].upper() + word[3:].lower()
+    return word[:1].upper() + word[1:].lower()
+
+
+def natural_case(name: str) -> str:
+    """'PARK HYUN-JU' -> 'Park Hyun-ju'; names already in mixed case are kept."""
+    letters = [c for c in name if c.isalpha()]
+    if letters and not all(c.isupper() for c in letters) and not all(c.islower() for c in letters):
+        return name
+    words = name.split()
+    out = []
+    for i, w in enumerate(words):
+        if i and w.lower() in _LOWER_PARTICLES:
+            out.append(w.lower())
+        else:
+            out.append(_cap_word(w))
+    return " ".join(out)
+
+
+def _clean_name(part: str) -> str | None:
+    part = part.strip(" \t,;:.-–—|/")
+    part = _ROLES.sub("", part).strip(" \t,;:.-–—|/")
+    if not part:
+        return None
+    tokens = part.split()
+    if not 1 <= len(tokens) <= 5:
+        return None
+    if not all(_NAME_TOKEN.match(t) for t in tokens):
+        return None
+    if not tokens[0][:1].isupper():
+        return None
+    if any(c.isdigit() for c in part):
+        return None
+    return natural_case(part)
+
+
+def names_from(text: str) -> str | None:
+    """The names of a byline text (with or without the leading 'By'), joined with 'and'."""
+    text = _EMAIL.sub(" ", text)
+    text = _BRACKETED.sub(" ", text)
+    text = text.replace("[email protected]", " ").replace("email protected", " ")
+    text = BYLINE_START.sub("", text, count=1)
+    text = _AUTHOR_LABEL.sub("", text, count=1)
+    text = re.split(r"\s[|•·]\s|\s{2,}|\t", text)[0]
+    parts = re.split(r",|;|\s+and\s+|\s*&\s*|\s+AND\s+|\s+und\s+|\s+e\s+|\s+y\s+", text)
+    names: list[str] = []
+    for p in parts:
+        n = _clean_name(p)
+        if n is None:
+            if names:
+                break  # "By A, B, Staff Writers, Updated 3pm": stop at the first non-name
+            continue
+        if n not in names:
+            names.append(n)
+    if not names:
+        return None
+    if len(names) > 2:
+        return ", ".join(names[:-1]) + " and " + names[-1]
+    return " and ".join(names)
+
+
+def byline_of(line: str, next_line: str | None = None) -> str | None:
+    """Names when ``line`` is a byline ('BY NAME, NAME [email]', 'By Name', 'Name | Reporter'), else None."""
+    s = line.strip()
+    if not s or len(s) > 160:
+        return None
+    if BYLINE_START.match(s):
+        rest = BYLINE_START.sub("", s, count=1).strip()
+        if not rest and next_line:
+            return names_from(next_line)
+        if rest and len(rest.split()) <= 14 and not rest.rstrip().endswith(("?", "!")):
+            return names_from(rest)
+        return None
+    if s.lower() in ("by", "by:"):
+        return names_from(next_line) if next_line else None
+    m = _PIPE_ROLE.match(s)
+    if m:
+        return names_from(m.group("names"))
+    if _AUTHOR_LABEL.match(s):
+        return names_from(s)
+    return None

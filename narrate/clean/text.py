@@ -1,0 +1,473 @@
+"""Text copies of web pages: decide line by line what is article.
+
+The page around an article (menus, captions, share and login widgets, related links, footers) is
+told apart from the article with general signals only: how long a line is, whether it reads as a
+sentence, whether it repeats the title or another line, where it sits relative to the longest run
+of prose, and the vocabulary and shapes of page furniture.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .byline import byline_of
+from .dates import find_date
+
+_WORD = re.compile(r"\w+")
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff]")
+_SENT_END = re.compile(r"""[.!?…。！？:;][\s"'”’»)\]*]*$|[.!?…。！？]["'”’»]?\s*\([^()]{1,40}\)$""")
+_SPACES = re.compile(r"\s+")
+_TITLE_SEPS = re.compile(r"\s+[|–—:•·»-]\s+|\s+::\s+|\s*\|\s*")
+
+# Furniture vocabulary: a short line carrying one of these is a widget, not article.
+_WIDGET = re.compile(
+    r"""(?ix)
+    \b(?:log\s?in|log\s?out|sign\s?in|sign\s?up|sign\s?out|register\s+(?:now|for|to)|create\s+(?:an\s+)?account|
+    subscribe|subscription|subscriber|newsletters?|unsubscribe|
+    share\s+(?:this|on|via|the\s+story|article)|share\b|tweet\b|pin\s+it|whatsapp|linkedin|pinterest|reddit|
+    facebook|twitter|instagram|youtube|flipboard|follow\s+us|like\s+us|
+    print\b|e-?mail\s+(?:this|us|address)|comments?\b|commenting|leave\s+a\s+reply|reply\b|
+    advertisement|advertising|advertise|sponsored|promoted|ad\s?choices|
+    related\s+(?:articles?|stories|content|posts?|news|topics|coverage|links?|videos?)|recommended|
+    read\s+more|see\s+more|show\s+more|load\s+more|more\s+from|more\s+on\s+this|most\s+(?:popular|read|viewed|shared)|trending|
+    top\s+stories|latest\s+(?:news|stories|videos)|editor'?s\s+picks?|you\s+may\s+also|also\s+read|don'?t\s+miss|
+    cookies?|privacy\s+(?:policy|notice|settings)|terms\s+(?:of|and)\s+(?:use|service|conditions)|
+    all\s+rights\s+reserved|copyright|©|ⓒ|javascript|browser|
+    click\s+here|tap\s+here|skip\s+to|back\s+to\s+top|jump\s+to|go\s+to|table\s+of\s+contents|
+    download\s+(?:the|our)\s+app|app\s+store|google\s+play|
+    audio\s+report|listen\s+to\s+(?:this|the)\s+article|read\s+by\s+ai|text\s+size|font\s+size|
+    contact\s+us|about\s+us|site\s+map|sitemap|help\s+center|customer\s+service|
+    previous\s+(?:article|post|story)|next\s+(?:article|post|story)|
+    tags?\s*:|filed\s+under|categor(?:y|ies)\s*:|topics?\s*:|
+    photo\s+gallery|view\s+gallery|watch\s*:|video\s*:|image\s+\d+\s+of\s+\d+|\d+\s+of\s+\d+\s+(?:photos|images)|
+    standards\s+board|dictionary|
+    loading|please\s+wait|posted\s+in|permalink
+    )""",
+)
+
+# Captions and credits.
+_CAPTION = re.compile(
+    r"""(?ix)
+    \[\s*[A-Z0-9][A-Z0-9 ,./&'’-]{1,40}\]\s*$                       # ... [SCREEN CAPTURE] / [YONHAP]
+    | \[(?:photo|image|사진)[^\]]*\]                                 # [Photo by ...]
+    | \((?:photo|image|picture|pictured|credit|file\s+photo|photos?\s+by|illustration|graphic|video)\b[^)]*\)\s*$
+    | \b(?:getty\s+images|shutterstock|istock(?:photo)?|alamy|ap\s+photo|afp\s+photo|epa-efe|
+         photo\s+credit|image\s+credit|image\s+source|images?\s+via|photo\s+via|photograph\s*:|photos?\s*:|
+         image\s*:|picture\s*:|illustration\s*:|credit\s*:|credit\s*\.\.\.|courtesy\s+of)\b[^.!?]{0,80}$
+    | (?:^|\s)(?:/|\|)\s*(?:ap|afp|reuters|getty|epa|bloomberg|xinhua|yonhap)\s*$
+    | ^(?:photo|image|video|source|credit|caption)\s*[:|]
+    """,
+)
+
+# Furniture that is furniture at any length: cookie banners, legal lines, comment forms.
+_STRONG_WIDGET = re.compile(
+    r"""(?ix)
+    \b(?:cookies?\b.{0,80}\b(?:website|site|browser|experience|consent|accept)|
+    (?:website|site|browser|experience|consent|accept)\b.{0,80}\bcookies?\b|
+    this\s+(?:web)?site\s+uses|all\s+rights\s+reserved|comment\s+data\s+is\s+processed|
+    javascript\s+(?:is\s+)?(?:disabled|enabled|required)|enable\s+javascript|
+    (?:your|our)\s+privacy\s+(?:policy|settings|choices)|terms\s+of\s+(?:use|service)\s+and\s+privacy|
+    to\s+write\s+comments|log\s+in\s+to\s+(?:comment|one\s+of)|you\s+must\s+be\s+logged\s+in|
+    save\s+my\s+name,\s+email|notify\s+me\s+(?:of|via|when)|sign\s+up\s+for\s+(?:our|the)\s+\w*\s*newsletter|
+    subscribe\s+to\s+(?:our|the)\s+\w*\s*newsletter|get\s+the\s+latest\s+\w+\s+(?:news\s+)?(?:delivered|in\s+your\s+inbox)
+    )""",
+)
+# Comment threads: the lines around each comment.
+_COMMENT_META = re.compile(
+    r"""(?ix)^(?:
+    \[?\s*(?:\d+\s+)?(?:comments?|replies|responses)\s*\]?|
+    (?:show|view|read|load|see)\s+(?:all\s+)?(?:\d+\s+)?(?:comments?|replies)|
+    (?:top\s+rated|newest|oldest|best)\s+comments?|leave\s+a\s+(?:comment|reply)|post\s+a\s+comment|add\s+a\s+comment|
+    join\s+the\s+(?:conversation|discussion)|
+    reply|report|like|flag|rating\s*:\s*\d+\s+votes?|\d+\s+(?:votes?|likes?|points?)|
+    \d+\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)\s+ago\b.{0,40}
+    )$""",
+)
+# Lines that open the part of a page after the article (comments, more stories).
+_BARRIER = re.compile(
+    r"""(?ix)^[\[(]?\s*(?:
+    \d+\s+(?:comments?|responses?|replies)|comments?|(?:top\s+rated|newest|oldest|best|recent|reader)\s+comments?|
+    (?:leave|post|add|write)\s+a\s+(?:comment|reply)|join\s+the\s+(?:conversation|discussion)|
+    (?:show|view|read|load|see)\s+(?:all\s+)?(?:\d+\s+)?comments?|\d+\s+responses?\s+to\b.*|discussion|
+    you\s+(?:may|might)\s+(?:also\s+)?(?:like|enjoy|be\s+interested\s+in)|more\s+(?:stories|articles|news|videos)(?:\s+from\b.*)?|
+    more\s+from\b.*|recommended(?:\s+(?:for\s+you|stories|articles|reading|videos))?|read\s+next|what\s+to\s+read\s+next|
+    up\s+next|most\s+(?:popular|read|viewed|shared|commented)(?:\s+\w+)?|trending(?:\s+(?:now|stories|articles|news))?|
+    around\s+the\s+web|from\s+(?:around\s+)?the\s+web|(?:sponsored|promoted|partner)\s+(?:stories|links|content|posts)|
+    about\s+the\s+author|previous\s+(?:post|article|story)|next\s+(?:post|article|story)
+    )\s*[\])]?\s*[:»›>]?$""",
+)
+_LIST_ITEM = re.compile(r"^(?:\d{1,3}[.)]\s+\S|[•·▪►✓✔*-]\s*\S|\(\w\)\s+\S|[a-z][.)]\s+\S)")
+_URL_ONLY = re.compile(r"^(?:https?://|www\.)\S+$")
+
+_BREADCRUMB = re.compile(r"^[^>»›/]{1,40}(?:\s*[>»›]\s*[^>»›]{1,40}){1,6}$|^[^/]{1,30}(?:\s+/\s+[^/]{1,30}){2,6}$")
+_DATE_LINE = re.compile(
+    r"""(?ix)^(?:(?:published|updated|posted|last\s+updated|modified|date|on|기사입력|입력|수정)\s*[:：]?\s*)?
+    [\[(]?\s*(?:\w+,?\s+)?(?:\d{1,4}[./-]\d{1,2}[./-]\d{1,4}|\d{1,2}\s+\w+\.?,?\s+\d{4}|\w+\.?\s+\d{1,2},?\s+\d{4})
+    (?:\s*(?:at|,|-|\|)?\s*\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s*[A-Z]{2,4})?)?\s*[\])]?
+    (?:\s*(?:\||·|-)?\s*(?:updated|\d+\s+min(?:ute)?s?\s+read).*)?$""",
+)
+_TIME_AGO = re.compile(r"(?i)^\d+\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?)\s+ago$")
+_READ_TIME = re.compile(r"(?i)^\d+\s*(?:min(?:ute)?s?)\s+read$")
+_DATELINE = re.compile(
+    r"^(?P<place>[A-Z][A-Z.'’ -]{1,40}[A-Z.])(?:,\s*[A-Z][\w.]*(?:\s+[\w.]+){0,3})?\s*(?:\([^)]{1,40}\))?\s*(?:—|–|--|-|:)\s+\S"
+)
+
+
+@dataclass
+class Line:
+    idx: int
+    text: str
+    words: int
+    sentence: bool
+    norm: str
+    junk: str = ""
+    score: float = 0.0
+
+
+@dataclass
+class TextResult:
+    title: str
+    paragraphs: list[str]
+    byline: str | None = None
+    date: str | None = None
+    dateline: str | None = None
+    headings: list[tuple[int, str]] = field(default_factory=list)
+
+
+def norm(s: str) -> str:
+    return " ".join(_WORD.findall(s.lower()))
+
+
+def count_words(s: str) -> int:
+    w = len(_WORD.findall(s))
+    cjk = len(_CJK.findall(s))
+    if cjk:
+        # Hangul uses spaces (one word ~ 3 syllables); Chinese/Japanese do not.
+        w = max(w, cjk // 2)
+    return w
+
+
+def is_sentence(s: str) -> bool:
+    return bool(_SENT_END.search(s))
+
+
+def _split_lines(text: str) -> list[str]:
+    lines = [_SPACES.sub(" ", ln).strip() for ln in text.split("\n")]
+    return _unwrap(lines)
+
+
+def _unwrap(lines: list[str]) -> list[str]:
+    """Join hard-wrapped paragraphs (lines of a fixed width separated by blank lines)."""
+    long = [ln for ln in lines if len(ln) >= 40]
+    if len(long) < 6:
+        return lines
+    widths = sorted(len(ln) for ln in long)
+    p90 = widths[int(len(widths) * 0.9) - 1]
+    if p90 > 100:
+        return lines
+    # Wrapped text: most non-blank lines are followed by another non-blank line that continues a sentence.
+    cont = sum(
+        1
+        for a, b in zip(lines, lines[1:])
+        if len(a) >= 40 and b and not is_sentence(a) and b[:1].islower()
+    )
+    if cont < len(long) * 0.2:
+        return lines
+    out: list[str] = []
+    buf: list[str] = []
+    for ln in lines:
+        if not ln:
+            if buf:
+                out.append(" ".join(buf))
+                buf = []
+            out.append("")
+        else:
+            buf.append(ln)
+    if buf:
+        out.append(" ".join(buf))
+    return out
+
+
+def _title_from(lines: list[str]) -> tuple[str, int]:
+    """The headline and the index of its first line (-1 when guessed from the page title)."""
+    first = next((i for i, ln in enumerate(lines) if ln), -1)
+    if first < 0:
+        return "", -1
+    t0 = lines[first]
+    n0 = norm(t0)
+    best = ""
+    best_i = first
+    for i, ln in enumerate(lines[first + 1 : first + 1500], start=first + 1):
+        if not ln or len(ln) > len(t0) or len(ln) < 12:
+            continue
+        n = norm(ln)
+        if n and n in n0 and len(n) >= 0.4 * len(n0) and len(n) > len(best):
+            best, best_i = ln, i
+            if n == n0:
+                break
+    if best:
+        return best, best_i
+    if count_words(t0) > 40 or len(t0) > 250:
+        return "", -1
+    parts = [p for p in _TITLE_SEPS.split(t0) if p.strip()]
+    if len(parts) > 1:
+        return max(parts, key=len).strip(), first
+    return t0, first
+
+
+def classify(lines: list[str], title: str) -> list[Line]:
+    ntitle = norm(title)
+    counts: dict[str, int] = {}
+    for ln in lines:
+        if ln:
+            k = norm(ln)
+            counts[k] = counts.get(k, 0) + 1
+    out: list[Line] = []
+    for i, ln in enumerate(lines):
+        n = norm(ln)
+        ln_obj = Line(i, ln, count_words(ln) if ln else 0, is_sentence(ln) if ln else False, n)
+        if ln:
+            ln_obj.junk = _junk_reason(ln_obj, ntitle, counts)
+        out.append(ln_obj)
+    return out
+
+
+def _junk_reason(ln: Line, ntitle: str, counts: dict[str, int]) -> str:
+    s, w, n = ln.text, ln.words, ln.norm
+    if not n:
+        return "symbols"
+    if ntitle and (n == ntitle or (len(n) > 20 and ntitle in n and len(n) < len(ntitle) * 1.3)):
+        return "title"
+    if _COMMENT_META.match(s):
+        return "comment"
+    if _STRONG_WIDGET.search(s):
+        return "widget"
+    if w <= 25 and _CAPTION.search(s):
+        return "caption"
+    if w <= 12 and _BREADCRUMB.match(s) and not ln.sentence:
+        return "breadcrumb"
+    if w <= 20 and _WIDGET.search(s):
+        return "widget"
+    if w <= 16 and (_DATE_LINE.match(s) or _TIME_AGO.match(s) or _READ_TIME.match(s)):
+        return "date"
+    if w <= 20 and byline_of(s) is not None:
+        return "byline"
+    if counts.get(n, 0) > 1 and w < 60:
+        return "duplicate"
+    return ""
+
+
+def is_list_item(ln: Line) -> bool:
+    """An enumerated or bulleted item, or a table row (mostly numbers)."""
+    if not ln.text or ln.junk:
+        return False
+    if _LIST_ITEM.match(ln.text):
+        return True
+    toks = ln.text.split()
+    nums = sum(1 for t in toks if any(c.isdigit() for c in t))
+    return len(toks) >= 4 and nums >= len(toks) * 0.4 and nums >= 3
+
+
+def _base_score(ln: Line) -> float:
+    if not ln.text:
+        return 0.0
+    w = ln.words
+    if ln.junk:
+        strong = ln.junk in ("widget", "comment")
+        return -min(10.0, (4.0 if strong else 2.0) + w * 0.3)
+    if ln.sentence and w >= 10:
+        return float(min(w, 80))
+    if w >= 25:
+        return float(min(w, 80)) * 0.8
+    if ln.sentence and w >= 4:
+        return 1.0
+    if is_list_item(ln) or _URL_ONLY.match(ln.text):
+        return 0.0
+    return -2.5
+
+
+def _is_barrier(info: list[Line], i: int) -> bool:
+    ln = info[i]
+    if not ln.text or ln.words > 8 or not _BARRIER.match(ln.text):
+        return False
+    prev = next((x for x in reversed(info[max(0, i - 4) : i]) if x.text), None)
+    nxt = next((x for x in info[i + 1 : i + 5] if x.text), None)
+    inline = all(x is not None and not x.junk and x.words >= 10 and x.sentence for x in (prev, nxt))
+    return not inline
+
+
+def line_scores(info: list[Line]) -> list[float]:
+    """Per-line scores; a run of furniture costs more the longer it gets (menus, footers)."""
+    out: list[float] = []
+    run = 0
+    prose_seen = 0.0
+    weight = 1.0  # prose after a comments / more-stories barrier counts for less
+    for i, ln in enumerate(info):
+        if _is_barrier(info, i):
+            out.append(-1000.0)
+            run += 1
+            if prose_seen >= 60:
+                weight *= 0.4
+            continue
+        s = _base_score(ln)
+        if s > 0:
+            prose_seen += s
+            s *= weight
+        if s < 0:
+            s -= 0.75 * run
+            run += 1
+        elif s > 0:
+            run = 0
+        out.append(s)
+    return out
+
+
+def _line_score(ln: Line) -> float:
+    return _base_score(ln)
+
+
+def _max_region(scores: list[float]) -> tuple[int, int, float]:
+    best, best_a, best_b = 0.0, 0, -1
+    cur, a = 0.0, 0
+    for i, s in enumerate(scores):
+        if cur <= 0:
+            cur, a = s, i
+        else:
+            cur += s
+        if cur > best:
+            best, best_a, best_b = cur, a, i
+    return best_a, best_b, best
+
+
+def _is_heading(lines: list[Line], i: int) -> bool:
+    ln = lines[i]
+    if ln.junk or ln.sentence or not 1 <= ln.words <= 14 or len(ln.text) > 120:
+        return False
+    if ln.text.endswith((",", "-", "–", "—")):
+        return False
+    nxt = next((x for x in lines[i + 1 :] if x.text), None)
+    if nxt is None or nxt.junk or not (nxt.sentence and nxt.words >= 8):
+        return False
+    prev = next((x for x in reversed(lines[:i]) if x.text), None)
+    return prev is None or (not prev.junk and prev.words >= 8) or prev.junk in ("caption", "duplicate")
+
+
+def extract(text: str) -> TextResult:
+    lines = _split_lines(text)
+    title, title_i = _title_from(lines)
+    info = classify(lines, title)
+    scores = line_scores(info)
+    a, b, total = _max_region(scores)
+    if b < 0:
+        return TextResult(title=title, paragraphs=[])
+    # Extend the region across small furniture gaps when more prose follows or precedes.
+    b = _extend_list(info, a, b)
+
+    paragraphs: list[str] = []
+    headings: list[tuple[int, str]] = []
+    seen: set[str] = set()
+    after_colon = False
+    for i in range(a, b + 1):
+        ln = info[i]
+        if not ln.text:
+            continue
+        if ln.junk and ln.junk != "duplicate":
+            after_colon = False
+            continue
+        if ln.norm in seen or (ln.junk == "duplicate" and ln.words < 25):
+            continue
+        if (ln.sentence and ln.words >= 3) or ln.words >= 15:
+            paragraphs.append(ln.text)
+            seen.add(ln.norm)
+            after_colon = ln.text.endswith(":")
+        elif _URL_ONLY.match(ln.text):
+            continue
+        elif is_list_item(ln) or after_colon or _in_list_run(info, i):
+            paragraphs.append(ln.text)
+            seen.add(ln.norm)
+        elif _is_heading(info, i) and paragraphs:
+            headings.append((len(paragraphs), ln.text))
+            after_colon = False
+    byline = _find_byline(info, a, b)
+    date = _find_date(info, a, title_i)
+    dateline = None
+    if paragraphs:
+        m = _DATELINE.match(paragraphs[0])
+        if m and len(m.group("place")) >= 3 and m.group("place").strip(" .").isupper():
+            dateline = m.group("place").strip(" .")
+    return TextResult(title=title, paragraphs=paragraphs, byline=byline, date=date, dateline=dateline, headings=headings)
+
+
+def _extend_list(info: list[Line], a: int, b: int) -> int:
+    """Carry the region over a list or table that follows its last line ("... these:" + items)."""
+    last = info[b]
+    if not last.text.endswith(":"):
+        nxt = next((x for x in info[b + 1 : b + 4] if x.text), None)
+        if nxt is None or not is_list_item(nxt):
+            return b
+    j = b + 1
+    end = b
+    blanks = 0
+    while j < len(info):
+        ln = info[j]
+        if not ln.text:
+            blanks += 1
+            if blanks > 1:
+                break
+        else:
+            blanks = 0
+            if ln.junk:
+                break
+            if is_list_item(ln) or _URL_ONLY.match(ln.text) or (ln.words <= 20 and not ln.sentence) or ln.sentence:
+                end = j
+            else:
+                break
+        j += 1
+    return end
+
+
+def _in_list_run(info: list[Line], i: int) -> bool:
+    """A short line in a run of short lines without blank lines between them, inside the article."""
+    def short(x: Line) -> bool:
+        return bool(x.text) and not x.junk and not (x.sentence and x.words >= 10)
+
+    prev_ok = i > 0 and short(info[i - 1])
+    next_ok = i + 1 < len(info) and short(info[i + 1])
+    if not (prev_ok or next_ok):
+        return False
+    # the run must sit between article lines
+    j = i
+    while j > 0 and short(info[j - 1]):
+        j -= 1
+    k = i
+    while k + 1 < len(info) and short(info[k + 1]):
+        k += 1
+    if k - j + 1 > 30:
+        return False
+    before = next((x for x in reversed(info[max(0, j - 3) : j]) if x.text), None)
+    after = next((x for x in info[k + 1 : k + 4] if x.text), None)
+    return before is not None and after is not None and not before.junk and not after.junk and before.words >= 5 and after.words >= 8
+
+
+def _find_byline(info: list[Line], a: int, b: int) -> str | None:
+    order = sorted(
+        (i for i, x in enumerate(info) if x.text and x.words <= 24),
+        key=lambda i: 0 if a - 30 <= i <= b + 15 else 1,
+    )
+    for i in order:
+        nxt = next((x.text for x in info[i + 1 : i + 4] if x.text), None)
+        names = byline_of(info[i].text, nxt)
+        if names:
+            return names
+    return None
+
+
+def _find_date(info: list[Line], a: int, title_i: int) -> str | None:
+    lo = max(0, title_i if title_i >= 0 else a - 30)
+    for i in range(a - 1, lo - 1, -1):
+        if info[i].text and info[i].words <= 25:
+            d = find_date(info[i].text)
+            if d:
+                return d
+    return None

@@ -1,0 +1,221 @@
+"""The command line: a thin click layer over narrate's library functions.
+
+Exit status: 0 done; 1 the input or the environment is at fault (one line on stderr, no
+traceback unless --debug); 2 usage error (click); 130 interrupted.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+import click
+
+from narrate import __version__
+from narrate.errors import NarrateError
+
+log = logging.getLogger("narrate")
+
+
+def _setup_logging(verbose: int, debug: bool) -> None:
+    level = logging.DEBUG if debug else logging.INFO if verbose else logging.WARNING
+    logging.basicConfig(level=level, format="narrate: %(levelname)s: %(message)s", stream=sys.stderr)
+
+
+@contextmanager
+def _errors(debug: bool) -> Iterator[None]:
+    """Turn NarrateError and Ctrl-C into one line on stderr and the documented exit status."""
+    try:
+        yield
+    except NarrateError as exc:
+        if debug:
+            raise
+        click.echo(f"narrate: error: {exc}", err=True)
+        sys.exit(1)
+    except KeyboardInterrupt:
+        click.echo("narrate: interrupted; finished segments are kept in the cache", err=True)
+        sys.exit(130)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="narrate")
+@click.option("-v", "--verbose", count=True, help="Say more about what happens (on stderr).")
+@click.option("--debug", is_flag=True, help="Show tracebacks and debug logging.")
+@click.pass_context
+def cli(ctx: click.Context, verbose: int, debug: bool) -> None:
+    """Narrate news articles into podcast episodes, offline."""
+    _setup_logging(verbose, debug)
+    ctx.obj = {"debug": debug}
+
+
+def _debug(ctx: click.Context) -> bool:
+    return bool(ctx.obj and ctx.obj.get("debug"))
+
+
+voices_option = click.option(
+    "--voices", "voices_dir", type=click.Path(file_okay=False, path_type=Path),
+    help="Folder of voice profiles (*.toml, speakers.toml) instead of the shipped ones.",
+)  # fmt: skip
+lexicon_option = click.option(
+    "--lexicon", "lexicon_file", type=click.Path(dir_okay=False, path_type=Path),
+    help="Your pronunciation lexicon (TOML), applied over the shipped one.",
+)  # fmt: skip
+
+
+def _progress_bar(enabled: bool) -> tuple[Callable[[int, int], None] | None, Callable[[], None]]:
+    if not enabled or not sys.stderr.isatty():
+        return None, lambda: None
+    bar: Any = None
+
+    def update(done: int, total: int) -> None:
+        nonlocal bar
+        if bar is None:
+            bar = click.progressbar(length=total, label="Rendering", file=sys.stderr)
+            bar.__enter__()
+        bar.update(done - bar.pos)
+
+    def close() -> None:
+        if bar is not None:
+            bar.__exit__(None, None, None)
+
+    return update, close
+
+
+@cli.command()
+@click.argument("articles", nargs=-1, required=True)
+@click.option("-o", "--output", "out_dir", type=click.Path(file_okay=False, path_type=Path),
+              default=Path("output"), show_default=True, help="Folder for the episode files.")  # fmt: skip
+@click.option("--cache-dir", type=click.Path(file_okay=False, path_type=Path),
+              help="Segment cache folder (default: the user cache folder).")  # fmt: skip
+@click.option("--no-cache", is_flag=True, help="Keep no cache between renders.")
+@click.option("-j", "--jobs", type=click.IntRange(1, 64), help="Worker processes (default: the number of cores).")
+@click.option("--engine", type=click.Choice(["espeak", "fake"]), help="Speech engine (default: each profile's).")
+@click.option("--rate", "rate_wpm", type=click.IntRange(80, 450), help="Narrator speaking rate, words per minute.")
+@click.option("--loudness", "target_lufs", type=click.FloatRange(-30, -10), default=-16.0, show_default=True,
+              help="Integrated loudness target, LUFS.")  # fmt: skip
+@click.option("--bitrate", "bitrate_kbps", type=click.Choice(["32", "40", "48", "56", "64", "80", "96"]),
+              default="48", show_default=True, help="MP3 bitrate, kbps (mono speech).")  # fmt: skip
+@click.option("--progress/--no-progress", default=True, help="Progress bar on stderr (terminals only).")
+@voices_option
+@lexicon_option
+@click.pass_context
+def render(ctx: click.Context, articles: tuple[str, ...], out_dir: Path, cache_dir: Path | None, no_cache: bool,
+           jobs: int | None, engine: str | None, rate_wpm: int | None, target_lufs: float, bitrate_kbps: str,
+           progress: bool, voices_dir: Path | None, lexicon_file: Path | None) -> None:  # fmt: skip
+    """Render each ARTICLE (text copy, HTML or Markdown; - for stdin) into an episode.
+
+    Writes DIR/<slug>.mp3 (ID3 chapters), <slug>.chapters.json, <slug>.vtt and <slug>.json.
+    """
+    from dataclasses import replace
+
+    from narrate.api import narrate, voice_set
+    from narrate.render import RenderOptions
+
+    with _errors(_debug(ctx)):
+        options = RenderOptions(out_dir=out_dir)
+        options = replace(options, target_lufs=target_lufs, mp3=replace(options.mp3, bitrate_kbps=int(bitrate_kbps)))
+        if no_cache:
+            options = replace(options, cache_dir=None)
+        elif cache_dir is not None:
+            options = replace(options, cache_dir=cache_dir)
+        if jobs:
+            options = replace(options, jobs=jobs)
+        update, close = _progress_bar(progress)
+        try:
+            episodes = narrate(articles, options, voices=voice_set(voices_dir, engine, rate_wpm),
+                               lexicon_file=lexicon_file, progress=update)  # fmt: skip
+        finally:
+            close()
+        for episode in episodes:
+            for name in episode.files.values():
+                click.echo(str(out_dir / name))
+
+
+@cli.command()
+@click.argument("articles", nargs=-1, required=True)
+@click.option("--json", "as_json", is_flag=True, help="JSON Lines: one object per article, in input order.")
+@click.pass_context
+def clean(ctx: click.Context, articles: tuple[str, ...], as_json: bool) -> None:
+    """Print the cleaned article: title, byline and body paragraphs only."""
+    from narrate.clean import load_article
+
+    with _errors(_debug(ctx)):
+        for source in articles:
+            article = load_article(source)
+            if as_json:
+                record = {"source": source, "title": article.title, "byline": article.byline,
+                          "paragraphs": list(article.paragraphs)}  # fmt: skip
+                click.echo(json.dumps(record, ensure_ascii=False))
+            else:
+                click.echo(article.title + "\n")
+                if article.byline:
+                    click.echo(f"By {article.byline}\n")
+                click.echo("\n\n".join(article.paragraphs) + "\n")
+
+
+@cli.command()
+@click.argument("article")
+@click.option("--json", "as_json", is_flag=True, help="The script as one JSON object.")
+@voices_option
+@lexicon_option
+@click.pass_context
+def script(ctx: click.Context, article: str, as_json: bool, voices_dir: Path | None,
+           lexicon_file: Path | None) -> None:  # fmt: skip
+    """Show what will be spoken, in which voice, before any audio is made."""
+    from narrate.api import script_for, voice_set
+    from narrate.clean import load_article
+    from narrate.script import script_as_json
+
+    with _errors(_debug(ctx)):
+        built = script_for(load_article(article), voice_set(voices_dir), lexicon_file)
+        if as_json:
+            click.echo(json.dumps(script_as_json(built), ensure_ascii=False))
+            return
+        for chapter in built.chapters:
+            click.echo(f"## {chapter.title}")
+            for segment in chapter.segments:
+                who = f"{segment.voice}" + (f" ({segment.speaker})" if segment.speaker else "")
+                click.echo(f"[{segment.kind}, {who}] {segment.text}")
+            click.echo("")
+
+
+@cli.command()
+@voices_option
+@click.pass_context
+def voices(ctx: click.Context, voices_dir: Path | None) -> None:
+    """List the voice profiles and whether each engine voice is available here."""
+    from narrate.api import voice_set
+    from narrate.voice_check import profile_report
+
+    with _errors(_debug(ctx)):
+        for line in profile_report(voice_set(voices_dir)):
+            click.echo(line)
+
+
+@cli.command()
+@click.argument("folder", type=click.Path(path_type=Path))
+@click.option("--base-url", required=True, help="Where the folder will be served, e.g. https://example.org/pod/.")
+@click.option("--title", help="Podcast title.")
+@click.option("--author", help="Podcast author (itunes:author).")
+@click.option("--image", "image_url", help="Cover image URL (default: a generated cover.png).")
+@click.option("--description", help="Podcast description.")
+@click.option("--language", help="Feed language, ISO 639 (default: the episodes').")
+@click.pass_context
+def feed(ctx: click.Context, folder: Path, base_url: str, title: str | None, author: str | None,
+         image_url: str | None, description: str | None, language: str | None) -> None:  # fmt: skip
+    """Write FOLDER/feed.xml (and index.html) for the episodes rendered into FOLDER."""
+    from narrate.feed import build_feed
+
+    with _errors(_debug(ctx)):
+        path = build_feed(folder, base_url=base_url, title=title, author=author, image_url=image_url,
+                          description=description, language=language)  # fmt: skip
+        click.echo(str(path))
+
+
+def main() -> None:
+    cli(prog_name="narrate")

@@ -1,0 +1,113 @@
+"""Sample-level audio work: trimming, EBU R128 loudness, gain and peak limiting (numpy only).
+
+Loudness follows ITU-R BS.1770-4: K-weighting, 400 ms blocks with 75 % overlap, absolute
+(-70 LUFS) and relative (-10 LU) gates. The K-weighting is applied in the frequency domain with
+the exact response of the two standard biquads re-derived for the sample rate, which keeps
+scipy out of the render path (its import alone costs more than a cached render).
+"""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+
+_SILENCE_LEVEL = 300  # int16 magnitude below which eSpeak's lead-in and tail count as silence
+_EDGE_MS = 15  # kept around speech so consonants are not clipped
+
+
+def to_float(samples: bytes) -> np.ndarray:
+    return np.frombuffer(samples, dtype="<i2").astype(np.float32) / 32768.0
+
+
+def to_int16(audio: np.ndarray) -> bytes:
+    return bytes((np.clip(audio, -1.0, 32767 / 32768) * 32768.0).astype("<i2").tobytes())
+
+
+def trim_silence(samples: bytes, sample_rate_hz: int) -> bytes:
+    """Drop the engine's own lead-in and tail silence: narrate sets every pause itself."""
+    audio = np.frombuffer(samples, dtype="<i2")
+    loud = np.flatnonzero(np.abs(audio.astype(np.int32)) > _SILENCE_LEVEL)
+    if loud.size == 0:
+        return samples
+    edge = sample_rate_hz * _EDGE_MS // 1000
+    start, end = max(0, int(loud[0]) - edge), min(audio.size, int(loud[-1]) + edge + 1)
+    return bytes(audio[start:end].tobytes())
+
+
+def _biquad_response(b: tuple[float, float, float], a: tuple[float, float, float], w: np.ndarray) -> np.ndarray:
+    z1 = np.exp(-1j * w)
+    z2 = z1 * z1
+    return (b[0] + b[1] * z1 + b[2] * z2) / (a[0] + a[1] * z1 + a[2] * z2)
+
+
+def _k_weighting(freqs_hz: np.ndarray, sample_rate_hz: int) -> np.ndarray:
+    """|H|^2 of the BS.1770 pre-filter (high shelf) and RLB high-pass at ``sample_rate_hz``."""
+    w = 2 * np.pi * freqs_hz / sample_rate_hz
+    # High shelf: +4 dB above ~1.7 kHz (the head's acoustic effect).
+    gain_db, q, fc = 3.99984385397, 0.7071752369554193, 1681.9744509555319
+    amp, w0 = 10 ** (gain_db / 40), 2 * math.pi * fc / sample_rate_hz
+    alpha, cos_w0, root = math.sin(w0) / (2 * q), math.cos(w0), math.sqrt(10 ** (gain_db / 40))
+    shelf = _biquad_response(
+        (
+            amp * ((amp + 1) + (amp - 1) * cos_w0 + 2 * root * alpha),
+            -2 * amp * ((amp - 1) + (amp + 1) * cos_w0),
+            amp * ((amp + 1) + (amp - 1) * cos_w0 - 2 * root * alpha),
+        ),
+        (
+            (amp + 1) - (amp - 1) * cos_w0 + 2 * root * alpha,
+            2 * ((amp - 1) - (amp + 1) * cos_w0),
+            (amp + 1) - (amp - 1) * cos_w0 - 2 * root * alpha,
+        ),
+        w,
+    )
+    # High-pass at ~38 Hz (revised low-frequency B-curve).
+    q, fc = 0.5003270373253953, 38.13547087613982
+    w0 = 2 * math.pi * fc / sample_rate_hz
+    alpha, cos_w0 = math.sin(w0) / (2 * q), math.cos(w0)
+    highpass = _biquad_response(
+        ((1 + cos_w0) / 2, -(1 + cos_w0), (1 + cos_w0) / 2), (1 + alpha, -2 * cos_w0, 1 - alpha), w
+    )
+    return np.abs(shelf * highpass) ** 2
+
+
+def loudness_lufs(audio: np.ndarray, sample_rate_hz: int) -> float:
+    """Gated integrated loudness of mono float audio; -inf for silence."""
+    if audio.size == 0:
+        return float("-inf")
+    n = 1 << int(math.ceil(math.log2(audio.size + sample_rate_hz // 10)))
+    spectrum = np.fft.rfft(audio, n=n)
+    spectrum *= np.sqrt(_k_weighting(np.fft.rfftfreq(n, 1 / sample_rate_hz), sample_rate_hz))
+    weighted = np.fft.irfft(spectrum, n=n)[: audio.size]
+    block, hop = int(0.4 * sample_rate_hz), int(0.1 * sample_rate_hz)
+    energy = np.concatenate(([0.0], np.cumsum(weighted.astype(np.float64) ** 2)))
+    if audio.size < block:
+        powers = np.array([energy[-1] / audio.size])
+    else:
+        starts = np.arange(0, audio.size - block + 1, hop)
+        powers = (energy[starts + block] - energy[starts]) / block
+    powers = powers[powers > 10 ** ((-70 + 0.691) / 10)]
+    if powers.size == 0:
+        return float("-inf")
+    relative_gate = np.mean(powers) * 10 ** (-10 / 10)
+    gated = powers[powers > relative_gate]
+    return float(-0.691 + 10 * math.log10(float(np.mean(gated))))
+
+
+def limit_peaks(audio: np.ndarray, ceiling: float, sample_rate_hz: int) -> np.ndarray:
+    """A look-ahead peak limiter: smooth gain reduction around every peak above ``ceiling``."""
+    block = max(1, sample_rate_hz // 400)  # 2.5 ms
+    reach = 4  # blocks of look-ahead and release on each side
+    padded = np.pad(np.abs(audio), (0, (-audio.size) % block))
+    peaks = padded.reshape(-1, block).max(axis=1)
+    gain = np.minimum(1.0, ceiling / np.maximum(peaks, 1e-9))
+    if gain.min() >= 1.0:
+        return audio
+    # Every block within `reach` of a peak takes at most the peak's gain; the moving average
+    # over a narrower window then stays at or below what each peak needs.
+    edged = np.pad(gain, reach, mode="edge")
+    held = np.min(np.lib.stride_tricks.sliding_window_view(edged, 2 * reach + 1), axis=1)
+    kernel = np.ones(reach) / reach
+    smooth = np.convolve(np.pad(held, (reach // 2, reach - 1 - reach // 2), mode="edge"), kernel, "valid")
+    limited = audio * np.repeat(smooth, block)[: audio.size]
+    return np.clip(limited, -ceiling, ceiling)

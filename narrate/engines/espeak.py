@@ -1,0 +1,115 @@
+"""The default engine: pyttsx3's espeak driver over the eSpeak NG that espeakng-loader ships.
+
+Known pyttsx3 2.99 defects handled here (DESIGN.md): it prints "Audio saved to ..." on stdout,
+and in a fresh process the first save_to_file of a longer text can silently write no file. Every
+call's file is therefore checked, retried once, and its length compared with its word count.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import ctypes
+import io
+import logging
+import os
+import shutil
+import tempfile
+import wave
+import weakref
+from pathlib import Path
+from typing import Any
+
+from narrate.audio_types import Pcm
+from narrate.engines import EngineVoice, check_fits_text
+from narrate.errors import EngineError
+from narrate.voices import VoiceProfile
+
+log = logging.getLogger(__name__)
+SAMPLE_RATE_HZ = 22050  # pyttsx3's espeak driver always writes 22050 Hz mono
+
+
+def _load_espeak_library() -> str:
+    """Make libespeak-ng and its data findable before pyttsx3 loads them; return the version."""
+    try:
+        import espeakng_loader
+    except ImportError as exc:  # pragma: no cover - a broken install
+        raise EngineError("espeakng-loader is not installed: reinstall narrate (make run)") from exc
+    os.environ.setdefault("ESPEAK_DATA_PATH", espeakng_loader.get_data_path())
+    ctypes.CDLL(espeakng_loader.get_library_path(), mode=ctypes.RTLD_GLOBAL)
+    from importlib.metadata import version
+
+    return f"espeakng-loader {version('espeakng-loader')}, pyttsx3 {version('pyttsx3')}"
+
+
+class EspeakEngine:
+    name = "espeak"
+    sample_rate_hz = SAMPLE_RATE_HZ
+
+    def __init__(self) -> None:
+        self.version = _load_espeak_library()
+        try:
+            import pyttsx3
+
+            self._tts: Any = pyttsx3.init("espeak")
+        except Exception as exc:  # pyttsx3 raises bare RuntimeError/OSError for a missing library
+            raise EngineError(f"eSpeak NG could not start: {exc}") from exc
+        self._workdir = Path(tempfile.mkdtemp(prefix="narrate-espeak-"))
+        weakref.finalize(self, shutil.rmtree, self._workdir, True)
+        self._current: tuple[str, int, int, float] | None = None
+        self._warmed_up = False
+
+    def voices(self) -> list[EngineVoice]:
+        return [
+            EngineVoice(id=v.id, name=v.name, languages=tuple(v.languages or ()))
+            for v in self._tts.getProperty("voices")
+        ]
+
+    def variants(self) -> list[str]:
+        """Voice variants (``+f3``, ``+m7`` ...) that eSpeak NG's data folder offers."""
+        folder = Path(os.environ.get("ESPEAK_DATA_PATH", "")) / "voices" / "!v"
+        return sorted(p.name for p in folder.iterdir()) if folder.is_dir() else []
+
+    def _apply(self, profile: VoiceProfile) -> None:
+        wanted = (profile.voice_id, profile.rate_wpm, profile.pitch, profile.volume)
+        if wanted == self._current:
+            return
+        try:
+            self._tts.setProperty("voice", profile.voice_id)
+        except ValueError as exc:
+            raise EngineError(
+                f"voice profile {profile.name!r}: eSpeak NG has no voice {profile.voice_id!r} "
+                "(see `narrate voices`)"
+            ) from exc
+        self._tts.setProperty("rate", profile.rate_wpm)
+        self._tts.setProperty("pitch", profile.pitch)
+        self._tts.setProperty("volume", profile.volume)
+        self._current = wanted
+
+    def _save(self, text: str, path: Path) -> bytes | None:
+        path.unlink(missing_ok=True)
+        with contextlib.redirect_stdout(io.StringIO()):
+            self._tts.save_to_file(text, str(path))
+            self._tts.runAndWait()
+        if not path.exists():
+            return None
+        try:
+            with wave.open(str(path), "rb") as wav:
+                return wav.readframes(wav.getnframes())
+        except (wave.Error, EOFError):
+            return None
+        finally:
+            path.unlink(missing_ok=True)
+
+    def synthesize(self, text: str, profile: VoiceProfile) -> Pcm:
+        self._apply(profile)
+        path = self._workdir / "segment.wav"
+        if not self._warmed_up:
+            self._save("Ready.", path)  # the first call of a process may write nothing
+            self._warmed_up = True
+        samples = self._save(text, path)
+        if not samples:
+            log.debug("eSpeak wrote no audio for %r; retrying once", text[:40])
+            samples = self._save(text, path)
+        if not samples:
+            raise EngineError(f"eSpeak NG wrote no audio for {text[:60]!r}")
+        return check_fits_text(Pcm(samples, SAMPLE_RATE_HZ), text, profile, self.name)

@@ -1,0 +1,165 @@
+"""Writing one finished episode: MP3 with ID3 chapters, chapters JSON, WebVTT and episode JSON.
+
+Every file is written under a hidden temporary name and renamed once all are complete (the
+episode JSON last, since the feed treats it as the mark of a finished episode); on any failure or
+interruption the temporary files are removed and earlier episode files stay as they were.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import re
+import tempfile
+import unicodedata
+import uuid
+from collections.abc import Sequence
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from narrate.cache import Cache
+from narrate.chapters import chapters_json, tag_mp3, webvtt
+from narrate.errors import OutputError
+from narrate.model import Episode, Script
+from narrate.synth import ChunkJob, read_chunk_frames
+from narrate.timeline import ChunkLayout, ChunkPlan, chapters_on_timeline, cues_on_timeline
+
+if TYPE_CHECKING:
+    from narrate.render import RenderOptions
+
+log = logging.getLogger(__name__)
+MAX_SLUG_CHARS = 80
+_GUID_NAMESPACE = uuid.UUID("6f1e3b57-1a0c-5d7e-9a43-2f0c1f4f7a11")
+
+
+def slugify(title: str) -> str:
+    """A file-name-safe slug on every filesystem: ASCII letters, digits and hyphens only."""
+    ascii_title = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode()
+    slug = re.sub(r"[^a-z0-9]+", "-", ascii_title.lower()).strip("-")
+    slug = slug[:MAX_SLUG_CHARS].rstrip("-")
+    return slug or "article"
+
+
+def content_guid(script: Script) -> str:
+    """Stable while the article's text stays the same, different for different articles."""
+    article = script.article
+    text = "\n".join([script.title, *(article.paragraphs if article else ())])
+    return str(uuid.uuid5(_GUID_NAMESPACE, text))
+
+
+def _free_slug(base: str, source: str, out_dir: Path, taken: set[str]) -> str:
+    """``base``, or ``base-2``…, never another article's files (same title, other source)."""
+    for n in range(1, 1000):
+        slug = base if n == 1 else f"{base}-{n}"
+        if slug in taken:
+            continue
+        existing = out_dir / f"{slug}.json"
+        try:
+            if existing.exists() and json.loads(existing.read_text(encoding="utf-8")).get("source") != source:
+                continue
+        except (OSError, ValueError):
+            pass  # unreadable metadata is replaced by this render
+        return slug
+    raise OutputError(f"{out_dir}: too many episodes titled like {base!r}")
+
+
+def _previous_render_time(path: Path, guid: str) -> str | None:
+    try:
+        old = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    return old.get("rendered_at") if old.get("guid") == guid else None
+
+
+class _Staging:
+    """Temporary files beside their final names, renamed together at the end."""
+
+    def __init__(self, out_dir: Path) -> None:
+        self.out_dir = out_dir
+        self.staged: list[tuple[Path, Path]] = []
+
+    def new(self, name: str) -> Path:
+        fd, tmp = tempfile.mkstemp(dir=self.out_dir, prefix=f".{name}.", suffix=".part")
+        os.close(fd)
+        self.staged.append((Path(tmp), self.out_dir / name))
+        return Path(tmp)
+
+    def write_text(self, name: str, text: str) -> None:
+        self.new(name).write_text(text, encoding="utf-8")
+
+    def commit(self) -> None:
+        for tmp, final in self.staged:
+            os.chmod(tmp, 0o644)
+            os.replace(tmp, final)
+        self.staged.clear()
+
+    def discard(self) -> None:
+        for tmp, _ in self.staged:
+            tmp.unlink(missing_ok=True)
+        self.staged.clear()
+
+
+def write_episode(
+    script: Script,
+    plans: Sequence[ChunkPlan],
+    jobs: Sequence[ChunkJob],
+    layouts: Sequence[ChunkLayout],
+    cache: Cache,
+    options: RenderOptions,
+    taken: set[str],
+) -> Episode:
+    article = script.article
+    source = article.source if article else ""
+    out_dir = options.out_dir
+    rate = options.mp3.sample_rate_hz
+    slug = _free_slug(slugify(script.title), source, out_dir, taken)
+    guid = content_guid(script)
+    chapters = chapters_on_timeline(script, plans, layouts, rate)
+    cues = cues_on_timeline(plans, layouts, rate)
+    duration_ms = chapters[-1].end_ms if chapters else 0
+    now = datetime.now(UTC).replace(microsecond=0)
+    files = {"audio": f"{slug}.mp3", "chapters": f"{slug}.chapters.json", "transcript": f"{slug}.vtt"}
+    staging = _Staging(out_dir)
+    try:
+        mp3 = staging.new(files["audio"])
+        tag_mp3(
+            mp3,
+            title=script.title,
+            artist=(article.byline if article and article.byline else "narrate"),
+            album="narrate",
+            date=(article.date if article and article.date else now.date().isoformat()),
+            chapters=chapters,
+        )
+        with mp3.open("ab") as out:
+            for job in jobs:
+                out.write(read_chunk_frames(cache, job.key))
+        staging.write_text(files["chapters"], chapters_json(chapters))
+        staging.write_text(files["transcript"], webvtt(cues))
+        meta = {
+            "title": script.title,
+            "byline": article.byline if article else None,
+            "source": source,
+            "slug": slug,
+            "guid": guid,
+            "description": article.paragraphs[0] if article and article.paragraphs else script.title,
+            "language": article.language if article else "en",
+            "date": article.date if article else None,
+            "rendered_at": _previous_render_time(out_dir / f"{slug}.json", guid) or now.isoformat(),
+            "duration": round(duration_ms / 1000, 3),
+            "chapters": [
+                {"title": c.title, "start": round(c.start_ms / 1000, 3), "end": round(c.end_ms / 1000, 3)}
+                for c in chapters
+            ],
+            "files": files,
+        }
+        staging.write_text(f"{slug}.json", json.dumps(meta, ensure_ascii=False, indent=2) + "\n")
+        staging.commit()
+    except OSError as exc:
+        raise OutputError(f"{out_dir}: cannot write the episode files ({exc.strerror or exc})") from exc
+    finally:
+        staging.discard()
+    log.info("wrote %s (%d s, %d chapters)", out_dir / files["audio"], duration_ms // 1000, len(chapters))
+    return Episode(slug, script.title, meta["byline"], source, duration_ms, chapters, cues,  # type: ignore[arg-type]
+                   {**files, "metadata": f"{slug}.json"})  # fmt: skip

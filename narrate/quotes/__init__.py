@@ -1,0 +1,127 @@
+"""Direct quotations in article paragraphs: which quoted spans are speech, and whose.
+
+``find_quotes`` splits every paragraph into narration and quote spans. Quotes that run on into
+the next paragraph (an unclosed mark, the next paragraph opening a new one) stay one speaker's,
+wherever the attribution sits; a quote without its own attribution takes the speaker of the
+other quotes in its paragraph.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from narrate.model import Span
+from narrate.quotes.attribution import Verdict, classify
+from narrate.quotes.lexicon import Gender
+from narrate.quotes.marks import Region, find_regions
+from narrate.quotes.speakers import Cast
+
+__all__ = ["find_quotes"]
+
+
+@dataclass
+class _Quote:
+    paragraph: int
+    region: Region
+    verdict: Verdict
+    speaker: str | None = None
+    gender: Gender | None = None
+    named: bool = False
+
+
+def _run_on_links(paragraphs: Sequence[str], regions: list[list[Region]]) -> list[bool]:
+    """``links[i]``: paragraph i opens by continuing a quote left open at the end of i-1."""
+    links = [False] * len(paragraphs)
+    for i in range(1, len(paragraphs)):
+        prev, cur = regions[i - 1], regions[i]
+        if prev and not prev[-1].closed and cur and not paragraphs[i][: cur[0].start].strip():
+            links[i] = True
+    return links
+
+
+def _narration_text(paragraph: str, regions: list[Region], start: int, end: int) -> str:
+    """The paragraph between two offsets with quoted text blanked, so names inside quotes don't count."""
+    chars = list(paragraph[start:end])
+    for r in regions:
+        for j in range(max(r.start, start), min(r.end, end)):
+            chars[j - start] = " "
+    return "".join(chars)
+
+
+def _attribute(paragraphs: Sequence[str], regions: list[list[Region]], quotes: list[list[_Quote]]) -> None:
+    """Resolve each quote's own attribution in reading order, feeding the cast as we go."""
+    cast = Cast()
+    for i, paragraph in enumerate(paragraphs):
+        seen = 0
+        pending = sorted(
+            (q for q in quotes[i] if q.verdict.attribution is not None),
+            key=lambda q: q.verdict.attribution.pos if q.verdict.attribution else 0,
+        )
+        for q in pending:
+            assert q.verdict.attribution is not None
+            pos = q.verdict.attribution.pos
+            if pos > seen:
+                cast.observe(_narration_text(paragraph, regions[i], seen, pos))
+                seen = pos
+            q.speaker, q.gender, q.named = cast.speaker(q.verdict.attribution.phrase)
+        cast.observe(_narration_text(paragraph, regions[i], seen, len(paragraph)))
+    for group in quotes:
+        for q in group:
+            if q.speaker is not None:
+                q.gender = cast.gender.get(q.speaker, q.gender)
+
+
+def _share_speakers(quotes: list[list[_Quote]], links: list[bool]) -> None:
+    """Quotes of one paragraph (or one run-on chain) without their own name take the group's."""
+    groups: list[list[_Quote]] = []
+    for i, paragraph_quotes in enumerate(quotes):
+        if links[i] and groups:
+            groups[-1].extend(paragraph_quotes)
+        else:
+            groups.append(list(paragraph_quotes))
+    previous: _Quote | None = None
+    for group in groups:
+        named = next((q for q in group if q.named), None)
+        own = next((q for q in group if q.speaker), None)
+        source = named or own
+        if source is None and previous is not None and group and group[0].paragraph == previous.paragraph + 1:
+            source = previous
+        for q in group:
+            if source is not None and not q.named:
+                q.speaker, q.gender = source.speaker, source.gender
+        if group:
+            previous = group[-1]
+
+
+def _spans(paragraph: str, quotes: list[_Quote]) -> list[Span]:
+    spans: list[Span] = []
+    at = 0
+    for q in quotes:
+        if q.region.start > at:
+            spans.append(Span(paragraph[at : q.region.start]))
+        spans.append(Span(paragraph[q.region.start : q.region.end], True, q.speaker, q.gender))
+        at = q.region.end
+    if at < len(paragraph):
+        spans.append(Span(paragraph[at:]))
+    return spans
+
+
+def find_quotes(paragraphs: Sequence[str]) -> list[list[Span]]:
+    """Partition each paragraph into narration and direct-quote spans (with speaker and gender)."""
+    regions = [find_regions(p) for p in paragraphs]
+    links = _run_on_links(paragraphs, regions)
+    quotes: list[list[_Quote]] = []
+    for i, paragraph in enumerate(paragraphs):
+        found = []
+        for k, region in enumerate(regions[i]):
+            run_on = (k == 0 and links[i]) or (
+                k == len(regions[i]) - 1 and i + 1 < len(paragraphs) and links[i + 1]
+            )
+            verdict = classify(paragraph, regions[i], k, run_on)
+            if verdict.speech:
+                found.append(_Quote(i, region, verdict))
+        quotes.append(found)
+    _attribute(paragraphs, regions, quotes)
+    _share_speakers(quotes, links)
+    return [_spans(p, q) for p, q in zip(paragraphs, quotes, strict=True)]

@@ -1,0 +1,95 @@
+"""Where the quotation marks are: pairs of opening and closing marks in one paragraph.
+
+Apostrophes (don't, Ukraine’s, soldiers’, '80s) share characters with single quotes, so a single
+mark only opens a quote when it starts a word and a plausible closing mark follows.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+_DOUBLE: dict[str, str] = {"“": "”", "„": "“”", "«": "»", '"': '"'}
+_SINGLE: dict[str, str] = {"‘": "’", "'": "'’"}
+_OPEN_AFTER = frozenset(" \t\n([{—–-/")
+_TERMINAL = frozenset(",.?!…;:")
+
+
+@dataclass(frozen=True)
+class Region:
+    """A quoted stretch: ``paragraph[start:end]`` including its marks; unclosed ones run to the end."""
+
+    start: int
+    end: int
+    closed: bool
+
+    def inner(self, paragraph: str) -> str:
+        return paragraph[self.start + 1 : self.end - 1 if self.closed else self.end]
+
+
+def _opens_word(text: str, i: int) -> bool:
+    before_ok = i == 0 or text[i - 1] in _OPEN_AFTER or text[i - 1] in _DOUBLE
+    after_ok = i + 1 < len(text) and not text[i + 1].isspace()
+    return before_ok and after_ok
+
+
+def _is_elision(text: str, i: int) -> bool:
+    """'80s, '99: an apostrophe standing for dropped digits."""
+    rest = text[i + 1 : i + 4]
+    if len(rest) < 2 or not rest[:2].isdigit():
+        return False
+    return len(rest) == 2 or not rest[2].isalnum() or rest[2] == "s"
+
+
+def _double_close(text: str, start: int, closers: str) -> int | None:
+    for j in range(start, len(text)):
+        if text[j] in closers:
+            return j
+    return None
+
+
+def _single_close(text: str, start: int, closers: str) -> int | None:
+    """The closing single mark: one that ends a word, skipping likely plural possessives."""
+    candidates: list[int] = []
+    j = start
+    while j < len(text):
+        c = text[j]
+        if c in "“«„":
+            inner = _double_close(text, j + 1, _DOUBLE[c])
+            j = (inner if inner is not None else j) + 1
+            continue
+        if c in closers and j > start and not text[j - 1].isspace():
+            nxt = text[j + 1] if j + 1 < len(text) else ""
+            if not nxt.isalnum():
+                candidates.append(j)
+        j += 1
+    for k, j in enumerate(candidates):
+        strong = text[j - 1] in _TERMINAL or j + 1 >= len(text) or text[j + 1] in _TERMINAL
+        nxt_word = text[j + 2 : j + 3]
+        possessive = text[j - 1] == "s" and nxt_word.islower() and not strong
+        if not possessive or k == len(candidates) - 1:
+            return j
+    return None
+
+
+def find_regions(paragraph: str) -> list[Region]:
+    """Top-level quoted regions in reading order; marks nested inside a quote belong to it."""
+    regions: list[Region] = []
+    i, n = 0, len(paragraph)
+    while i < n:
+        c = paragraph[i]
+        if c in _DOUBLE and (c != '"' or _opens_word(paragraph, i)) and i + 1 < n:
+            j = _double_close(paragraph, i + 1, _DOUBLE[c])
+            if j is None:
+                regions.append(Region(i, n, closed=False))
+                break
+            regions.append(Region(i, j + 1, closed=True))
+            i = j + 1
+            continue
+        if c in _SINGLE and _opens_word(paragraph, i) and not _is_elision(paragraph, i):
+            j = _single_close(paragraph, i + 1, _SINGLE[c])
+            if j is not None:
+                regions.append(Region(i, j + 1, closed=True))
+                i = j + 1
+                continue
+        i += 1
+    return regions

@@ -1,0 +1,106 @@
+"""Noun phrases around reporting verbs: who is doing the saying, as the text words it."""
+
+from __future__ import annotations
+
+import re
+
+from narrate.quotes.lexicon import ADVERBS, DETERMINERS, OPENERS, PRONOUNS, word_set
+
+_WORD = re.compile(r"[^\W\d_](?:[\w’'.-]*\w)?|\d+")
+_ABBREV = re.compile(r"(?:Mr|Mrs|Ms|Dr|Gen|Lt|Col|Sgt|Capt|Sen|Rep|Gov|Prof|St|Jr|Sr|Adm|Maj|Rev)")
+_PARTICLES = word_set("de da di del der van von bin al ibn la le du dos das")
+# Words that end a subject phrase read forwards ("said Kim Jong-un on Tuesday", "said a man who …").
+_STOP = word_set(
+    "on in at during after before to for from with by who which that whose when while as adding and "
+    "but of said says told added than"
+)
+_APPOSED_NAME = re.compile(r",\s*([A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){1,3})\s*(?:[,.;]|$)")
+_APPOSITIVE = word_set("a an the who whose which one its his her their now then former")
+
+
+def words(text: str) -> list[str]:
+    return _WORD.findall(text)
+
+
+def is_capitalised(word: str) -> bool:
+    return word[:1].isupper()
+
+
+def _strip_possessive(word: str) -> str:
+    for suffix in ("’s", "'s", "’", "'"):
+        if word.endswith(suffix) and len(word) > len(suffix):
+            return word[: -len(suffix)]
+    return word
+
+
+def _capital_run_back(tokens: list[str]) -> list[str]:
+    """The capitalised run ending the token list (particles such as 'von' may sit inside)."""
+    run: list[str] = []
+    for tok in reversed(tokens):
+        if is_capitalised(tok) or (run and tok in _PARTICLES):
+            run.insert(0, tok)
+        else:
+            break
+    while run and run[0] in _PARTICLES:
+        run.pop(0)
+    while len(run) > 1 and run[0].lower() in OPENERS:
+        run.pop(0)
+    return run
+
+
+def subject_before(clause: str) -> str | None:
+    """The subject phrase that ends ``clause`` (the text up to a reporting verb)."""
+    segments = [s.strip() for s in clause.split(",") if s.strip()]
+    if not segments:
+        return None
+    seg = segments[-1]
+    if len(segments) > 1:
+        first = seg.split()[0].lower()
+        prev_tokens = words(segments[-2])
+        if first in _APPOSITIVE and prev_tokens and (
+            is_capitalised(prev_tokens[-1]) or prev_tokens[-1].lower() in PRONOUNS
+        ):
+            seg = segments[-2]
+    tokens = words(seg)
+    while tokens and (tokens[-1].lower() in ADVERBS or tokens[-1].endswith("ly")):
+        tokens.pop()
+    if not tokens:
+        return None
+    last = tokens[-1]
+    if last.lower() in PRONOUNS:
+        return last
+    if is_capitalised(last):
+        run = _capital_run_back(tokens)
+        if len(run) == 1 and run[0].lower() in DETERMINERS | OPENERS:
+            return None
+        return " ".join(run)
+    phrase: list[str] = []
+    for tok in reversed(tokens):
+        phrase.insert(0, tok)
+        if tok.lower() in DETERMINERS or tok.endswith(("’s", "'s")) or len(phrase) >= 4:
+            break
+    return " ".join(phrase) if phrase else None
+
+
+def subject_after(text: str) -> str | None:
+    """The subject phrase that opens ``text`` (what follows 'said' in "said Hong Min, a …")."""
+    phrase: list[str] = []
+    prev_end = 0
+    for match in _WORD.finditer(text):
+        tok = match.group()
+        gap = text[prev_end : match.start()]
+        if phrase and gap.strip() and not (gap.strip() == "." and _ABBREV.fullmatch(phrase[-1])):
+            break
+        if tok.lower() in _STOP and not (phrase and tok in _PARTICLES):
+            break
+        if not phrase and gap.strip(" ,"):
+            break
+        phrase.append(tok)
+        prev_end = match.end()
+        if (len(phrase) == 1 and tok.lower() in PRONOUNS) or len(phrase) >= 7:
+            break
+    if not phrase:
+        return None
+    if phrase[0].lower() in DETERMINERS and (named := _APPOSED_NAME.match(text, prev_end)):
+        return named.group(1)  # "the bank's governor, Rhee Chang-yong": the name, not the role
+    return " ".join(phrase)

@@ -1,0 +1,159 @@
+"""Who the people of an article are: full names, surnames linked to them, pronouns resolved.
+
+The cast is read in article order, so a pronoun or a bare surname resolves to someone named
+before it, as a listener would resolve it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from narrate.quotes.lexicon import (
+    DETERMINERS,
+    NOT_PERSON,
+    OPENERS,
+    PRONOUNS,
+    TITLE_GENDER,
+    TITLES,
+    Gender,
+    word_set,
+)
+from narrate.quotes.phrases import is_capitalised
+
+_TOKEN = re.compile(r"[A-Z]\.(?:[A-Z]\.)+|[^\W\d_][\w’'-]*")
+_PARTICLES = word_set("de da di del der van von bin al ibn du dos")
+_POSSESSIVE = ("’s", "'s", "’")
+
+
+def _bare(token: str) -> str:
+    return token.rstrip(".").lower()
+
+
+def _is_title(token: str) -> bool:
+    low = _bare(token)
+    return low in TITLES or low.split("-")[0] in TITLES
+
+
+def capital_runs(text: str) -> list[tuple[int, list[str]]]:
+    """Runs of capitalised words ("Defense Minister Rustem Umerov"), with their offsets."""
+    runs: list[tuple[int, list[str]]] = []
+    current: list[str] = []
+    start = prev_end = 0
+    for match in _TOKEN.finditer(text):
+        tok, gap = match.group(), text[prev_end : match.start()]
+        prev_end = match.end()
+        capital = is_capitalised(tok)
+        joined = gap.strip() == "" or (gap.strip() == "." and _bare(current[-1] if current else "") in TITLES)
+        if current and (not joined or not (capital or tok in _PARTICLES)):
+            runs.append((start, current))
+            current = []
+        if capital:
+            if not current:
+                start = match.start()
+            possessive = tok.endswith(_POSSESSIVE)
+            current.append(next((tok[: -len(s)] for s in _POSSESSIVE if tok.endswith(s)), tok))
+            if possessive:
+                runs.append((start, current))
+                current = []
+    if current:
+        runs.append((start, current))
+    return [(pos, [t for t in run if t not in _PARTICLES or run.index(t) > 0]) for pos, run in runs]
+
+
+def split_title(tokens: list[str]) -> tuple[list[str], Gender | None, bool]:
+    """The name after any titles, the gender a title shows, and whether a title was there."""
+    while tokens and tokens[0].lower() in OPENERS:
+        tokens = tokens[1:]
+    gender: Gender | None = None
+    last_title = -1
+    for i, tok in enumerate(tokens):
+        if _is_title(tok):
+            last_title = i
+            gender = TITLE_GENDER.get(_bare(tok), gender)
+    return tokens[last_title + 1 :], gender, last_title >= 0
+
+
+def _trailing_capitals(tokens: list[str]) -> list[str]:
+    run: list[str] = []
+    for tok in reversed(tokens):
+        if not is_capitalised(tok):
+            break
+        run.insert(0, tok)
+    return run
+
+
+def _person_like(name: list[str]) -> bool:
+    return 0 < len(name) <= 4 and not any(
+        _bare(t) in NOT_PERSON or (t.isupper() and len(t) > 1) for t in name
+    )
+
+
+class Cast:
+    """People named so far, most recent last, with the gender the text has shown for each."""
+
+    def __init__(self) -> None:
+        self._recent: list[str] = []
+        self.gender: dict[str, Gender] = {}
+
+    def _link(self, token: str) -> str | None:
+        for name in reversed(self._recent):
+            parts = name.split()
+            if len(parts) > 1 and token in (parts[0], parts[-1]):
+                return name
+        return None
+
+    def _note(self, name: str, gender: Gender | None) -> None:
+        if name in self._recent:
+            self._recent.remove(name)
+        self._recent.append(name)
+        if gender and name not in self.gender:
+            self.gender[name] = gender
+
+    def person(self, tokens: list[str]) -> tuple[str | None, Gender | None]:
+        """The person a capitalised run names (a bare surname linked to the full name), if any."""
+        name, gender, titled = split_title(tokens)
+        if not _person_like(name):
+            return None, gender
+        if len(name) == 1:
+            linked = self._link(name[0])
+            if linked:
+                return linked, gender
+            return (name[0] if titled else None), gender
+        return " ".join(name), gender
+
+    def observe(self, text: str) -> None:
+        for _, run in capital_runs(text):
+            name, gender = self.person(run)
+            if name:
+                self._note(name, gender)
+
+    def resolve_pronoun(self, pronoun: str) -> tuple[str, Gender | None]:
+        want = PRONOUNS.get(pronoun.lower())
+        if want is None:
+            return pronoun, None
+        for name in reversed(self._recent):
+            if self.gender.get(name, want) == want:
+                self._note(name, want)
+                return name, want
+        return pronoun, want
+
+    def speaker(self, phrase: str) -> tuple[str, Gender | None, bool]:
+        """Canonical speaker for an attribution phrase, its gender, and whether it is a name or role."""
+        if phrase.lower() in PRONOUNS:
+            name, gender = self.resolve_pronoun(phrase)
+            return name, gender, False
+        tokens = phrase.split()
+        if tokens[0].lower() in DETERMINERS:
+            trailing = [t for t in tokens if is_capitalised(t)][-2:]
+            if len(trailing) == 2 and tokens[-2:] == trailing and _person_like(trailing):
+                return " ".join(trailing), self.gender.get(" ".join(trailing)), True
+            return " ".join([tokens[0].lower(), *tokens[1:]]), None, True
+        run = _trailing_capitals(tokens)
+        if run and len(run) < len(tokens) and not is_capitalised(tokens[0]):
+            tokens = run  # "analyst Cheong Seong-chang": a lowercase role before the name
+        person, gender = self.person(tokens)
+        if person is None:
+            bare, gender, _ = split_title(tokens)
+            return " ".join(bare) or phrase, gender, True
+        self._note(person, gender)
+        return person, gender or self.gender.get(person), True

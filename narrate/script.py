@@ -1,0 +1,114 @@
+"""Article -> Script: what will be spoken, in which voice, with which pauses, before any audio."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from collections.abc import Iterator, Sequence
+
+from narrate.model import Article, Script, ScriptChapter, Segment, Span
+from narrate.quotes import find_quotes
+from narrate.speakable import Lexicon, speakable
+from narrate.structure import plan_chapters
+from narrate.voices import VoiceProfile, VoiceSet, cast_speakers
+
+PAUSE_AFTER_TITLE_MS = 1200
+PAUSE_AFTER_BYLINE_MS = 900
+PAUSE_AFTER_HEADING_MS = 700
+PAUSE_BETWEEN_SPANS_MS = 150
+PAUSE_AT_VOICE_CHANGE_MS = 400
+PAUSE_BETWEEN_PARAGRAPHS_MS = 750
+PAUSE_BETWEEN_CHAPTERS_MS = 1500
+
+UNNAMED_SPEAKER = "Unnamed speaker"
+_HAS_WORD = re.compile(r"\w")
+_QUOTE_MARKS = "\"'“”‘’«»„‚‹›"
+
+
+def _paragraph_segments(
+    spans: Sequence[Span], narrator: VoiceProfile, cast: dict[str, VoiceProfile], lexicon: Lexicon | None
+) -> Iterator[Segment]:
+    """One segment per span that has words; attribution and narration stay with the narrator."""
+    for span in spans:
+        display = " ".join(span.text.split())
+        if not _HAS_WORD.search(display):
+            continue
+        if span.is_quote:
+            speaker = span.speaker or UNNAMED_SPEAKER
+            text = speakable(display.strip(_QUOTE_MARKS + " "), lexicon)
+            profile = cast[speaker]
+        else:
+            speaker, text, profile = None, speakable(display, lexicon), narrator
+        if _HAS_WORD.search(text):
+            yield Segment(
+                text=text,
+                display=display,
+                kind="quote" if span.is_quote else "narration",
+                voice=profile.name,
+                speaker=speaker,
+            )
+
+
+def _with_pauses(segments: list[Segment], end_pause_ms: int) -> list[Segment]:
+    """Pauses between spans, longer where the voice changes, and ``end_pause_ms`` at the end."""
+    paused = []
+    for current, following in zip(segments, [*segments[1:], None], strict=True):
+        if following is None:
+            pause = end_pause_ms
+        elif following.voice != current.voice:
+            pause = PAUSE_AT_VOICE_CHANGE_MS
+        else:
+            pause = PAUSE_BETWEEN_SPANS_MS
+        paused.append(replace(current, pause_after_ms=pause))
+    return paused
+
+
+def build_script(article: Article, voices: VoiceSet, lexicon: Lexicon | None = None) -> Script:
+    """The headline chapter (title, byline), then one chapter per planned run of paragraphs."""
+    narrator = voices.narrator
+    spans = find_quotes(article.paragraphs)
+    speakers = [(s.speaker or UNNAMED_SPEAKER, s.gender) for par in spans for s in par if s.is_quote]
+    cast = cast_speakers(voices, speakers)
+
+    opening = [Segment(speakable(article.title, lexicon), article.title, "title", narrator.name, None,
+                       PAUSE_AFTER_TITLE_MS)]  # fmt: skip
+    if article.byline:
+        byline = f"By {article.byline}."
+        opening.append(Segment(speakable(byline, lexicon), byline, "byline", narrator.name, None,
+                               PAUSE_AFTER_BYLINE_MS))  # fmt: skip
+    chapters = [ScriptChapter(title=article.title, segments=tuple(opening))]
+
+    headings = {h.before_paragraph: h.text for h in article.headings}
+    for plan in plan_chapters(article):
+        segments: list[Segment] = []
+        for index in range(plan.first_paragraph, plan.end_paragraph):
+            paragraph: list[Segment] = []
+            if index in headings and _HAS_WORD.search(headings[index]):
+                heading = headings[index]
+                paragraph.append(
+                    Segment(speakable(heading, lexicon), heading, "narration", narrator.name, None)
+                )
+            paragraph.extend(_paragraph_segments(spans[index], narrator, cast, lexicon))
+            segments.extend(_with_pauses(paragraph, PAUSE_BETWEEN_PARAGRAPHS_MS))
+        if segments:
+            last = segments[-1]
+            segments[-1] = replace(last, pause_after_ms=PAUSE_BETWEEN_CHAPTERS_MS)
+            chapters.append(ScriptChapter(title=plan.title, segments=tuple(segments)))
+    return Script(title=article.title, chapters=tuple(chapters), article=article)
+
+
+def script_as_json(script: Script) -> dict[str, object]:
+    """The ``narrate script --json`` shape (command-line contract)."""
+    return {
+        "title": script.title,
+        "chapters": [
+            {
+                "title": chapter.title,
+                "segments": [
+                    {"text": s.text, "kind": s.kind, "voice": s.voice, "speaker": s.speaker}
+                    for s in chapter.segments
+                ],
+            }
+            for chapter in script.chapters
+        ],
+    }

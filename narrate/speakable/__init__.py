@@ -1,0 +1,43 @@
+"""News text -> what a person reads aloud, ready for eSpeak NG.
+
+Each rule module handles one class of text; the order below matters: addresses before
+abbreviations (their dots), dates and money before bare numbers, Roman numerals before
+initialisms (so "II" is not spelled), symbols and pauses last.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from narrate.speakable.abbreviations import expand_abbreviations, spell_initialisms
+from narrate.speakable.dates import spell_dates
+from narrate.speakable.lexicon import Lexicon, load_lexicon
+from narrate.speakable.money import spell_money
+from narrate.speakable.numbers import spell_numbers
+from narrate.speakable.roman import spell_roman
+from narrate.speakable.sentences import split_sentences
+from narrate.speakable.symbols import normalize_typography, pauses, speak_addresses, speak_symbols
+from narrate.speakable.units import spell_units
+
+__all__ = ["Lexicon", "load_lexicon", "speakable", "split_sentences"]
+
+
+@lru_cache(maxsize=1)
+def _default_lexicon() -> Lexicon:
+    return load_lexicon()
+
+
+def speakable(text: str, lexicon: Lexicon | None = None) -> str:
+    """One sentence or paragraph of narration as the text to hand to the engine."""
+    text = normalize_typography(text)
+    text = speak_addresses(text)
+    text = (lexicon if lexicon is not None else _default_lexicon()).apply(text)
+    text = spell_dates(text)
+    text = spell_money(text)
+    text = spell_units(text)
+    text = expand_abbreviations(text)
+    text = spell_roman(text)
+    text = spell_numbers(text)
+    text = spell_initialisms(text)
+    text = speak_symbols(text)
+    return pauses(text)

@@ -1,0 +1,123 @@
+"""Abbreviations, titles and initialisms: "Lt. Gen." -> "Lieutenant General", "U.S." -> "U S",
+"ICBM" -> "I C B M", while acronyms said as words ("NATO", "KIDA") are left to the engine."""
+
+from __future__ import annotations
+
+import re
+
+# Titles before a name: the period never ends a sentence.
+TITLES = {
+    "Adm": "Admiral", "Amb": "Ambassador", "Brig": "Brigadier", "Capt": "Captain",
+    "Cmdr": "Commander", "Col": "Colonel", "Cpl": "Corporal", "Dr": "Doctor", "Gen": "General",
+    "Gov": "Governor", "Lt": "Lieutenant", "Maj": "Major", "Mr": "Mister", "Mrs": "Misses",
+    "Ms": "Miz", "Pfc": "Private First Class", "Pres": "President", "Prof": "Professor",
+    "Pvt": "Private", "Rep": "Representative", "Reps": "Representatives", "Rev": "Reverend",
+    "Sen": "Senator", "Sens": "Senators", "Sgt": "Sergeant", "Supt": "Superintendent",
+    "Fr": "Father", "Hon": "Honorable", "Insp": "Inspector", "Det": "Detective",
+}  # fmt: skip
+# Abbreviations that may end a sentence: the period is kept when nothing follows.
+OTHERS = {
+    "Jr": "Junior", "Sr": "Senior", "vs": "versus", "v": "versus", "approx": "approximately",
+    "etc": "et cetera", "Inc": "Incorporated", "Corp": "Corporation", "Ltd": "Limited",
+    "Co": "Company", "Dept": "Department", "Univ": "University", "Bros": "Brothers",
+    "est": "established", "min": "minutes", "hrs": "hours", "yr": "year", "yrs": "years",
+    "govt": "government", "Govt": "Government", "Ave": "Avenue", "Blvd": "Boulevard",
+    "Mt": "Mount", "Ft": "Fort",
+}  # fmt: skip
+LATIN = {"e.g.": "for example", "i.e.": "that is", "a.k.a.": "also known as", "cf.": "compare"}
+
+# Acronyms a person says as a word even though a rule would spell them.
+SAID_AS_WORDS = frozenset(
+    "NATO NASA OPEC ASEAN UNESCO UNICEF FIFA NAFTA AIDS COVID KOSPI KOSDAQ THAAD SWIFT OSCE"
+    " KIDA NEET SEAL SEALS CAT GIF JPEG RAM ROM LED LIDAR RADAR SONAR SCUD AUKUS BRICS ANZUS"
+    " CENTCOM NORAD INTERPOL EUROPOL FRONTEX HAMAS".split()
+)
+# Short all-capital words that are ordinary words shouted, not initialisms.
+_PLAIN_WORDS = frozenset("A I OK".split())
+
+_ONSETS = frozenset(
+    "B BL BR C CH CL CR D DR F FL FR G GL GR H J K KH KL KR L M N P PH PL PR QU R S SC SCH SH SK"
+    " SL SM SN SP SPL SPR SQU SCR SHR ST STR SW T TH THR TR TW V W WH WR Y Z ZH GN KN".split()
+)
+_CODAS = frozenset(
+    "B CH CK CT D F FT G GH K KS L LD LF LK LL LM LP LT M MP N NC ND NG NK NS NT P PS PT R RB RC"
+    " RD RF RG RK RL RM RN RP RS RT S SH SK SP SS ST T TH TS TT V W X Y Z".split()
+)
+_VOWEL_RUN = re.compile(r"[AEIOUY]+")
+
+
+def _sounds_like_word(token: str) -> bool:
+    """A rough English phonotactics check: a legal onset, vowels separated by at most two
+    consonants, a legal coda. "KOSPI" passes; "ICBM", "KCNA", "FBI" do not."""
+    if len(token) < 4:
+        return False
+    parts = re.split(r"([AEIOUY]+)", token)
+    if len(parts) < 3 or any(len(v) > 2 for v in parts[1::2]):
+        return False
+    onset, *middles, coda = parts[0::2]
+    if onset and onset not in _ONSETS:
+        return False
+    if coda and coda not in _CODAS:
+        return False
+    return all(0 < len(c) <= 2 for c in middles)
+
+
+def _spell(letters: str) -> str:
+    return " ".join(letters)
+
+
+def _acronym(m: re.Match[str]) -> str:
+    token, suffix = m[1], m[2]
+    if token in _PLAIN_WORDS or token in SAID_AS_WORDS or _sounds_like_word(token):
+        return m[0]
+    # "I C B Ms" would end in "em-ess"; "I C B M's" ends in "emz" as a person says it.
+    return _spell(token) + ("'s" if suffix else "")
+
+
+def _keep_period(m: re.Match[str], word: str) -> str:
+    rest = m.string[m.end() :]
+    ends = not rest.strip() or re.match(r"\s*[\"')\]]*\s*$", rest) is not None
+    return word + ("." if ends else "")
+
+
+_TITLE = "|".join(sorted(TITLES, key=len, reverse=True))
+_OTHER = "|".join(sorted(OTHERS, key=len, reverse=True))
+_RE_TITLE = re.compile(rf"\b({_TITLE})\.(?=\s+(?:[A-Z(\"']|and\b|&))")
+_RE_OTHER = re.compile(rf"\b({_OTHER})\.")
+_RE_LATIN = re.compile("|".join(re.escape(k) for k in LATIN), re.IGNORECASE)
+_RE_NUMBER_SIGN = re.compile(r"(?:\b(No|Nos|no|nos)\.|#)\s?(?=\d)")
+_RE_SAINT = re.compile(r"\bSt\.\s(?=[A-Z])")
+_RE_STREET = re.compile(r"\bSt\.")
+_RE_DOTTED = re.compile(r"(?<![\w.])(?![ap]\.m\.)((?:[A-Za-z]\.){2,})(?:(?=[-\s\"')\],;:!?]|$))")
+_RE_ACRONYM = re.compile(r"(?<![\w'’])([A-Z]{2,6})(s|'s)?(?!\w)")
+_RE_CAPS_WORD = re.compile(r"\b[A-Z]{2,}\b")
+_RE_WORD = re.compile(r"\b[A-Za-z]{2,}\b")
+
+
+def _dotted(m: re.Match[str]) -> str:
+    letters = m[1].replace(".", "")
+    rest = m.string[m.end() :]
+    # The last period also ends the sentence when the text ends or a new sentence starts.
+    ends = re.match(r"\s*$|\s+(?:The|A|An|It|He|She|They|We|But|And|In|On|This|That)\b", rest)
+    spoken = _spell(letters.upper()) if len(letters) > 1 else letters
+    return spoken + ("." if ends else "")
+
+
+def expand_abbreviations(text: str) -> str:
+    """Titles, "No. 3", month-free abbreviations and Latin ones, to words."""
+    text = _RE_LATIN.sub(lambda m: LATIN[m[0].lower()], text)
+    text = _RE_NUMBER_SIGN.sub(lambda m: "numbers " if m[1] and m[1].lower() == "nos" else "number ", text)
+    # "St." before a name is Saint; after one ("Main St. in Seoul") it is Street.
+    text = _RE_SAINT.sub("Saint ", text)
+    text = _RE_STREET.sub(lambda m: _keep_period(m, "Street"), text)
+    text = _RE_TITLE.sub(lambda m: TITLES[m[1]], text)
+    return _RE_OTHER.sub(lambda m: _keep_period(m, OTHERS[m[1]]), text)
+
+
+def spell_initialisms(text: str) -> str:
+    """ "U.S." and "ICBM" spelled letter by letter; pronounceable acronyms left as words."""
+    text = _RE_DOTTED.sub(_dotted, text)
+    # In a line set in capitals (a headline, a byline) capitals do not mark initialisms.
+    if len(_RE_CAPS_WORD.findall(text)) * 2 > len(_RE_WORD.findall(text)) >= 3:
+        return text
+    return _RE_ACRONYM.sub(_acronym, text)

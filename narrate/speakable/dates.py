@@ -1,0 +1,83 @@
+"""Dates and clock times: "Aug. 12, 2023" -> "August twelfth, twenty twenty-three"."""
+
+from __future__ import annotations
+
+import re
+
+from narrate.speakable.numbers import cardinal, ordinal, year
+
+MONTHS = {
+    "jan": "January", "feb": "February", "mar": "March", "apr": "April", "may": "May",
+    "jun": "June", "jul": "July", "aug": "August", "sep": "September", "sept": "September",
+    "oct": "October", "nov": "November", "dec": "December",
+}  # fmt: skip
+_FULL = "January|February|March|April|May|June|July|August|September|October|November|December"
+_ABBR = r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec"
+_MONTH = rf"(?P<month>{_FULL}|(?:{_ABBR})\.?)"
+_DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
+_YEAR = r"(?:,?\s(?P<year>1[1-9]\d{2}|20\d{2})\b)?"
+_RANGE_END = r"(?:\s?[-–]\s?(?P<end>[0-3]?\d)(?:st|nd|rd|th)?)?"
+
+_RE_MONTH_DAY = re.compile(rf"\b{_MONTH}\s{_DAY}{_RANGE_END}\b{_YEAR}")
+_RE_DAY_MONTH = re.compile(rf"\b{_DAY}{_RANGE_END}\s(?:of\s)?{_MONTH}(?![\w.]\w){_YEAR}")
+_RE_MONTH_YEAR = re.compile(rf"\b{_MONTH}\s(?P<year>1[1-9]\d{{2}}|20\d{{2}})\b")
+_RE_MONTH_ABBR = re.compile(rf"\b({_ABBR})\.(?=\s)")
+
+_MERIDIEM = r"(?P<ampm>[ap])\.?\s?m\b\.?"
+_RE_CLOCK = re.compile(rf"(?<![\w.:])(?P<h>[0-2]?\d):(?P<m>[0-5]\d)(?!\d)(?:\s?{_MERIDIEM})?", re.IGNORECASE)
+_RE_HOUR_MERIDIEM = re.compile(rf"(?<![\w.:])(?P<h>1[0-2]|0?[1-9])\s?{_MERIDIEM}", re.IGNORECASE)
+
+
+def _month(raw: str) -> str:
+    key = raw.rstrip(".").lower()
+    return MONTHS.get(key) or MONTHS.get(key[:3], raw)
+
+
+def _day_range(m: re.Match[str]) -> str:
+    spoken = ordinal(m["day"])
+    if m["end"]:
+        spoken += " to " + ordinal(m["end"])
+    return spoken
+
+
+def _year_tail(m: re.Match[str]) -> str:
+    return f", {year(m['year'])}" if m["year"] else ""
+
+
+def _month_day(m: re.Match[str]) -> str:
+    if int(m["day"]) > 31 or int(m["day"]) == 0:
+        return m[0]
+    return f"{_month(m['month'])} {_day_range(m)}{_year_tail(m)}"
+
+
+def _day_month(m: re.Match[str]) -> str:
+    if int(m["day"]) > 31 or int(m["day"]) == 0:
+        return m[0]
+    return f"the {_day_range(m)} of {_month(m['month'])}{_year_tail(m)}"
+
+
+def _meridiem(m: re.Match[str]) -> str:
+    return f" {m['ampm'].lower()}.m." if m["ampm"] else ""
+
+
+def _clock(m: re.Match[str]) -> str:
+    hour, minute = int(m["h"]), int(m["m"])
+    if hour > 24:
+        return m[0]
+    if minute == 0:
+        spoken = cardinal(str(hour)) + ("" if m["ampm"] else " o'clock" if hour <= 12 else " hundred")
+    elif minute < 10:
+        spoken = f"{cardinal(str(hour))} oh {cardinal(str(minute))}"
+    else:
+        spoken = f"{cardinal(str(hour))} {cardinal(str(minute))}"
+    return spoken + _meridiem(m)
+
+
+def spell_dates(text: str) -> str:
+    """Dates and clock times to words; other month abbreviations expanded."""
+    text = _RE_CLOCK.sub(_clock, text)
+    text = _RE_HOUR_MERIDIEM.sub(lambda m: cardinal(m["h"]) + _meridiem(m), text)
+    text = _RE_MONTH_DAY.sub(_month_day, text)
+    text = _RE_DAY_MONTH.sub(_day_month, text)
+    text = _RE_MONTH_YEAR.sub(lambda m: f"{_month(m['month'])} {year(m['year'])}", text)
+    return _RE_MONTH_ABBR.sub(lambda m: _month(m[1]), text)

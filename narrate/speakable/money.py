@@ -1,0 +1,96 @@
+"""Money: "$61 billion" -> "sixty-one billion dollars", "$3.50" -> "three dollars and fifty cents"."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from narrate.speakable.context import attributive
+from narrate.speakable.numbers import cardinal, to_decimal
+
+
+@dataclass(frozen=True)
+class _Currency:
+    singular: str
+    plural: str
+    minor: tuple[str, str] | None  # (singular, plural) of the hundredth unit, None if not spoken
+
+
+_DOLLAR = _Currency("dollar", "dollars", ("cent", "cents"))
+_SYMBOLS: dict[str, _Currency] = {
+    "$": _DOLLAR,
+    "US$": _DOLLAR,
+    "USD": _DOLLAR,
+    "A$": _Currency("Australian dollar", "Australian dollars", ("cent", "cents")),
+    "AU$": _Currency("Australian dollar", "Australian dollars", ("cent", "cents")),
+    "C$": _Currency("Canadian dollar", "Canadian dollars", ("cent", "cents")),
+    "CA$": _Currency("Canadian dollar", "Canadian dollars", ("cent", "cents")),
+    "HK$": _Currency("Hong Kong dollar", "Hong Kong dollars", ("cent", "cents")),
+    "NT$": _Currency("Taiwan dollar", "Taiwan dollars", ("cent", "cents")),
+    "NZ$": _Currency("New Zealand dollar", "New Zealand dollars", ("cent", "cents")),
+    "S$": _Currency("Singapore dollar", "Singapore dollars", ("cent", "cents")),
+    "€": _Currency("euro", "euros", ("cent", "cents")),
+    "EUR": _Currency("euro", "euros", ("cent", "cents")),
+    "£": _Currency("pound", "pounds", ("penny", "pence")),
+    "GBP": _Currency("pound", "pounds", ("penny", "pence")),
+    "¥": _Currency("yen", "yen", None),
+    "JPY": _Currency("yen", "yen", None),
+    "CN¥": _Currency("yuan", "yuan", None),
+    "RMB": _Currency("yuan", "yuan", None),
+    "CNY": _Currency("yuan", "yuan", None),
+    "₩": _Currency("won", "won", None),
+    "KRW": _Currency("won", "won", None),
+    "₽": _Currency("ruble", "rubles", None),
+    "RUB": _Currency("ruble", "rubles", None),
+    "₴": _Currency("hryvnia", "hryvnias", None),
+    "UAH": _Currency("hryvnia", "hryvnias", None),
+    "₹": _Currency("rupee", "rupees", None),
+    "INR": _Currency("rupee", "rupees", None),
+    "CHF": _Currency("Swiss franc", "Swiss francs", None),
+}
+_SCALES = {
+    "thousand": "thousand", "k": "thousand", "million": "million", "mn": "million", "m": "million",
+    "mln": "million", "billion": "billion", "bn": "billion", "b": "billion", "bln": "billion",
+    "trillion": "trillion", "tn": "trillion", "trn": "trillion", "tr": "trillion",
+    "crore": "crore", "lakh": "lakh",
+}  # fmt: skip
+
+_SYMBOL = "|".join(re.escape(s) for s in sorted(_SYMBOLS, key=len, reverse=True))
+_AMOUNT = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+_SCALE = r"(?:\s?(?P<scale>(?i:thousand|million|billion|trillion|crore|lakh|mn|mln|bn|bln|tn|trn|tr|[kmb]))\b)?"
+_RE_MONEY = re.compile(
+    rf"(?<![\w$])(?P<sym>{_SYMBOL})\s?(?P<amount>{_AMOUNT})"
+    rf"(?:\s?(?:[-–]|to)\s?(?:{_SYMBOL})?\s?(?P<end>{_AMOUNT}))?{_SCALE}"
+)
+
+
+def _minor_part(cents: str, currency: _Currency) -> str | None:
+    if currency.minor is None or len(cents) != 2:
+        return None
+    singular, plural = currency.minor
+    return f"{cardinal(cents)} {singular if cents == '01' else plural}"
+
+
+def _say(m: re.Match[str]) -> str:
+    currency = _SYMBOLS[m["sym"]]
+    amount, end, scale = m["amount"], m["end"], m["scale"]
+    single = attributive(m.string[m.end() :]) or (not end and not scale and to_decimal(amount) == 1)
+    name = currency.singular if single else currency.plural
+    spoken = cardinal(amount)
+    if end:
+        spoken += " to " + cardinal(end)
+    if scale:
+        return f"{spoken} {_SCALES[scale.lower()]} {name}"
+    whole, _, cents = amount.partition(".")
+    minor = _minor_part(cents, currency) if cents and not end else None
+    if minor is None:
+        return f"{spoken} {name}"
+    if int(whole.replace(",", "")) == 0:
+        return minor
+    unit = currency.singular if whole == "1" or single else currency.plural
+    return f"{cardinal(whole)} {unit} and {minor}"
+
+
+def spell_money(text: str) -> str:
+    """Amounts written with a currency symbol or code, said with the currency name after them."""
+    return _RE_MONEY.sub(_say, text)

@@ -1,0 +1,129 @@
+"""Numbers as words: cardinals, ordinals, decimals, years, decades, fractions, ranges, signs.
+
+num2words gives British "one hundred and five"; news is read American here, so the "and"
+inside a number is dropped.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal, InvalidOperation
+
+from num2words import num2words
+
+_AND = re.compile(r"\band\b ?|,")
+
+_ONES_ORDINAL_SUFFIX = {"st", "nd", "rd", "th"}
+
+_FRACTION_NAMES = {2: ("half", "halves"), 4: ("quarter", "quarters")}
+
+_UNICODE_FRACTIONS = {"½": "1/2", "⅓": "1/3", "⅔": "2/3", "¼": "1/4", "¾": "3/4", "⅕": "1/5", "⅛": "1/8"}
+
+
+def _tidy(words: str) -> str:
+    return " ".join(_AND.sub("", words).split())
+
+
+def to_decimal(digits: str) -> Decimal | None:
+    """Parse "2,000" or "12.5" (thousands separators allowed) to a Decimal."""
+    try:
+        return Decimal(digits.replace(",", ""))
+    except InvalidOperation:
+        return None
+
+
+def cardinal(digits: str) -> str:
+    """ "2,000" -> "two thousand"; "12.5" -> "twelve point five"; "0.25" -> "zero point two five"."""
+    value = to_decimal(digits)
+    if value is None:
+        return digits
+    if value == value.to_integral_value() and "." not in digits:
+        return _tidy(num2words(int(value)))
+    whole, _, frac = digits.replace(",", "").partition(".")
+    head = _tidy(num2words(int(whole))) if whole else "zero"
+    return head + " point " + " ".join(num2words(int(d)) for d in frac)
+
+
+def ordinal(digits: str) -> str:
+    """ "75" -> "seventy-fifth"."""
+    return _tidy(num2words(int(digits.replace(",", "")), to="ordinal"))
+
+
+def year(digits: str) -> str:
+    """ "2019" -> "twenty nineteen"; "2005" -> "two thousand five"; "1905" -> "nineteen oh-five"."""
+    return _tidy(num2words(int(digits), to="year"))
+
+
+def decade(digits: str) -> str:
+    """ "1980" -> "nineteen eighties"; "80" -> "eighties"; "2000" -> "two thousands"."""
+    words = year(digits) if len(digits) == 4 else cardinal(digits)
+    head, _, last = words.rpartition(" ")
+    stem, sep, tail = last.rpartition("-")
+    tail = tail[:-1] + "ies" if tail.endswith("y") else tail + "s"
+    return (head + " " if head else "") + stem + sep + tail
+
+
+def is_year(digits: str) -> bool:
+    """Four digits without a separator in the range news dates use are read as a year (AP style
+    writes other numbers of 1,000 and more with a comma)."""
+    return len(digits) == 4 and digits.isdigit() and 1100 <= int(digits) <= 2099
+
+
+def number(digits: str) -> str:
+    """A bare number as a person reads it in running text: years as years, others as cardinals."""
+    return year(digits) if is_year(digits) else cardinal(digits)
+
+
+def fraction(numerator: str, denominator: str) -> str:
+    """ "2", "3" -> "two thirds"; "1", "2" -> "one half"."""
+    num, den = int(numerator), int(denominator)
+    singular, plural = _FRACTION_NAMES.get(den, ("", ""))
+    if not singular:
+        singular = ordinal(denominator)
+        plural = singular + "s"
+    return f"{cardinal(numerator)} {singular if num == 1 else plural}"
+
+
+_NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+_DASH = r"\s?[-–—]\s?"
+
+_RE_UNICODE_FRACTION = re.compile(r"(\d*)\s?([" + "".join(_UNICODE_FRACTIONS) + "])")
+_RE_DECADE = re.compile(r"(?<![\w.])(?:'|’)?(\d{2}|1\d{3}|20\d{2})'?s\b")
+_RE_YEAR_RANGE = re.compile(r"(?<![\w.,$])(1[1-9]\d{2}|20\d{2})[-–](1[1-9]\d{2}|20\d{2}|\d{2})(?![\w.,]\d)")
+_RE_ORDINAL = re.compile(r"(?<![\w.])(\d{1,3}(?:,\d{3})*|\d+)(st|nd|rd|th)\b", re.IGNORECASE)
+_RE_MIXED_FRACTION = re.compile(r"(?<![\w.,/])(\d+) (\d)/(\d{1,2})(?![\w/])")
+_RE_FRACTION = re.compile(r"(?<![\w.,/])(\d{1,2})/(\d{1,2})(?![\w/.]\d|\d)")
+_RE_PERCENT_RANGE = re.compile(rf"(?<![\w.,])({_NUM})%?{_DASH}({_NUM})\s?(%|percent\b|per cent\b)")
+_RE_PERCENT = re.compile(rf"(?<![\w.,])({_NUM})\s?%")
+_RE_RANGE = re.compile(rf"(?<![\w.,/])({_NUM})(?:[-–—]|\s[-–—]\s)({_NUM})(?![\w.,/]\d|\w)")
+_RE_SIGNED = re.compile(rf"(?:(?<=\s)|(?<=^)|(?<=\())([+−±-])({_NUM})\b")
+_RE_NUMBER = re.compile(rf"(?<![\w.,])({_NUM})(?![\d])")
+_SIGN_WORDS = {"+": "plus", "−": "minus", "-": "minus", "±": "plus or minus"}
+
+
+def _range_end(digits: str, start: str) -> str:
+    # "1950-53" is read "nineteen fifty to fifty-three", as written.
+    return cardinal(digits) if is_year(start) and len(digits) == 2 else number(digits)
+
+
+def _mixed(m: re.Match[str]) -> str:
+    return f"{cardinal(m[1])} and {fraction(m[2], m[3]).replace('one ', 'a ', 1)}"
+
+
+def _unicode_fraction(m: re.Match[str]) -> str:
+    return f"{m[1]} {_UNICODE_FRACTIONS[m[2]]}"
+
+
+def spell_numbers(text: str) -> str:
+    """Turn every number left in the text into words (dates, money and units go first)."""
+    text = _RE_UNICODE_FRACTION.sub(_unicode_fraction, text)
+    text = _RE_DECADE.sub(lambda m: decade(m[1]), text)
+    text = _RE_YEAR_RANGE.sub(lambda m: f"{year(m[1])} to {_range_end(m[2], m[1])}", text)
+    text = _RE_ORDINAL.sub(lambda m: ordinal(m[1]), text)
+    text = _RE_MIXED_FRACTION.sub(_mixed, text)
+    text = _RE_FRACTION.sub(lambda m: fraction(m[1], m[2]), text)
+    text = _RE_PERCENT_RANGE.sub(lambda m: f"{cardinal(m[1])} to {cardinal(m[2])} percent", text)
+    text = _RE_PERCENT.sub(lambda m: f"{cardinal(m[1])} percent", text)
+    text = _RE_RANGE.sub(lambda m: f"{number(m[1])} to {_range_end(m[2], m[1])}", text)
+    text = _RE_SIGNED.sub(lambda m: f"{_SIGN_WORDS[m[1]]} {cardinal(m[2])}", text)
+    return _RE_NUMBER.sub(lambda m: number(m[1]), text)

@@ -1,0 +1,97 @@
+"""Units after a number: "155 mm" -> "one hundred fifty-five millimeters", "40°C" -> "forty
+degrees Celsius". Singular when the measure modifies a noun ("a 240 mm rocket launcher")."""
+
+from __future__ import annotations
+
+import re
+
+from narrate.speakable.context import attributive
+from narrate.speakable.numbers import cardinal, to_decimal
+
+# symbol -> (singular, plural); a symbol is only read after a number, so "in" or "m" elsewhere stay.
+_UNITS: dict[str, tuple[str, str]] = {
+    "mm": ("millimeter", "millimeters"),
+    "cm": ("centimeter", "centimeters"),
+    "m": ("meter", "meters"),
+    "km": ("kilometer", "kilometers"),
+    "sq km": ("square kilometer", "square kilometers"),
+    "sq. km": ("square kilometer", "square kilometers"),
+    "km2": ("square kilometer", "square kilometers"),
+    "km²": ("square kilometer", "square kilometers"),
+    "m2": ("square meter", "square meters"),
+    "m²": ("square meter", "square meters"),
+    "sq m": ("square meter", "square meters"),
+    "sq mi": ("square mile", "square miles"),
+    "sq ft": ("square foot", "square feet"),
+    "ha": ("hectare", "hectares"),
+    "km/h": ("kilometer per hour", "kilometers per hour"),
+    "kph": ("kilometer per hour", "kilometers per hour"),
+    "kmh": ("kilometer per hour", "kilometers per hour"),
+    "mph": ("mile per hour", "miles per hour"),
+    "m/s": ("meter per second", "meters per second"),
+    "kg": ("kilogram", "kilograms"),
+    "g": ("gram", "grams"),
+    "mg": ("milligram", "milligrams"),
+    "lb": ("pound", "pounds"),
+    "lbs": ("pound", "pounds"),
+    "oz": ("ounce", "ounces"),
+    "ft": ("foot", "feet"),
+    "mi": ("mile", "miles"),
+    "nm": ("nautical mile", "nautical miles"),
+    "ml": ("milliliter", "milliliters"),
+    "mL": ("milliliter", "milliliters"),
+    "kW": ("kilowatt", "kilowatts"),
+    "MW": ("megawatt", "megawatts"),
+    "GW": ("gigawatt", "gigawatts"),
+    "kWh": ("kilowatt hour", "kilowatt hours"),
+    "MWh": ("megawatt hour", "megawatt hours"),
+    "GWh": ("gigawatt hour", "gigawatt hours"),
+    "TWh": ("terawatt hour", "terawatt hours"),
+    "kV": ("kilovolt", "kilovolts"),
+    "Hz": ("hertz", "hertz"),
+    "kHz": ("kilohertz", "kilohertz"),
+    "MHz": ("megahertz", "megahertz"),
+    "GHz": ("gigahertz", "gigahertz"),
+    "KB": ("kilobyte", "kilobytes"),
+    "MB": ("megabyte", "megabytes"),
+    "GB": ("gigabyte", "gigabytes"),
+    "TB": ("terabyte", "terabytes"),
+    "kt": ("kiloton", "kilotons"),
+    "Mt": ("megaton", "megatons"),
+    "°C": ("degree Celsius", "degrees Celsius"),
+    "° C": ("degree Celsius", "degrees Celsius"),
+    "°F": ("degree Fahrenheit", "degrees Fahrenheit"),
+    "° F": ("degree Fahrenheit", "degrees Fahrenheit"),
+    "°": ("degree", "degrees"),
+}
+
+_UNIT = "|".join(re.escape(u) for u in sorted(_UNITS, key=len, reverse=True))
+_NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+_RE_MEASURE = re.compile(
+    rf"(?<![\w.,])(?P<sign>[-−+±])?(?P<num>{_NUM})(?:\s?[-–]\s?(?P<end>{_NUM}))?"
+    rf"(?P<dash>-|\s)?(?P<unit>{_UNIT})(?![\w/²])"
+)
+_SIGNS = {"-": "minus ", "−": "minus ", "+": "plus ", "±": "plus or minus "}
+
+
+def _say(m: re.Match[str]) -> str:
+    unit = m["unit"]
+    if m["dash"] == "-" and unit.startswith("°"):
+        return m[0]
+    singular, plural = _UNITS[unit]
+    sign = m["sign"]
+    # A hyphen before the number is a minus only where it cannot be a range or compound.
+    if sign == "-" and m.start() > 0 and not m.string[m.start() - 1].isspace():
+        sign = None
+    # "a 40-degree day" is rare next to "40 degrees overnight": temperatures stay plural.
+    single = m["dash"] == "-" or (not unit.startswith("°") and attributive(m.string[m.end() :]))
+    if not m["end"] and to_decimal(m["num"]) == 1 and "." not in m["num"]:
+        single = True
+    spoken = cardinal(m["num"]) + (" to " + cardinal(m["end"]) if m["end"] else "")
+    prefix = _SIGNS[sign] if sign else (m[0][0] if m["sign"] else "")
+    return f"{prefix}{spoken} {singular if single else plural}"
+
+
+def spell_units(text: str) -> str:
+    """Numbers followed by a unit symbol, said with the unit's name."""
+    return _RE_MEASURE.sub(_say, text)

@@ -1,0 +1,134 @@
+"""Rendering one chunk: synthesize its segments (or take them from the cache) and encode it.
+
+Runs in worker processes (one engine each) or inline for ``--jobs 1``. Segments are cached as
+trimmed engine audio plus their measured loudness; each is gain-matched to the target loudness
+when the chunk is built, so every voice profile sits at the same level.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import struct
+import warnings
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+with warnings.catch_warnings():  # pydub warns at import when ffmpeg is not on PATH; ours is set below
+    warnings.simplefilter("ignore", RuntimeWarning)
+    from pydub import AudioSegment
+
+from narrate.cache import Cache, cache_key
+from narrate.dsp import limit_peaks, loudness_lufs, to_float, to_int16, trim_silence
+from narrate.encode import DECODER_LEAD_IN_FRAMES, Mp3Settings, count_mp3_frames, encode_mp3_chunk
+from narrate.engines import Engine, get_engine
+from narrate.errors import AudioError
+from narrate.timeline import ChunkLayout
+from narrate.voices import VoiceProfile
+
+log = logging.getLogger(__name__)
+CACHE_FORMAT = 2
+MAX_GAIN_DB = 24.0
+_engines: dict[str, Engine] = {}
+
+
+@dataclass(frozen=True)
+class SegmentJob:
+    text: str
+    profile: VoiceProfile
+    pause_after_ms: int
+
+
+@dataclass(frozen=True)
+class ChunkJob:
+    key: str
+    segments: tuple[SegmentJob, ...]
+    cache_root: Path
+    target_lufs: float
+    ceiling_dbfs: float
+    mp3: Mp3Settings
+
+
+def engine_for(name: str) -> Engine:
+    if name not in _engines:
+        _engines[name] = get_engine(name)
+    return _engines[name]
+
+
+def segment_key(job: SegmentJob, engine: Engine) -> str:
+    return cache_key(
+        format=CACHE_FORMAT, text=job.text, profile=job.profile.__dict__,
+        engine=engine.name, engine_version=engine.version, rate=engine.sample_rate_hz,
+    )  # fmt: skip
+
+
+def chunk_key(segments: tuple[SegmentJob, ...], engine: Engine, target_lufs: float, ceiling_dbfs: float,
+              mp3: Mp3Settings) -> str:  # fmt: skip
+    return cache_key(
+        format=CACHE_FORMAT, segments=[segment_key(s, engine) for s in segments],
+        pauses=[s.pause_after_ms for s in segments], target=target_lufs, ceiling=ceiling_dbfs, mp3=mp3.__dict__,
+    )  # fmt: skip
+
+
+def _segment_audio(job: SegmentJob, cache: Cache) -> tuple[np.ndarray, float]:
+    """Trimmed audio of one segment and its loudness, from the cache or the engine."""
+    engine = engine_for(job.profile.engine)
+    key = segment_key(job, engine)
+    payload = cache.get(key)
+    if payload is None:
+        pcm = engine.synthesize(job.text, job.profile)
+        samples = trim_silence(pcm.samples, pcm.sample_rate_hz)
+        loudness = loudness_lufs(to_float(samples), pcm.sample_rate_hz)
+        payload = struct.pack("<d", loudness) + samples
+        cache.put(key, payload)
+    (loudness,) = struct.unpack("<d", payload[:8])
+    return to_float(payload[8:]), loudness
+
+
+def render_chunk(job: ChunkJob) -> ChunkLayout:
+    """Encoded MP3 frames of one chunk and its layout, cached under the chunk's key."""
+    cache = Cache(job.cache_root)
+    cached = cache.get(job.key, ".mp3")
+    if cached is not None:
+        return _unpack_chunk(cached)[0]
+    rate = job.mp3.sample_rate_hz
+    ceiling = 10 ** (job.ceiling_dbfs / 20)
+    joined = AudioSegment.silent(duration=0, frame_rate=rate)
+    offsets = []
+    for segment in job.segments:
+        audio, loudness = _segment_audio(segment, cache)
+        gain_db = job.target_lufs - loudness if np.isfinite(loudness) else 0.0
+        gain = np.float32(10 ** (max(-MAX_GAIN_DB, min(MAX_GAIN_DB, gain_db)) / 20))
+        start = DECODER_LEAD_IN_FRAMES + int(joined.frame_count())
+        offsets.append((start, start + audio.size))
+        speech = AudioSegment(to_int16(limit_peaks(audio * gain, ceiling, rate)), sample_width=2,
+                              frame_rate=rate, channels=1)  # fmt: skip
+        pause = AudioSegment(bytes(2 * (segment.pause_after_ms * rate // 1000)), sample_width=2,
+                             frame_rate=rate, channels=1)  # fmt: skip
+        joined += speech + pause
+    frames = encode_mp3_chunk(joined.raw_data, rate, job.mp3)
+    layout = ChunkLayout(count_mp3_frames(frames) * job.mp3.samples_per_frame, tuple(offsets))
+    cache.put(job.key, _pack_chunk(layout, frames), ".mp3")
+    return layout
+
+
+def read_chunk_frames(cache: Cache, key: str) -> bytes:
+    """The MP3 frames of a chunk that render_chunk stored."""
+    payload = cache.get(key, ".mp3")
+    if payload is None:
+        raise AudioError("an encoded chunk vanished from the cache during the render; render again")
+    return _unpack_chunk(payload)[1]
+
+
+def _pack_chunk(layout: ChunkLayout, frames: bytes) -> bytes:
+    header = json.dumps({"total": layout.total_samples, "offsets": layout.offsets}).encode()
+    return struct.pack("<I", len(header)) + header + frames
+
+
+def _unpack_chunk(payload: bytes) -> tuple[ChunkLayout, bytes]:
+    (size,) = struct.unpack("<I", payload[:4])
+    header = json.loads(payload[4 : 4 + size])
+    layout = ChunkLayout(int(header["total"]), tuple((int(a), int(b)) for a, b in header["offsets"]))
+    return layout, payload[4 + size :]

@@ -1,0 +1,97 @@
+"""Where every sound lands: chunks of segments, their encoded lengths, chapters and cues.
+
+A chunk is a run of consecutive segments inside one chapter, encoded on its own (encode.py). Its
+layout (segment offsets in samples) comes back from the encoder, so chapter and cue times are
+exact sums of sample counts, never estimates.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from narrate.model import Chapter, Cue, Script, Segment
+from narrate.speakable import split_sentences
+
+CHUNK_WORDS = 140  # about 50 s of speech: small enough that an edit re-encodes little
+_WORD = re.compile(r"\w+")
+NARRATOR = "Narrator"
+
+
+@dataclass(frozen=True)
+class ChunkPlan:
+    chapter_index: int
+    segments: tuple[Segment, ...]
+
+
+@dataclass(frozen=True)
+class ChunkLayout:
+    """An encoded chunk: decoded length and each segment's [start, end) in samples."""
+
+    total_samples: int
+    offsets: tuple[tuple[int, int], ...]
+
+
+def plan_chunks(script: Script) -> list[ChunkPlan]:
+    chunks: list[ChunkPlan] = []
+    for index, chapter in enumerate(script.chapters):
+        run: list[Segment] = []
+        words = 0
+        for segment in chapter.segments:
+            run.append(segment)
+            words += len(_WORD.findall(segment.text))
+            if words >= CHUNK_WORDS:
+                chunks.append(ChunkPlan(index, tuple(run)))
+                run, words = [], 0
+        if run:
+            chunks.append(ChunkPlan(index, tuple(run)))
+    return chunks
+
+
+def _ms(samples: int, sample_rate_hz: int) -> int:
+    return round(samples * 1000 / sample_rate_hz)
+
+
+def chapters_on_timeline(
+    script: Script, chunks: Sequence[ChunkPlan], layouts: Sequence[ChunkLayout], sample_rate_hz: int
+) -> tuple[Chapter, ...]:
+    starts: dict[int, int] = {}
+    ends: dict[int, int] = {}
+    position = 0
+    for chunk, layout in zip(chunks, layouts, strict=True):
+        starts.setdefault(chunk.chapter_index, position)
+        position += layout.total_samples
+        ends[chunk.chapter_index] = position
+    return tuple(
+        Chapter(script.chapters[i].title, _ms(starts[i], sample_rate_hz), _ms(ends[i], sample_rate_hz))
+        for i in sorted(starts)
+    )
+
+
+def _sentence_cues(segment: Segment, start_ms: int, end_ms: int) -> list[Cue]:
+    """Split a segment's time among its sentences in proportion to their length."""
+    speaker = segment.speaker if segment.kind == "quote" and segment.speaker else NARRATOR
+    sentences = [s for s in split_sentences(segment.display) if s.strip()] or [segment.display]
+    weights = [max(1, len(s)) for s in sentences]
+    total, cues, elapsed = sum(weights), [], 0
+    for sentence, weight in zip(sentences, weights, strict=True):
+        a = start_ms + (end_ms - start_ms) * elapsed // total
+        elapsed += weight
+        b = start_ms + (end_ms - start_ms) * elapsed // total
+        cues.append(Cue(a, b, speaker, sentence.strip()))
+    return cues
+
+
+def cues_on_timeline(
+    chunks: Sequence[ChunkPlan], layouts: Sequence[ChunkLayout], sample_rate_hz: int
+) -> tuple[Cue, ...]:
+    cues: list[Cue] = []
+    position = 0
+    for chunk, layout in zip(chunks, layouts, strict=True):
+        for segment, (start, end) in zip(chunk.segments, layout.offsets, strict=True):
+            cues.extend(
+                _sentence_cues(segment, _ms(position + start, sample_rate_hz), _ms(position + end, sample_rate_hz))
+            )
+        position += layout.total_samples
+    return tuple(cues)
