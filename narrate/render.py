@@ -25,7 +25,7 @@ from narrate.encode import Mp3Settings
 from narrate.episode_files import write_episode
 from narrate.errors import OutputError
 from narrate.model import Episode, Script
-from narrate.synth import ChunkJob, SegmentJob, chunk_key, engine_for, render_chunk
+from narrate.synth import ChunkJob, SegmentJob, chunk_key, render_chunk
 from narrate.timeline import ChunkLayout, ChunkPlan, plan_chunks
 from narrate.voices import VoiceSet
 
@@ -39,7 +39,7 @@ class RenderOptions:
     cache_dir: Path | None = field(default_factory=default_cache_dir)  # None: no cache kept
     jobs: int = field(default_factory=lambda: os.cpu_count() or 1)
     target_lufs: float = -16.0
-    ceiling_dbfs: float = -2.0  # sample peak; the encoded true peak stays under -1 dBTP
+    ceiling_dbfs: float = -1.5  # sample peak; the encoded true peak stays under -1 dBTP
     mp3: Mp3Settings = field(default_factory=Mp3Settings)
 
 
@@ -61,8 +61,7 @@ def _jobs_for(script: Script, voices: VoiceSet, root: Path, options: RenderOptio
     jobs = []
     for plan in plans:
         segments = tuple(SegmentJob(s.text, voices.by_name(s.voice), s.pause_after_ms) for s in plan.segments)
-        engine = engine_for(segments[0].profile.engine)
-        key = chunk_key(segments, engine, options.target_lufs, options.ceiling_dbfs, options.mp3)
+        key = chunk_key(segments, options.target_lufs, options.ceiling_dbfs, options.mp3)
         jobs.append(ChunkJob(key, segments, root, options.target_lufs, options.ceiling_dbfs, options.mp3))
     return plans, jobs
 

@@ -23,7 +23,7 @@ with warnings.catch_warnings():  # pydub warns at import when ffmpeg is not on P
 from narrate.cache import Cache, cache_key
 from narrate.dsp import limit_peaks, loudness_lufs, to_float, to_int16, trim_silence
 from narrate.encode import DECODER_LEAD_IN_FRAMES, Mp3Settings, count_mp3_frames, encode_mp3_chunk
-from narrate.engines import Engine, get_engine
+from narrate.engines import Engine, engine_identity, get_engine
 from narrate.errors import AudioError
 from narrate.timeline import ChunkLayout
 from narrate.voices import VoiceProfile
@@ -31,6 +31,7 @@ from narrate.voices import VoiceProfile
 log = logging.getLogger(__name__)
 CACHE_FORMAT = 2
 MAX_GAIN_DB = 24.0
+MAX_CORRECTION_DB = 6.0
 _engines: dict[str, Engine] = {}
 
 
@@ -57,28 +58,26 @@ def engine_for(name: str) -> Engine:
     return _engines[name]
 
 
-def segment_key(job: SegmentJob, engine: Engine) -> str:
+def segment_key(job: SegmentJob) -> str:
     return cache_key(
         format=CACHE_FORMAT, text=job.text, profile=job.profile.__dict__,
-        engine=engine.name, engine_version=engine.version, rate=engine.sample_rate_hz,
+        engine=engine_identity(job.profile.engine),
     )  # fmt: skip
 
 
-def chunk_key(segments: tuple[SegmentJob, ...], engine: Engine, target_lufs: float, ceiling_dbfs: float,
-              mp3: Mp3Settings) -> str:  # fmt: skip
+def chunk_key(segments: tuple[SegmentJob, ...], target_lufs: float, ceiling_dbfs: float, mp3: Mp3Settings) -> str:
     return cache_key(
-        format=CACHE_FORMAT, segments=[segment_key(s, engine) for s in segments],
+        format=CACHE_FORMAT, segments=[segment_key(s) for s in segments],
         pauses=[s.pause_after_ms for s in segments], target=target_lufs, ceiling=ceiling_dbfs, mp3=mp3.__dict__,
     )  # fmt: skip
 
 
 def _segment_audio(job: SegmentJob, cache: Cache) -> tuple[np.ndarray, float]:
     """Trimmed audio of one segment and its loudness, from the cache or the engine."""
-    engine = engine_for(job.profile.engine)
-    key = segment_key(job, engine)
+    key = segment_key(job)
     payload = cache.get(key)
     if payload is None:
-        pcm = engine.synthesize(job.text, job.profile)
+        pcm = engine_for(job.profile.engine).synthesize(job.text, job.profile)
         samples = trim_silence(pcm.samples, pcm.sample_rate_hz)
         loudness = loudness_lufs(to_float(samples), pcm.sample_rate_hz)
         payload = struct.pack("<d", loudness) + samples
@@ -108,10 +107,22 @@ def render_chunk(job: ChunkJob) -> ChunkLayout:
         pause = AudioSegment(bytes(2 * (segment.pause_after_ms * rate // 1000)), sample_width=2,
                              frame_rate=rate, channels=1)  # fmt: skip
         joined += speech + pause
-    frames = encode_mp3_chunk(joined.raw_data, rate, job.mp3)
+    frames = encode_mp3_chunk(_settle_loudness(joined.raw_data, job.target_lufs, ceiling, rate), rate, job.mp3)
     layout = ChunkLayout(count_mp3_frames(frames) * job.mp3.samples_per_frame, tuple(offsets))
     cache.put(job.key, _pack_chunk(layout, frames), ".mp3")
     return layout
+
+
+def _settle_loudness(samples: bytes, target_lufs: float, ceiling: float, rate: int) -> bytes:
+    """Bring the joined chunk, pauses included, to the target: limiting cost some loudness."""
+    audio = to_float(samples)
+    for _ in range(2):  # the limiter takes back a little of each correction
+        measured = loudness_lufs(audio, rate)
+        if not np.isfinite(measured) or abs(target_lufs - measured) < 0.1:
+            break
+        gain = np.float32(10 ** (max(-MAX_CORRECTION_DB, min(MAX_CORRECTION_DB, target_lufs - measured)) / 20))
+        audio = limit_peaks(audio * gain, ceiling, rate)
+    return to_int16(audio)
 
 
 def read_chunk_frames(cache: Cache, key: str) -> bytes:

@@ -36,9 +36,24 @@ def test_spans_partition_every_paragraph(paragraphs: list[str]) -> None:
 
 @settings(max_examples=150, deadline=None)
 @given(
-    st.lists(st.sampled_from(["“We are ready,”", " he said", ", “but not yet.”", " called it a “trap”",
-                              " Kim Yong-su", ". ", "‘fine’", "'80s", " don't", "«Oui»", ", a dit Paul"]),
-             max_size=8)
+    st.lists(
+        st.sampled_from(
+            [
+                "“We are ready,”",
+                " he said",
+                ", “but not yet.”",
+                " called it a “trap”",
+                " Kim Yong-su",
+                ". ",
+                "‘fine’",
+                "'80s",
+                " don't",
+                "«Oui»",
+                ", a dit Paul",
+            ]
+        ),
+        max_size=8,
+    )
 )
 def test_quote_spans_open_with_a_mark(pieces: list[str]) -> None:
     paragraph = "".join(pieces)

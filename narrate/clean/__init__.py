@@ -9,18 +9,31 @@ from __future__ import annotations
 import os
 import re
 import sys
+from typing import TYPE_CHECKING
 
 from narrate.errors import InputError
 from narrate.model import Article, Heading
 
-__all__ = ["parse_article", "load_article", "MAX_BYTES"]
+if TYPE_CHECKING:  # the extractors are imported lazily: trafilatura and lxml cost ~0.2 s
+    from .html import HtmlResult
+    from .markdown import MarkdownResult
+    from .text import TextResult
+
+__all__ = ["MAX_BYTES", "load_article", "parse_article"]
 
 MAX_BYTES = 20 * 1024 * 1024
 
 _SUFFIX_FORMATS = {
-    ".txt": "txt", ".text": "txt",
-    ".html": "html", ".htm": "html", ".xhtml": "html", ".shtml": "html",
-    ".md": "md", ".markdown": "md", ".mdown": "md", ".mkd": "md",
+    ".txt": "txt",
+    ".text": "txt",
+    ".html": "html",
+    ".htm": "html",
+    ".xhtml": "html",
+    ".shtml": "html",
+    ".md": "md",
+    ".markdown": "md",
+    ".mdown": "md",
+    ".mkd": "md",
 }
 _HTML_SNIFF = re.compile(rb"<\s*(?:!doctype\s+html|html|head|body|p|div|article|meta|title)\b", re.I)
 _MD_SNIFF = re.compile(r"^(?:#{1,6} \S|\S.*\n(?:=+|-+)\s*$)", re.M)
@@ -49,7 +62,10 @@ def parse_article(raw: bytes, *, source: str, fmt: str | None = None) -> Article
 
     name = source if source != "-" else "standard input"
     if len(raw) > MAX_BYTES:
-        raise InputError(f"{name}: too large ({len(raw) // (1024 * 1024)} MB; the limit is {MAX_BYTES // (1024 * 1024)} MB) — pass the article alone")
+        raise InputError(
+            f"{name}: too large ({len(raw) // 2**20} MB; the limit is {MAX_BYTES // 2**20} MB)"
+            " — pass the article alone"
+        )
     if fmt is None:
         fmt = guess_format(raw, source)
     if fmt not in ("txt", "html", "md"):
@@ -60,6 +76,7 @@ def parse_article(raw: bytes, *, source: str, fmt: str | None = None) -> Article
         raise InputError(f"{name}: {exc} — give a text, HTML or Markdown file") from None
     if not text.strip():
         raise InputError(f"{name}: the file is empty — give a file with the article's text")
+    res: HtmlResult | MarkdownResult | TextResult
     if fmt == "html":
         from .html import extract_html
 
@@ -77,7 +94,9 @@ def parse_article(raw: bytes, *, source: str, fmt: str | None = None) -> Article
         language = "en"
     paragraphs = tuple(p for p in res.paragraphs if p.strip())
     if not paragraphs:
-        raise InputError(f"{name}: no article text found — give the page of one article (its text, HTML or Markdown)")
+        raise InputError(
+            f"{name}: no article text found — give the page of one article (its text, HTML or Markdown)"
+        )
     body = " ".join(paragraphs)
     if len(_LETTER.findall(body)) < 20 or not re.search(r"[^\W\d_]{2,}", body):
         raise InputError(f"{name}: no sentences found — give a file with the article's text")
@@ -91,7 +110,9 @@ def parse_article(raw: bytes, *, source: str, fmt: str | None = None) -> Article
         byline=res.byline or None,
         date=res.date or None,
         dateline=res.dateline or None,
-        headings=tuple(Heading(before_paragraph=i, text=t) for i, t in res.headings if 0 <= i <= len(paragraphs)),
+        headings=tuple(
+            Heading(before_paragraph=i, text=t) for i, t in res.headings if 0 <= i <= len(paragraphs)
+        ),
         language=language,
     )
 
@@ -119,7 +140,10 @@ def load_article(path: str) -> Article:
     try:
         size = os.path.getsize(path)
         if size > MAX_BYTES:
-            raise InputError(f"{path}: too large ({size // (1024 * 1024)} MB; the limit is {MAX_BYTES // (1024 * 1024)} MB) — pass the article alone")
+            raise InputError(
+                f"{path}: too large ({size // 2**20} MB; the limit is {MAX_BYTES // 2**20} MB)"
+                " — pass the article alone"
+            )
         with open(path, "rb") as fh:
             raw = fh.read(MAX_BYTES + 1)
     except InputError:

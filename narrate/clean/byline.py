@@ -25,8 +25,54 @@ _PIPE_ROLE = re.compile(
     re.I,
 )
 _AUTHOR_LABEL = re.compile(r"^\s*(?:author|authors|reporter|reporters|written by|words)\s*[:：]\s*", re.I)
+# "Meg JamesStaff Writer", "Marcus De GuzmanView More Articles": page text glued to the name
+_GLUED = re.compile(
+    r"([a-z])(?:Staff|View|More|Writer|Reporter|Editor|Follow|Email|Twitter|Contributor|Correspondent|Columnist|Senior|Published|Updated)\b.*$"
+)
+_ORGS = re.compile(
+    r"^(?:the\s.*|associated\s+press|reuters|bloomberg|staff|agencies|news\s+desk|.*\.(?:com|org|net|co|co\.\w\w))$",
+    re.I,
+)
+_AGENCIES = {
+    "AP",
+    "AFP",
+    "UPI",
+    "CNN",
+    "BBC",
+    "NBC",
+    "CBS",
+    "ABC",
+    "IGN",
+    "DPA",
+    "EFE",
+    "ANSA",
+    "PTI",
+    "IANS",
+    "TASS",
+    "CNBC",
+    "REUTERS",
+    "BLOOMBERG",
+    "YONHAP",
+    "XINHUA",
+}
 _NAME_TOKEN = re.compile(r"^[A-Za-zÀ-ÖØ-öø-ÿĀ-ž][\w'’.-]*$")
-_LOWER_PARTICLES = {"de", "da", "del", "della", "der", "den", "van", "von", "la", "le", "du", "dos", "das", "bin", "al"}
+_LOWER_PARTICLES = {
+    "de",
+    "da",
+    "del",
+    "della",
+    "der",
+    "den",
+    "van",
+    "von",
+    "la",
+    "le",
+    "du",
+    "dos",
+    "das",
+    "bin",
+    "al",
+}
 
 
 def _cap_word(word: str) -> str:
@@ -68,6 +114,11 @@ def _clean_name(part: str) -> str | None:
     if not part:
         return None
     tokens = part.split()
+    for i, t in enumerate(tokens[1:], start=1):
+        if t.strip(".,").upper() in _AGENCIES:  # "TOM KRISHER AP Auto Writer"
+            tokens = tokens[:i]
+            part = " ".join(tokens)
+            break
     if not 1 <= len(tokens) <= 5:
         return None
     if not all(_NAME_TOKEN.match(t) for t in tokens):
@@ -75,6 +126,8 @@ def _clean_name(part: str) -> str | None:
     if not tokens[0][:1].isupper():
         return None
     if any(c.isdigit() for c in part):
+        return None
+    if (_ORGS.match(part) and not part.isupper()) or re.fullmatch(r"[A-Z]{2,5}", part):
         return None
     return natural_case(part)
 
@@ -86,12 +139,13 @@ def names_from(text: str) -> str | None:
     text = text.replace("[email protected]", " ").replace("email protected", " ")
     text = BYLINE_START.sub("", text, count=1)
     text = _AUTHOR_LABEL.sub("", text, count=1)
-    text = re.split(r"\s[|•·]\s|\s{2,}|\t", text)[0]
+    text = re.split(r"\s[|•·]\s|\s{2,}|\t|(?<=[a-z]{2})\.\s", text)[0]
+    text = _GLUED.sub(r"\1", text)
     parts = re.split(r",|;|\s+and\s+|\s*&\s*|\s+AND\s+|\s+und\s+|\s+e\s+|\s+y\s+", text)
     names: list[str] = []
     for p in parts:
         n = _clean_name(p)
-        if n is None:
+        if n is None or (names and len(n.split()) == 1):
             if names:
                 break  # "By A, B, Staff Writers, Updated 3pm": stop at the first non-name
             continue

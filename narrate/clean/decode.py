@@ -105,7 +105,7 @@ def _decode(raw: bytes, *, html: bool) -> str:
         raise BinaryData(f"this is {what}, not an article")
     for bom, enc in _BOMS:
         if raw.startswith(bom):
-            text = raw[len(bom):].decode(enc, errors="replace")
+            text = raw[len(bom) :].decode(enc, errors="replace")
             _check_text(text)
             return text
     enc16 = _utf16_without_bom(raw[:4096])
@@ -134,6 +134,14 @@ def _decode(raw: bytes, *, html: bool) -> str:
             pass
     if utf8_ok:
         return text
+    runs = re.findall(rb"[\x80-\xff]+", raw[:65536])
+    if runs and sum(len(r) for r in runs) / len(runs) < 1.6:
+        # high bytes one at a time (accents, curly quotes) are Western text: Windows-1252; Cyrillic,
+        # Greek and East Asian legacy encodings write whole words of high bytes
+        try:
+            return raw.decode("cp1252")
+        except UnicodeDecodeError:
+            return raw.decode("latin-1")
     try:
         from charset_normalizer import from_bytes
 

@@ -13,12 +13,55 @@ from dataclasses import dataclass, field
 
 from .byline import byline_of, names_from
 from .dates import iso_date
-from .text import _CAPTION, _STRONG_WIDGET, _WIDGET, count_words, is_sentence, norm
+from .text import _CAPTION, _DATE_LINE, _STRONG_WIDGET, _WIDGET, count_words, is_sentence, norm
 
-_DROP_TAGS = ("script", "style", "noscript", "iframe", "form", "template", "svg", "object", "embed", "canvas", "button", "select", "textarea", "input")
+_DROP_TAGS = (
+    "script",
+    "style",
+    "noscript",
+    "iframe",
+    "form",
+    "template",
+    "svg",
+    "object",
+    "embed",
+    "canvas",
+    "button",
+    "select",
+    "textarea",
+    "input",
+)
 _BLOCK_TAGS = {
-    "p", "div", "section", "article", "main", "header", "footer", "aside", "nav", "li", "ul", "ol", "table", "tr",
-    "td", "th", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "figure", "figcaption", "br", "hr", "dd", "dt",
+    "p",
+    "div",
+    "section",
+    "article",
+    "main",
+    "header",
+    "footer",
+    "aside",
+    "nav",
+    "li",
+    "ul",
+    "ol",
+    "table",
+    "tr",
+    "td",
+    "th",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "blockquote",
+    "pre",
+    "figure",
+    "figcaption",
+    "br",
+    "hr",
+    "dd",
+    "dt",
 }
 _SITE_SUFFIX = re.compile(r"\s+(?:[|–—·•»:]|-{1,2})\s+[^|–—·•»]{2,60}$")
 
@@ -52,7 +95,7 @@ def _strip_site(title: str, site: str | None) -> str:
             if title.endswith(sep + site):
                 return title[: -len(sep + site)].strip()
             if title.startswith(site + sep):
-                return title[len(site + sep):].strip()
+                return title[len(site + sep) :].strip()
     m = _SITE_SUFFIX.search(title)
     if m and len(title) - len(m.group(0)) >= 15 and len(m.group(0)) < len(title) / 2:
         return title[: m.start()].strip()
@@ -90,7 +133,8 @@ def _metadata(doc) -> tuple[str, str | None, str | None, str | None]:
         byline = names_from(author)
     if not byline:
         for el in doc.xpath(
-            '//*[@rel="author" or @itemprop="author" or contains(@class,"byline") or contains(@class,"author-name")'
+            '//*[@rel="author" or @itemprop="author" or contains(@class,"byline")'
+            ' or contains(@class,"author-name")'
             ' or contains(@class,"author")][not(self::meta)][not(self::link)]'
         )[:8]:
             t = _text_of(el)
@@ -101,8 +145,20 @@ def _metadata(doc) -> tuple[str, str | None, str | None, str | None]:
                 break
     # date
     date = iso_date(
-        _meta(doc, "article:published_time", "datePublished", "pubdate", "publishdate", "date", "dc.date",
-              "dc.date.issued", "sailthru.date", "parsely-pub-date", "og:published_time", "article:modified_time")
+        _meta(
+            doc,
+            "article:published_time",
+            "datePublished",
+            "pubdate",
+            "publishdate",
+            "date",
+            "dc.date",
+            "dc.date.issued",
+            "sailthru.date",
+            "parsely-pub-date",
+            "og:published_time",
+            "article:modified_time",
+        )
     )
     if not date:
         for v in doc.xpath("//time/@datetime")[:3]:
@@ -143,8 +199,15 @@ def _trafilatura_blocks(html: str) -> list[tuple[str, str]]:
     from lxml import etree
 
     xml = trafilatura.extract(
-        html, output_format="xml", favor_precision=True, include_comments=False, include_tables=True,
-        include_images=False, include_links=False, deduplicate=False, with_metadata=False,
+        html,
+        output_format="xml",
+        favor_precision=True,
+        include_comments=False,
+        include_tables=True,
+        include_images=False,
+        include_links=False,
+        deduplicate=False,
+        with_metadata=False,
     )
     if not xml:
         return []
@@ -229,14 +292,15 @@ def _is_furniture(text: str, title: str) -> bool:
         return True
     if w <= 25 and _CAPTION.search(text):
         return True
-    if w <= 8 and _WIDGET.search(text) and not is_sentence(text):
+    if w <= 16 and not is_sentence(text) and (byline_of(text) or _DATE_LINE.match(text)):
         return True
-    return False
+    return w <= 8 and bool(_WIDGET.search(text)) and not is_sentence(text)
 
 
 def extract_html(text: str) -> HtmlResult:
     import lxml.html
 
+    text = re.sub(r"^\s*<\?xml[^>]*\?>", "", text)  # lxml refuses str input with an encoding declaration
     try:
         doc = lxml.html.document_fromstring(text)
     except Exception:  # lxml raises ParserError / ValueError on empty or odd documents
@@ -254,6 +318,8 @@ def extract_html(text: str) -> HtmlResult:
     seen: set[str] = set()
     for kind, t in blocks:
         if _is_furniture(t, title):
+            if byline is None and count_words(t) <= 16:
+                byline = byline_of(t)
             continue
         n = norm(t)
         if n in seen and count_words(t) >= 4:
@@ -284,5 +350,12 @@ def extract_html(text: str) -> HtmlResult:
         if m and m.group("place").strip(" .").isupper() and len(m.group("place")) >= 3:
             dateline = m.group("place").strip(" .")
     headings = [(i, h) for i, h in headings if i < len(paragraphs)]
-    return HtmlResult(title=title, paragraphs=paragraphs, byline=byline, date=date, dateline=dateline,
-                      headings=headings, language=lang)
+    return HtmlResult(
+        title=title,
+        paragraphs=paragraphs,
+        byline=byline,
+        date=date,
+        dateline=dateline,
+        headings=headings,
+        language=lang,
+    )

@@ -18,7 +18,9 @@ _LINK = re.compile(r"\[([^\]]+)\]\((?:[^()]|\([^)]*\))*\)|\[([^\]]+)\]\[[^\]]*\]
 _AUTOLINK = re.compile(r"<(https?://[^>]+)>")
 _REFDEF = re.compile(r"^\s{0,3}\[[^\]]+\]:\s+\S+.*$")
 _HTML_TAG = re.compile(r"</?[A-Za-z][^>]*>")
-_EMPH = re.compile(r"(\*\*|__)(.+?)\1|(?<![\w*])\*(?!\s)(.+?)(?<!\s)\*(?!\w)|(?<![\w_])_(?!\s)(.+?)(?<!\s)_(?![\w])")
+_EMPH = re.compile(
+    r"(\*\*|__)(.+?)\1|(?<![\w*])\*(?!\s)(.+?)(?<!\s)\*(?!\w)|(?<![\w_])_(?!\s)(.+?)(?<!\s)_(?![\w])"
+)
 _STRIKE = re.compile(r"~~(.+?)~~")
 _CODE = re.compile(r"`+([^`]+)`+")
 _LIST = re.compile(r"^\s*(?:[-*+]|\d{1,3}[.)])\s+")
@@ -38,7 +40,16 @@ class MarkdownResult:
 
 def inline(text: str) -> str:
     """Markdown inline markup -> plain text."""
-    text = _IMAGE.sub("", text)
+    escaped: list[str] = []
+
+    def hide(m: re.Match[str]) -> str:
+        escaped.append(m.group(1))
+        return f"\ue000{len(escaped) - 1}\ue001"
+
+    text = re.sub(r"\\([\\`*_{}\[\]()#+\-.!>~])", hide, text)
+    if _IMAGE.search(text):
+        text = _IMAGE.sub("", text)
+        text = re.sub(r"\s+([.,;:!?])", r"\1", text)
     text = _LINK.sub(lambda m: m.group(1) or m.group(2) or "", text)
     text = _AUTOLINK.sub(r"\1", text)
     text = _FOOTNOTE.sub("", text)
@@ -47,7 +58,7 @@ def inline(text: str) -> str:
     for _ in range(2):
         text = _EMPH.sub(lambda m: m.group(2) or m.group(3) or m.group(4) or "", text)
     text = _STRIKE.sub(r"\1", text)
-    text = re.sub(r"\\([\\`*_{}\[\]()#+\-.!>])", r"\1", text)
+    text = re.sub("\ue000(\\d+)\ue001", lambda m: escaped[int(m.group(1))], text)
     return " ".join(text.split())
 
 
@@ -66,7 +77,7 @@ def extract_markdown(text: str) -> MarkdownResult:
                 byline = byline_of("By " + val) or val
             elif key in ("date", "published") and val:
                 date = iso_date(val)
-        text = text[m.end():]
+        text = text[m.end() :]
     lines = text.split("\n")
     paragraphs: list[str] = []
     headings: list[tuple[int, str]] = []
@@ -85,8 +96,8 @@ def extract_markdown(text: str) -> MarkdownResult:
         t = inline(t)
         if not t:
             return
-        if level == 1 and not title and not paragraphs:
-            title = t
+        if level == 1 and not paragraphs and not headings:
+            title = title or t  # the headline (front matter's title wins)
         else:
             headings.append((len(paragraphs), t))
 
@@ -106,7 +117,7 @@ def extract_markdown(text: str) -> MarkdownResult:
         if h:
             flush()
             heading(len(h.group(1)), h.group(2))
-        elif not s or _HR.match(s) and not buf:
+        elif not s or (_HR.match(s) and not buf):
             flush()
         elif buf and _SETEXT.match(s) and len(buf) == 1:
             t = buf.pop()

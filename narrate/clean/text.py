@@ -8,6 +8,7 @@ of prose, and the vocabulary and shapes of page furniture.
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, field
 
@@ -25,7 +26,10 @@ _WIDGET = re.compile(
     r"""(?ix)
     \b(?:log\s?in|log\s?out|sign\s?in|sign\s?up|sign\s?out|register\s+(?:now|for|to)|create\s+(?:an\s+)?account|
     subscribe|subscription|subscriber|newsletters?|unsubscribe|
-    share\s+(?:this|on|via|the\s+story|article)|share\b|tweet\b|pin\s+it|whatsapp|linkedin|pinterest|reddit|
+    share\s+(?:this|on|via|the\s+story|article)|share\b|tweet\b|condividi|partager|compartir|compartilh\w*|teilen|
+    comment[ao]s?\b|commenti|kommentar\w*|commentaires?|comentarios?|coment[aá]rios?|iscriviti|abonnieren|anmelden|connexion|
+    pubblicit[àa]|publicit[ée]|publicidad|publicidade|werbung|anzeige|leggi\s+anche|lesen\s+sie\s+auch|lire\s+aussi|
+    veja\s+tamb[ée]m|leia\s+(?:mais|tamb[ée]m)|saiba\s+mais|lee\s+tambi[ée]n|pin\s+it|whatsapp|linkedin|pinterest|reddit|
     facebook|twitter|instagram|youtube|flipboard|follow\s+us|like\s+us|
     print\b|e-?mail\s+(?:this|us|address)|comments?\b|commenting|leave\s+a\s+reply|reply\b|
     advertisement|advertising|advertise|sponsored|promoted|ad\s?choices|
@@ -46,25 +50,44 @@ _WIDGET = re.compile(
     )""",
 )
 
+_PICTURED = re.compile(r"(?i),\s+pictured\b|\(pictured\)|\bpictured\s+(?:left|right|center|centre|above|below|here)\b|^pictured\b")
+_EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+|\[email\s+protected\]")
+
+# Widget words that a sentence of the article may use too ("shared on Twitter", "the print edition").
+_WEAK_WIDGET = re.compile(
+    r"(?i)\b(?:facebook|twitter|instagram|youtube|whatsapp|linkedin|pinterest|reddit|flipboard|print|comments?|reply|"
+    r"share|tweet|advertis\w*|sponsored|promoted|recommended|trending|browser|loading|go\s+to|cookies?|dictionary|"
+    r"copyright|javascript)\b"
+)
+
 # Captions and credits.
 _CAPTION = re.compile(
     r"""(?ix)
-    \[\s*[A-Z0-9][A-Z0-9 ,./&'’-]{1,40}\]\s*$                       # ... [SCREEN CAPTURE] / [YONHAP]
+    \[\s*(?-i:[A-Z][A-Z0-9 ,./&'’-]{1,40})\]\s*$                       # ... [SCREEN CAPTURE] / [YONHAP]
     | \[(?:photo|image|사진)[^\]]*\]                                 # [Photo by ...]
-    | \((?:photo|image|picture|pictured|credit|file\s+photo|photos?\s+by|illustration|graphic|video)\b[^)]*\)\s*$
-    | \b(?:getty\s+images|shutterstock|istock(?:photo)?|alamy|ap\s+photo|afp\s+photo|epa-efe|
-         photo\s+credit|image\s+credit|image\s+source|images?\s+via|photo\s+via|photograph\s*:|photos?\s*:|
-         image\s*:|picture\s*:|illustration\s*:|credit\s*:|credit\s*\.\.\.|courtesy\s+of)\b[^.!?]{0,80}$
+    | \((?:photo|image|picture|pictured|credit|file\s+photo|photos?\s+by|illustration|graphic|video)
+      \b[^)]*\)\s*$
+    | \b(?:(?:getty\s+images|shutterstock|istock(?:photo)?|alamy|ap\s+photo|afp\s+photo|epa-efe|
+         photo\s+credit|image\s+credit|image\s+source|images?\s+via|photo\s+via|courtesy\s+of)\b|
+         (?:photograph|photos?|image|picture|illustration|credit)\s*(?::|\.\.\.|…))[^.!?]{0,80}$
     | (?:^|\s)(?:/|\|)\s*(?:ap|afp|reuters|getty|epa|bloomberg|xinhua|yonhap)\s*$
     | ^(?:photo|image|video|source|credit|caption)\s*[:|]
+    | ^\(\s*[^()]{2,60}\)$                                          # (Walt Disney Co.) / (AP Photo)
+    | ^[A-Z][\w.'’-]+(?:\s[A-Z][\w.'’-]+){0,3}\s*[|/]\s*                 # Name | Agency | Getty Images
+      [A-Z][\w&.]*(?:\s[\w&.]+){0,4}(?:\s*[|/]\s*[\w&. ]{2,30})?$
+    | \s/\s*(?:ap|afp|reuters|getty\s+images|epa|bloomberg|xinhua|yonhap|ap\s+images|nbc\s+news|cnn|bbc)
+      (?:\s+(?:file|photo|images))?\s*$
     """,
 )
 
 # Furniture that is furniture at any length: cookie banners, legal lines, comment forms.
 _STRONG_WIDGET = re.compile(
     r"""(?ix)
-    \b(?:cookies?\b.{0,80}\b(?:website|site|browser|experience|consent|accept)|
-    (?:website|site|browser|experience|consent|accept)\b.{0,80}\bcookies?\b|
+    \b(?:cookies?\b.{0,120}\b(?:website|site|sito|seite|webseite|web|browser|navigat\w*|experience|esperienza|
+    expérience|experiencia|consent\w*|accept\w*|akzept\w*|privacy|policy|datenschutz)|
+    (?:website|site|sito|seite|webseite|browser|experience|consent|accept|utilizziamo|utilizamos|utilisons|verwenden|we\s+use|uses)\b.{0,80}\bcookies?\b|
+    your\s+e-?mail\s+address|activation\s+link|news\s+alerts|delivered\s+(?:to\s+your\s+inbox|(?:every\s+)?(?:weekday|daily|each))|
+    sign\s+up\s+(?:for|to|today)|subscribe\s+(?:to|today|now)|
     this\s+(?:web)?site\s+uses|all\s+rights\s+reserved|comment\s+data\s+is\s+processed|
     javascript\s+(?:is\s+)?(?:disabled|enabled|required)|enable\s+javascript|
     (?:your|our)\s+privacy\s+(?:policy|settings|choices)|terms\s+of\s+(?:use|service)\s+and\s+privacy|
@@ -97,10 +120,16 @@ _BARRIER = re.compile(
     about\s+the\s+author|previous\s+(?:post|article|story)|next\s+(?:post|article|story)
     )\s*[\])]?\s*[:»›>]?$""",
 )
-_LIST_ITEM = re.compile(r"^(?:\d{1,3}[.)]\s+\S|[•·▪►✓✔*-]\s*\S|\(\w\)\s+\S|[a-z][.)]\s+\S)")
+_CODE = re.compile(
+    r"</?[a-zA-Z][a-zA-Z0-9]*(?:\s+[\w-]+=|\s*/?>)|\{\s*[\w-]+\s*:|^\s*(?:var|function|const|let)\s|[{}]\s*$|\[/[a-z]+\]"
+)
+_URL = re.compile(r"(?:https?:)?//\S+|www\.\S+")
+_LIST_ITEM = re.compile(r"^(?:\d{1,3}[.)]\s+\S|[•·▪►✓✔*–—-]\s*\S|\(\w\)\s+\S|[a-z][.)]\s+\S)")
 _URL_ONLY = re.compile(r"^(?:https?://|www\.)\S+$")
 
-_BREADCRUMB = re.compile(r"^[^>»›/]{1,40}(?:\s*[>»›]\s*[^>»›]{1,40}){1,6}$|^[^/]{1,30}(?:\s+/\s+[^/]{1,30}){2,6}$")
+_BREADCRUMB = re.compile(
+    r"^[^>»›/]{1,40}(?:\s*[>»›]\s*[^>»›]{1,40}){1,6}$|^[^/]{1,30}(?:\s+/\s+[^/]{1,30}){2,6}$"
+)
 _DATE_LINE = re.compile(
     r"""(?ix)^(?:(?:published|updated|posted|last\s+updated|modified|date|on|기사입력|입력|수정)\s*[:：]?\s*)?
     [\[(]?\s*(?:\w+,?\s+)?(?:\d{1,4}[./-]\d{1,2}[./-]\d{1,4}|\d{1,2}\s+\w+\.?,?\s+\d{4}|\w+\.?\s+\d{1,2},?\s+\d{4})
@@ -110,7 +139,8 @@ _DATE_LINE = re.compile(
 _TIME_AGO = re.compile(r"(?i)^\d+\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?)\s+ago$")
 _READ_TIME = re.compile(r"(?i)^\d+\s*(?:min(?:ute)?s?)\s+read$")
 _DATELINE = re.compile(
-    r"^(?P<place>[A-Z][A-Z.'’ -]{1,40}[A-Z.])(?:,\s*[A-Z][\w.]*(?:\s+[\w.]+){0,3})?\s*(?:\([^)]{1,40}\))?\s*(?:—|–|--|-|:)\s+\S"
+    r"^(?P<place>[A-Z][A-Z.'’ -]{1,40}[A-Z.])(?:,\s*[A-Z][\w.]*(?:\s+[\w.]+){0,3})?"
+    r"\s*(?:\([^)]{1,40}\))?\s*(?:—|–|--|-|:)\s+\S"
 )
 
 
@@ -169,7 +199,7 @@ def _unwrap(lines: list[str]) -> list[str]:
     # Wrapped text: most non-blank lines are followed by another non-blank line that continues a sentence.
     cont = sum(
         1
-        for a, b in zip(lines, lines[1:])
+        for a, b in itertools.pairwise(lines)
         if len(a) >= 40 and b and not is_sentence(a) and b[:1].islower()
     )
     if cont < len(long) * 0.2:
@@ -196,17 +226,19 @@ def _title_from(lines: list[str]) -> tuple[str, int]:
         return "", -1
     t0 = lines[first]
     n0 = norm(t0)
-    best = ""
-    best_i = first
+    cands: list[tuple[int, str]] = []
     for i, ln in enumerate(lines[first + 1 : first + 1500], start=first + 1):
         if not ln or len(ln) > len(t0) or len(ln) < 12:
             continue
         n = norm(ln)
-        if n and n in n0 and len(n) >= 0.4 * len(n0) and len(n) > len(best):
-            best, best_i = ln, i
+        if n and n in n0 and len(n) >= 0.4 * len(n0):
+            cands.append((i, ln))
             if n == n0:
                 break
-    if best:
+    if cands:
+        # the headline itself, not "Section | Headline": prefer lines without a separator
+        plain = [c for c in cands if not _TITLE_SEPS.search(c[1])] or cands
+        best_i, best = max(plain, key=lambda c: len(c[1]))
         return best, best_i
     if count_words(t0) > 40 or len(t0) > 250:
         return "", -1
@@ -218,22 +250,34 @@ def _title_from(lines: list[str]) -> tuple[str, int]:
 
 def classify(lines: list[str], title: str) -> list[Line]:
     ntitle = norm(title)
-    counts: dict[str, int] = {}
-    for ln in lines:
+    where: dict[str, list[int]] = {}
+    for i, ln in enumerate(lines):
         if ln:
-            k = norm(ln)
-            counts[k] = counts.get(k, 0) + 1
+            where.setdefault(norm(ln), []).append(i)
     out: list[Line] = []
     for i, ln in enumerate(lines):
         n = norm(ln)
         ln_obj = Line(i, ln, count_words(ln) if ln else 0, is_sentence(ln) if ln else False, n)
         if ln:
-            ln_obj.junk = _junk_reason(ln_obj, ntitle, counts)
+            ln_obj.junk = _junk_reason(ln_obj, ntitle, where)
         out.append(ln_obj)
+    # A caption sits right above its credit line ("... at the Air Show" / "Name | Bloomberg | Getty Images").
+    for i in range(1, len(out)):
+        cur, prev = out[i], out[i - 1]
+        if (
+            cur.junk == "caption"
+            and prev.text
+            and not prev.junk
+            and prev.words <= 60
+            and not _CAPTION.search(prev.text)
+            # and not the last line of a block of text
+            and not (i >= 2 and out[i - 2].text and not out[i - 2].junk)
+        ):
+            prev.junk = "caption"
     return out
 
 
-def _junk_reason(ln: Line, ntitle: str, counts: dict[str, int]) -> str:
+def _junk_reason(ln: Line, ntitle: str, where: dict[str, list[int]]) -> str:
     s, w, n = ln.text, ln.words, ln.norm
     if not n:
         return "symbols"
@@ -241,20 +285,33 @@ def _junk_reason(ln: Line, ntitle: str, counts: dict[str, int]) -> str:
         return "title"
     if _COMMENT_META.match(s):
         return "comment"
+    if not _URL_ONLY.match(s) and (_CODE.search(s) or len("".join(_URL.findall(s))) > 0.4 * len(s)):
+        return "code"
     if _STRONG_WIDGET.search(s):
         return "widget"
-    if w <= 25 and _CAPTION.search(s):
-        return "caption"
     if w <= 12 and _BREADCRUMB.match(s) and not ln.sentence:
         return "breadcrumb"
-    if w <= 20 and _WIDGET.search(s):
+    if w <= 25 and _CAPTION.search(s):
+        return "caption"
+    if w <= 40 and _PICTURED.search(s) and not s.startswith(("“", '"', "‘")):
+        return "caption"
+    # a sentence that only names a network ("shared on Twitter") is article; a widget line is not
+    weak_only = ln.sentence and w >= 8 and not _WIDGET.search(_WEAK_WIDGET.sub(" ", s))
+    if w <= 20 and _WIDGET.search(s) and not weak_only:
         return "widget"
     if w <= 16 and (_DATE_LINE.match(s) or _TIME_AGO.match(s) or _READ_TIME.match(s)):
         return "date"
     if w <= 20 and byline_of(s) is not None:
         return "byline"
-    if counts.get(n, 0) > 1 and w < 60:
-        return "duplicate"
+    if w <= 40 and _EMAIL.search(s):
+        return "contact"
+    seen_at = where.get(n, [])
+    if len(seen_at) > 1 and w < 60:
+        # a line repeated close by (image alt text + caption) or a short repeated label is furniture; a
+        # sentence repeated far away (a pull quote) is article, kept once
+        close = any(b - a <= 4 for a, b in itertools.pairwise(seen_at))
+        if close or not (ln.sentence and w >= 10):
+            return "duplicate"
     return ""
 
 
@@ -317,14 +374,10 @@ def line_scores(info: list[Line]) -> list[float]:
         if s < 0:
             s -= 0.75 * run
             run += 1
-        elif s > 0:
+        elif s >= 5:
             run = 0
         out.append(s)
     return out
-
-
-def _line_score(ln: Line) -> float:
-    return _base_score(ln)
 
 
 def _max_region(scores: list[float]) -> tuple[int, int, float]:
@@ -358,10 +411,10 @@ def extract(text: str) -> TextResult:
     title, title_i = _title_from(lines)
     info = classify(lines, title)
     scores = line_scores(info)
-    a, b, total = _max_region(scores)
+    a, b, _total = _max_region(scores)
     if b < 0:
         return TextResult(title=title, paragraphs=[])
-    # Extend the region across small furniture gaps when more prose follows or precedes.
+    # carry the region over a list that the last paragraph introduces
     b = _extend_list(info, a, b)
 
     paragraphs: list[str] = []
@@ -372,10 +425,10 @@ def extract(text: str) -> TextResult:
         ln = info[i]
         if not ln.text:
             continue
-        if ln.junk and ln.junk != "duplicate":
+        if ln.junk:
             after_colon = False
             continue
-        if ln.norm in seen or (ln.junk == "duplicate" and ln.words < 25):
+        if ln.norm in seen:
             continue
         if (ln.sentence and ln.words >= 3) or ln.words >= 15:
             paragraphs.append(ln.text)
@@ -396,7 +449,9 @@ def extract(text: str) -> TextResult:
         m = _DATELINE.match(paragraphs[0])
         if m and len(m.group("place")) >= 3 and m.group("place").strip(" .").isupper():
             dateline = m.group("place").strip(" .")
-    return TextResult(title=title, paragraphs=paragraphs, byline=byline, date=date, dateline=dateline, headings=headings)
+    return TextResult(
+        title=title, paragraphs=paragraphs, byline=byline, date=date, dateline=dateline, headings=headings
+    )
 
 
 def _extend_list(info: list[Line], a: int, b: int) -> int:
@@ -419,7 +474,12 @@ def _extend_list(info: list[Line], a: int, b: int) -> int:
             blanks = 0
             if ln.junk:
                 break
-            if is_list_item(ln) or _URL_ONLY.match(ln.text) or (ln.words <= 20 and not ln.sentence) or ln.sentence:
+            if (
+                is_list_item(ln)
+                or _URL_ONLY.match(ln.text)
+                or (ln.words <= 20 and not ln.sentence)
+                or ln.sentence
+            ):
                 end = j
             else:
                 break
@@ -429,6 +489,7 @@ def _extend_list(info: list[Line], a: int, b: int) -> int:
 
 def _in_list_run(info: list[Line], i: int) -> bool:
     """A short line in a run of short lines without blank lines between them, inside the article."""
+
     def short(x: Line) -> bool:
         return bool(x.text) and not x.junk and not (x.sentence and x.words >= 10)
 
@@ -447,7 +508,14 @@ def _in_list_run(info: list[Line], i: int) -> bool:
         return False
     before = next((x for x in reversed(info[max(0, j - 3) : j]) if x.text), None)
     after = next((x for x in info[k + 1 : k + 4] if x.text), None)
-    return before is not None and after is not None and not before.junk and not after.junk and before.words >= 5 and after.words >= 8
+    return (
+        before is not None
+        and after is not None
+        and not before.junk
+        and not after.junk
+        and before.words >= 5
+        and after.words >= 8
+    )
 
 
 def _find_byline(info: list[Line], a: int, b: int) -> str | None:

@@ -58,6 +58,24 @@ def check_fits_text(pcm: Pcm, text: str, profile: VoiceProfile, engine_name: str
     return pcm
 
 
+def engine_identity(name: str) -> tuple[str, str, int]:
+    """(name, version, sample rate) of an engine without starting it.
+
+    Cache keys need this in the parent process, which must not start eSpeak before it forks its
+    workers: a forked copy of a running eSpeak deadlocks.
+    """
+    if name == "espeak":
+        from narrate.engines.espeak import SAMPLE_RATE_HZ, engine_version
+
+        return name, engine_version(), SAMPLE_RATE_HZ
+    if name == "fake":
+        from narrate.engines.fake import SAMPLE_RATE_HZ as FAKE_RATE_HZ
+        from narrate.engines.fake import VERSION
+
+        return name, VERSION, FAKE_RATE_HZ
+    raise EngineError(f"unknown engine {name!r}: use 'espeak' or 'fake'")
+
+
 def get_engine(name: str) -> Engine:
     """The engine registered under ``name`` (``espeak`` or ``fake``)."""
     if name == "espeak":

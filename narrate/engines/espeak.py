@@ -8,6 +8,7 @@ call's file is therefore checked, retried once, and its length compared with its
 from __future__ import annotations
 
 import contextlib
+import functools
 import ctypes
 import io
 import logging
@@ -28,17 +29,21 @@ log = logging.getLogger(__name__)
 SAMPLE_RATE_HZ = 22050  # pyttsx3's espeak driver always writes 22050 Hz mono
 
 
-def _load_espeak_library() -> str:
-    """Make libespeak-ng and its data findable before pyttsx3 loads them; return the version."""
+@functools.cache
+def engine_version() -> str:
+    from importlib.metadata import version
+
+    return f"espeakng-loader {version('espeakng-loader')}, pyttsx3 {version('pyttsx3')}"
+
+
+def _load_espeak_library() -> None:
+    """Make libespeak-ng and its data findable before pyttsx3 loads them."""
     try:
         import espeakng_loader
     except ImportError as exc:  # pragma: no cover - a broken install
         raise EngineError("espeakng-loader is not installed: reinstall narrate (make run)") from exc
     os.environ.setdefault("ESPEAK_DATA_PATH", espeakng_loader.get_data_path())
     ctypes.CDLL(espeakng_loader.get_library_path(), mode=ctypes.RTLD_GLOBAL)
-    from importlib.metadata import version
-
-    return f"espeakng-loader {version('espeakng-loader')}, pyttsx3 {version('pyttsx3')}"
 
 
 class EspeakEngine:
@@ -46,7 +51,8 @@ class EspeakEngine:
     sample_rate_hz = SAMPLE_RATE_HZ
 
     def __init__(self) -> None:
-        self.version = _load_espeak_library()
+        _load_espeak_library()
+        self.version = engine_version()
         try:
             import pyttsx3
 

@@ -13,11 +13,12 @@ from narrate.voices import VoiceProfile
 
 _WORD = re.compile(r"\w+")
 SAMPLE_RATE_HZ = 22050
+VERSION = "1"
 
 
 class FakeEngine:
     name = "fake"
-    version = "1"
+    version = VERSION
     sample_rate_hz = SAMPLE_RATE_HZ
 
     def voices(self) -> list[EngineVoice]:

@@ -40,12 +40,12 @@ def _run_on_links(paragraphs: Sequence[str], regions: list[list[Region]]) -> lis
     return links
 
 
-def _narration_text(paragraph: str, regions: list[Region], start: int, end: int) -> str:
-    """The paragraph between two offsets with quoted text blanked, so names inside quotes don't count."""
-    chars = list(paragraph[start:end])
+def _narration_only(paragraph: str, regions: list[Region]) -> str:
+    """The paragraph with quoted text blanked, so names inside quotes don't count."""
+    chars = list(paragraph)
     for r in regions:
-        for j in range(max(r.start, start), min(r.end, end)):
-            chars[j - start] = " "
+        # Not spaces: names either side of a quote must not join into one.
+        chars[r.start : r.end] = "|" * (r.end - r.start)
     return "".join(chars)
 
 
@@ -53,6 +53,7 @@ def _attribute(paragraphs: Sequence[str], regions: list[list[Region]], quotes: l
     """Resolve each quote's own attribution in reading order, feeding the cast as we go."""
     cast = Cast()
     for i, paragraph in enumerate(paragraphs):
+        narration = _narration_only(paragraph, regions[i])
         seen = 0
         pending = sorted(
             (q for q in quotes[i] if q.verdict.attribution is not None),
@@ -62,10 +63,13 @@ def _attribute(paragraphs: Sequence[str], regions: list[list[Region]], quotes: l
             assert q.verdict.attribution is not None
             pos = q.verdict.attribution.pos
             if pos > seen:
-                cast.observe(_narration_text(paragraph, regions[i], seen, pos))
+                cast.observe(narration[seen:pos])
                 seen = pos
             q.speaker, q.gender, q.named = cast.speaker(q.verdict.attribution.phrase)
-        cast.observe(_narration_text(paragraph, regions[i], seen, len(paragraph)))
+            q.gender = q.gender or q.verdict.attribution.gender
+            if q.gender and q.named:
+                cast.gender.setdefault(q.speaker, q.gender)
+        cast.observe(narration[seen:])
     for group in quotes:
         for q in group:
             if q.speaker is not None:
@@ -113,12 +117,12 @@ def find_quotes(paragraphs: Sequence[str]) -> list[list[Span]]:
     links = _run_on_links(paragraphs, regions)
     quotes: list[list[_Quote]] = []
     for i, paragraph in enumerate(paragraphs):
-        found = []
+        found: list[_Quote] = []
         for k, region in enumerate(regions[i]):
             run_on = (k == 0 and links[i]) or (
                 k == len(regions[i]) - 1 and i + 1 < len(paragraphs) and links[i + 1]
             )
-            verdict = classify(paragraph, regions[i], k, run_on)
+            verdict = classify(paragraph, regions[i], k, run_on, follows_speech=bool(found))
             if verdict.speech:
                 found.append(_Quote(i, region, verdict))
         quotes.append(found)

@@ -10,16 +10,20 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from narrate.quotes.lexicon import ACCORDING_TO, INVERTED, PRONOUNS, VERB
+from narrate.quotes.lexicon import ACCORDING_TO, DETERMINERS, INVERTED, PRONOUNS, VERB, Gender
 from narrate.quotes.marks import Region
 from narrate.quotes.phrases import is_capitalised, subject_after, subject_before, words
+from narrate.quotes.sentences import sentence_end, sentence_start
 
-_CLOSERS = "”’\"»)'“"
-_ABBREV_END = re.compile(
-    r"(?:\b(?:Mr|Mrs|Ms|Dr|St|Gen|Lt|Col|Sgt|Capt|Sen|Rep|Gov|Prof|Jr|Sr|No|vs|etc|Jan|Feb|Aug|Sept|"
-    r"Oct|Nov|Dec|[A-Z])|[A-Z]\.[A-Z])\.$"
-)
 _OPEN_PUNCT = ",:;—–-("
+# Words that make a comma segment an appositive ("a farmer from Jeju Island"), not the subject.
+_APPOSITION_WORDS = frozenset(("a", "an", "the", "who", "from", "at", "of", "in", "on", "for", "with", "by"))
+_CLAUSE_WORDS = frozenset(
+    ("is", "was", "are", "were", "be", "been", "that", "which", "it", "this", "what", "how", "why", "not")
+)
+_GENDERED = re.compile(r"(?<![\w’'-])(he|she|his|her)\b(?:\s+([a-z]+))?", re.IGNORECASE)
+# After "her", these make it an object pronoun ("told her on Monday"), which says nothing of the speaker.
+_NOT_NOUN = frozenset(("on", "in", "at", "that", "to", "and", "by", "after", "before", "about", "with"))
 
 
 @dataclass(frozen=True)
@@ -28,6 +32,7 @@ class Attribution:
 
     phrase: str
     pos: int
+    gender: Gender | None = None
 
 
 @dataclass(frozen=True)
@@ -36,52 +41,64 @@ class Verdict:
     attribution: Attribution | None = None
 
 
-def _boundary_before(text: str, i: int) -> bool:
-    """Does a sentence end just before offset ``i`` (which follows whitespace)?"""
-    head = text[:i].rstrip().rstrip(_CLOSERS)
-    return head.endswith(("?", "!", "…")) or (head.endswith(".") and not _ABBREV_END.search(head))
-
-
-def sentence_start(text: str, pos: int) -> int:
-    for i in range(pos, 0, -1):
-        if text[i - 1].isspace() and not text[i].isspace() and _boundary_before(text, i):
-            return i
-    return 0
-
-
-def sentence_end(text: str, pos: int, limit: int) -> int:
-    for i in range(pos, limit):
-        if text[i].isspace() and _boundary_before(text, i):
-            return i
-    return limit
-
-
 def _any_verb(body: str) -> re.Match[str] | None:
     """A verb outside the lexicon in a short clause after a dialogue comma ("…,” the court ruled.)."""
     clause = re.match(r"[^.;:!?]*", body)
     tokens = words(clause.group() if clause else "")
     if not 2 <= len(tokens) <= 5:
         return None
-    for tok in (tokens[0], tokens[-1]):
-        if tok.islower() and tok.endswith(("ed", "es")) and tok.lower() not in PRONOUNS:
+    last_is_verb = tokens[-1].endswith(("ed", "s")) and tokens[-2].lower() not in DETERMINERS
+    for tok, verb_like in ((tokens[0], tokens[0].endswith("ed")), (tokens[-1], last_is_verb)):
+        if tok.islower() and verb_like and tok not in PRONOUNS:
             return re.search(rf"(?<!\w){re.escape(tok)}(?!\w)", body)
     return None
 
 
-def _located(paragraph: str, phrase: str | None, start: int) -> Attribution | None:
+def _final_verb(clause: str) -> re.Match[str] | None:
+    """The verb ending a clause before a colon, outside the lexicon ("Another official disagreed:")."""
+    last = re.search(r"(?<![\w’'-])([a-z]+(?:ed|es))\s*$", clause)
+    return last if last and subject_before(clause[: last.start()]) else None
+
+
+def _gender_hint(text: str) -> Gender | None:
+    """Gender shown by a pronoun in the attribution clause ("…,” Kim said in his address)."""
+    for match in _GENDERED.finditer(text):
+        word, following = match.group(1).lower(), match.group(2)
+        if word != "her" or (following and following not in _NOT_NOUN):
+            return "f" if word in ("she", "her") else "m"
+    return None
+
+
+def _is_subject(part: str, subject: str, appositive_ok: bool = True) -> bool:
+    """Is ``part`` (the words between the quote and the verb) all subject, not a clause of its own?
+
+    A role may stand before a name ("Commerzbank analyst Carsten Fritsch said"); a clause has
+    function words ("is what he said").
+    """
+    tokens, kept = words(part), words(subject)
+    if len(tokens) - len(kept) <= 1:
+        return True
+    ends_with_name = tokens[-len(kept) :] == kept and is_capitalised(kept[-1])
+    banned = _CLAUSE_WORDS if appositive_ok else _CLAUSE_WORDS | _APPOSITION_WORDS
+    return ends_with_name and len(tokens) <= 8 and not any(t.lower() in banned for t in tokens)
+
+
+def _located(paragraph: str, phrase: str | None, start: int, clause_end: int) -> Attribution | None:
     if not phrase:
         return None
-    first = phrase.split()[0]
-    at = paragraph.find(first, start)
-    return Attribution(phrase, at if at >= 0 else start)
+    found = paragraph.find(phrase.split()[0], start)
+    at = found if found >= 0 else start
+    rest = paragraph[at + len(phrase) : clause_end] if found >= 0 else ""
+    return Attribution(phrase, at, _gender_hint(rest))
 
 
 def after_attribution(paragraph: str, region: Region, limit: int) -> Attribution | None:
     """ "…,” said X" / "…,” X said" / "…,” according to X" in the rest of the sentence."""
-    inner = region.inner(paragraph).rstrip()
+    inner = region.inner(paragraph).rstrip("’'\"”» ")
     ctx_start = region.end
     # The gap right after the marks is no sentence break: "…?” asked Lee" goes on.
-    ctx = paragraph[ctx_start : sentence_end(paragraph, min(ctx_start + 1, limit), limit)]
+    end = sentence_end(paragraph, min(ctx_start + 1, limit), limit)
+    ctx = paragraph[ctx_start:end]
     body = ctx.lstrip(" ,—–")
     offset = ctx_start + len(ctx) - len(body)
     if not body:
@@ -91,7 +108,7 @@ def after_attribution(paragraph: str, region: Region, limit: int) -> Attribution
     if inv := INVERTED.match(body):
         return Attribution(inv.group(1), offset + inv.start(1))
     if acc := ACCORDING_TO.match(body):
-        return _located(paragraph, subject_after(body[acc.end() :]), offset + acc.end())
+        return _located(paragraph, subject_after(body[acc.end() :]), offset + acc.end(), end)
     verb = VERB.search(body)
     if verb is None and inner.endswith((",", "?", "!")):
         verb = _any_verb(body)
@@ -99,14 +116,18 @@ def after_attribution(paragraph: str, region: Region, limit: int) -> Attribution
         return None
     pre = body[: verb.start()]
     if not pre.strip():
-        return _located(paragraph, subject_after(body[verb.end() :]), offset + verb.end())
+        return _located(paragraph, subject_after(body[verb.end() :]), offset + verb.end(), end)
     subject_part = pre.split(",")[0]
-    subject = subject_before(subject_part)
-    if subject is None or len(words(subject_part)) - len(words(subject)) > 1:
+    last_part = pre.split(",")[-1]
+    near = subject_before(last_part) if "," in pre.strip().rstrip(",") else None
+    subject: str | None = subject_before(subject_part)
+    if near and is_capitalised(near) and _is_subject(last_part, near, appositive_ok=False):
+        subject, subject_part = near, last_part  # "chairman, CEO and president Craig Menear said"
+    if subject is None or not _is_subject(subject_part, subject):
         return None
     if inner.endswith(("?", "!")) and is_capitalised(body) and len(words(pre)) > 4:
         return None
-    return _located(paragraph, subject, offset)
+    return _located(paragraph, subject, offset, end)
 
 
 def before_attribution(paragraph: str, floor: int, region: Region) -> tuple[Attribution | None, bool]:
@@ -127,15 +148,18 @@ def before_attribution(paragraph: str, floor: int, region: Region) -> tuple[Attr
     accs = list(ACCORDING_TO.finditer(clause))
     if accs:
         at = floor + accs[-1].end()
-        return _located(paragraph, subject_after(clause[accs[-1].end() :]), at), punctuated
+        return _located(paragraph, subject_after(clause[accs[-1].end() :]), at, region.start), punctuated
     verb = VERB.search(clause)
+    if verb is None and ctx.endswith(":"):
+        verb = _final_verb(clause)
     if verb is None:
         return None, punctuated
     subject = subject_before(clause[: verb.start()])
     if subject is None:
         subject = subject_after(clause[verb.end() :])
-        return _located(paragraph, subject, floor + verb.end()), punctuated
-    return _located(paragraph, subject, floor + clause.rfind(subject.split()[0], 0, verb.start())), punctuated
+        return _located(paragraph, subject, floor + verb.end(), region.start), punctuated
+    at = floor + clause.rfind(subject.split()[0], 0, verb.start())
+    return _located(paragraph, subject, at, region.start), punctuated
 
 
 def _looks_like_title(tokens: list[str]) -> bool:
@@ -143,15 +167,20 @@ def _looks_like_title(tokens: list[str]) -> bool:
     return len(long_words) >= 2 and sum(is_capitalised(t) for t in long_words) / len(long_words) >= 0.6
 
 
-def classify(paragraph: str, regions: list[Region], k: int, run_on: bool) -> Verdict:
-    """Speech or narration for region ``k`` of the paragraph, with its attribution when found."""
+def classify(paragraph: str, regions: list[Region], k: int, run_on: bool, follows_speech: bool) -> Verdict:
+    """Speech or narration for region ``k`` of the paragraph, with its attribution when found.
+
+    ``follows_speech``: an earlier quote of the paragraph is speech, so a short quoted sentence
+    standing on its own ("“Please.”") continues it.
+    """
     region = regions[k]
     inner = region.inner(paragraph).strip()
     tokens = words(inner)
     n = len(tokens)
     if n == 0:
         return Verdict(False)
-    ends_punct = inner[-1] in ",.?!…;:—" or not region.closed
+    core = inner.rstrip("’'\"”» ")  # a nested quote may close just before the outer mark
+    ends_punct = (core[-1:] in tuple(",.?!…;:—") and core != "") or not region.closed
     capital = is_capitalised(tokens[0])
     prev_end = regions[k - 1].end if k else 0
     floor = max(sentence_start(paragraph, region.start), prev_end)
@@ -178,9 +207,8 @@ def classify(paragraph: str, regions: list[Region], k: int, run_on: bool) -> Ver
         return Verdict(lead[-1] == ":" and sentence_like)
     if after is not None:
         return Verdict(True, after)
-    if _looks_like_title(tokens) or not (capital and n >= 3 and ends_punct):
+    if _looks_like_title(tokens) or not (capital and ends_punct and (n >= 3 or follows_speech)):
         return Verdict(False)
     rest_end = sentence_end(paragraph, region.end, limit)
     rest = paragraph[region.end : rest_end].strip()
     return Verdict(not rest or rest[0] in "(—–")
-

@@ -15,6 +15,7 @@ Gender = Literal["f", "m"]
 def word_set(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
+
 # Reporting verbs, English first, then the simple forms of a few other languages.
 _VERBS_EN = word_set(
     "said says say told tells added adds warned warns wrote writes replied replies stressed stresses "
@@ -27,11 +28,32 @@ _VERBS_EN = word_set(
     "stressed objected protested predicted reported quipped snapped"
 )
 _VERBS_MULTI = (
-    "pointed out", "went on", "told reporters",
-    "a déclaré", "a dit", "a affirmé", "a ajouté", "a expliqué", "a souligné", "a estimé",
-    "a indiqué", "a assuré", "a lancé", "a martelé", "a précisé", "a confié", "a répondu",
-    "ha detto", "ha dichiarato", "ha affermato", "ha aggiunto", "ha spiegato",
-    "ha dicho", "ha afirmado", "ha declarado", "fügte hinzu",
+    "pointed out",
+    "went on",
+    "told reporters",
+    "a déclaré",
+    "a dit",
+    "a affirmé",
+    "a ajouté",
+    "a expliqué",
+    "a souligné",
+    "a estimé",
+    "a indiqué",
+    "a assuré",
+    "a lancé",
+    "a martelé",
+    "a précisé",
+    "a confié",
+    "a répondu",
+    "ha detto",
+    "ha dichiarato",
+    "ha affermato",
+    "ha aggiunto",
+    "ha spiegato",
+    "ha dicho",
+    "ha afirmado",
+    "ha declarado",
+    "fügte hinzu",
 )
 _VERBS_OTHER = word_set(
     "déclare dit affirme ajoute explique souligne estime indique assure "
@@ -49,16 +71,27 @@ INVERTED = re.compile(r"(?<![\w-])a-t-(il|elle)\s+\w+")
 ACCORDING_TO = re.compile(r"(?i)(?<!\w)(?:according to|selon|laut|según|segundo)\s+")
 
 PRONOUNS: dict[str, Gender | None] = {
-    "he": "m", "she": "f", "they": None, "il": "m", "elle": "f", "er": "m", "él": "m", "ella": "f",
+    "he": "m",
+    "she": "f",
+    "they": None,
+    "il": "m",
+    "elle": "f",
+    "er": "m",
+    "él": "m",
+    "ella": "f",
 }
 
 DETERMINERS = word_set(
-    "the a an this that one his her their its our le la les l’ l' un une der die das ein eine "
-    "el los las il lo uno una o os as um uma"
+    "the a an another some each every this that one his her their its our "
+    "le la les l’ l' un une der die das ein eine el los las il lo uno una o os as um uma"
 )
 
 # Words that may stand between a subject and its verb ("Kim also said", "he later told").
-ADVERBS = word_set("also later then again once previously recently further still finally has had have will")
+ADVERBS = word_set(
+    "also later then again once previously recently further still finally instead however too first "
+    "earlier today yesterday now subsequently separately similarly himself herself even just never "
+    "always often has had have will would could may might"
+)
 
 # Titles and honorifics: a name is what follows the last of these in a capitalised run.
 TITLES = word_set(
@@ -68,14 +101,37 @@ TITLES = word_set(
     "spokeswoman spokesperson professor prof dr mr mrs ms miss sir dame lord lady king queen prince "
     "princess pope judge justice rev reverend father sister coach officer leader head envoy deputy vice "
     "prime state foreign defense defence interior finance unification emir sheikh ayatollah marshal "
-    "lieutenant cardinal bishop rabbi imam monsieur madame herr frau señor señora"
+    "lieutenant cardinal bishop rabbi imam monsieur madame herr frau señor señora attorney prosecutor "
+    "commissioner inspector superintendent sheriff counsel treasurer dean councillor councilman "
+    "councilwoman speaker whip cmdr sec"
 )
 TITLE_GENDER: dict[str, Gender] = {
-    "mr": "m", "sir": "m", "lord": "m", "king": "m", "prince": "m", "father": "m", "congressman": "m",
-    "spokesman": "m", "chairman": "m", "monsieur": "m", "herr": "m", "señor": "m",
-    "mrs": "f", "ms": "f", "miss": "f", "dame": "f", "lady": "f", "queen": "f", "princess": "f",
-    "sister": "f", "congresswoman": "f", "spokeswoman": "f", "chairwoman": "f", "madame": "f",
-    "frau": "f", "señora": "f",
+    "mr": "m",
+    "sir": "m",
+    "lord": "m",
+    "king": "m",
+    "prince": "m",
+    "father": "m",
+    "congressman": "m",
+    "spokesman": "m",
+    "chairman": "m",
+    "monsieur": "m",
+    "herr": "m",
+    "señor": "m",
+    "mrs": "f",
+    "ms": "f",
+    "miss": "f",
+    "dame": "f",
+    "lady": "f",
+    "queen": "f",
+    "princess": "f",
+    "sister": "f",
+    "congresswoman": "f",
+    "spokeswoman": "f",
+    "chairwoman": "f",
+    "madame": "f",
+    "frau": "f",
+    "señora": "f",
 }
 
 # Capitalised words that mark a run as an organisation, place, event or date, not a person.
@@ -91,7 +147,8 @@ NOT_PERSON = word_set(
     "strategy summit conference forum festival olympics parade anniversary north south east west "
     "northern southern eastern western central new great united national international federal "
     "monday tuesday wednesday thursday friday saturday sunday january february march april may june "
-    "july august september october november december"
+    "july august september october november december directorate mission division unit team lab "
+    "laboratory laboratories systems technologies solutions holdings partners capital media"
 )
 
 # Capitalised sentence openers that are not part of a name.

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-_DOUBLE: dict[str, str] = {"“": "”", "„": "“”", "«": "»", '"': '"'}
+# Scraped text often mixes straight and curly marks, so each closes the other's quote.
+_DOUBLE: dict[str, str] = {"“": "”\"", "„": "“”", "«": "»", '"': '"”'}
 _SINGLE: dict[str, str] = {"‘": "’", "'": "'’"}
 _OPEN_AFTER = frozenset(" \t\n([{—–-/")
 _TERMINAL = frozenset(",.?!…;:")
@@ -49,26 +50,26 @@ def _double_close(text: str, start: int, closers: str) -> int | None:
 
 def _single_close(text: str, start: int, closers: str) -> int | None:
     """The closing single mark: one that ends a word, skipping likely plural possessives."""
-    candidates: list[int] = []
+    fallback: int | None = None
     j = start
     while j < len(text):
+        j = min((k for k in (text.find(c, j) for c in closers + "“«„") if k >= 0), default=-1)
+        if j < 0:
+            break
         c = text[j]
         if c in "“«„":
-            inner = _double_close(text, j + 1, _DOUBLE[c])
+            inner = _double_close(text, j + 1, _DOUBLE[c])  # a nested double quote holds no closer
             j = (inner if inner is not None else j) + 1
             continue
-        if c in closers and j > start and not text[j - 1].isspace():
-            nxt = text[j + 1] if j + 1 < len(text) else ""
-            if not nxt.isalnum():
-                candidates.append(j)
+        nxt = text[j + 1 : j + 2]
+        if j > start and not text[j - 1].isspace() and not nxt.isalnum():
+            strong = text[j - 1] in _TERMINAL or not nxt or nxt in _TERMINAL
+            possessive = text[j - 1] == "s" and text[j + 2 : j + 3].islower() and not strong
+            if not possessive:
+                return j
+            fallback = j if fallback is None else fallback
         j += 1
-    for k, j in enumerate(candidates):
-        strong = text[j - 1] in _TERMINAL or j + 1 >= len(text) or text[j + 1] in _TERMINAL
-        nxt_word = text[j + 2 : j + 3]
-        possessive = text[j - 1] == "s" and nxt_word.islower() and not strong
-        if not possessive or k == len(candidates) - 1:
-            return j
-    return None
+    return fallback
 
 
 def find_regions(paragraph: str) -> list[Region]:

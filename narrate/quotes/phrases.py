@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from narrate.quotes.lexicon import ADVERBS, DETERMINERS, OPENERS, PRONOUNS, word_set
+from narrate.quotes.lexicon import ADVERBS, DETERMINERS, NOT_PERSON, OPENERS, PRONOUNS, word_set
 
 _WORD = re.compile(r"[^\W\d_](?:[\w’'.-]*\w)?|\d+")
 _ABBREV = re.compile(r"(?:Mr|Mrs|Ms|Dr|Gen|Lt|Col|Sgt|Capt|Sen|Rep|Gov|Prof|St|Jr|Sr|Adm|Maj|Rev)")
@@ -24,6 +24,11 @@ def words(text: str) -> list[str]:
 
 def is_capitalised(word: str) -> bool:
     return word[:1].isupper()
+
+
+def _abbreviation(token: str) -> bool:
+    """Tokens whose dot does not end the phrase: titles (Sen.), initials (John F.), U.S."""
+    return bool(_ABBREV.fullmatch(token)) or "." in token or (len(token) == 1 and token.isupper())
 
 
 def _strip_possessive(word: str) -> str:
@@ -48,6 +53,19 @@ def _capital_run_back(tokens: list[str]) -> list[str]:
     return run
 
 
+def _names_someone(tokens: list[str]) -> bool:
+    """Is the segment a name, possibly after a role ("North Korean leader Kim Jong-un")?"""
+    run = _capital_run_back(tokens)
+    return bool(run) and not any(t.lower() in NOT_PERSON for t in run)
+
+
+def _as_written(text: str, tokens: list[str]) -> str:
+    """The tokens as they stand in ``text``, keeping the dots of "U.S." and "Mr."."""
+    pattern = r"[\s.]*".join(re.escape(t) for t in tokens) + r"(?:\.(?=\S))?"
+    matches = list(re.finditer(pattern, text))
+    return matches[-1].group() if matches else " ".join(tokens)
+
+
 def subject_before(clause: str) -> str | None:
     """The subject phrase that ends ``clause`` (the text up to a reporting verb)."""
     segments = [s.strip() for s in clause.split(",") if s.strip()]
@@ -57,10 +75,9 @@ def subject_before(clause: str) -> str | None:
     if len(segments) > 1:
         first = seg.split()[0].lower()
         prev_tokens = words(segments[-2])
-        if first in _APPOSITIVE and prev_tokens and (
-            is_capitalised(prev_tokens[-1]) or prev_tokens[-1].lower() in PRONOUNS
-        ):
-            seg = segments[-2]
+        named = prev_tokens and (_names_someone(prev_tokens) or prev_tokens[-1].lower() in PRONOUNS)
+        if first in _APPOSITIVE and named:
+            seg = segments[-2]  # "Lee Sang-min, a researcher at KIDA, said": the name, not the appositive
     tokens = words(seg)
     while tokens and (tokens[-1].lower() in ADVERBS or tokens[-1].endswith("ly")):
         tokens.pop()
@@ -73,13 +90,15 @@ def subject_before(clause: str) -> str | None:
         run = _capital_run_back(tokens)
         if len(run) == 1 and run[0].lower() in DETERMINERS | OPENERS:
             return None
-        return " ".join(run)
+        return _as_written(seg, run)
     phrase: list[str] = []
     for tok in reversed(tokens):
+        if phrase and tok.lower() in _STOP:
+            break
         phrase.insert(0, tok)
         if tok.lower() in DETERMINERS or tok.endswith(("’s", "'s")) or len(phrase) >= 4:
             break
-    return " ".join(phrase) if phrase else None
+    return _as_written(seg, phrase) if phrase else None
 
 
 def subject_after(text: str) -> str | None:
@@ -89,7 +108,7 @@ def subject_after(text: str) -> str | None:
     for match in _WORD.finditer(text):
         tok = match.group()
         gap = text[prev_end : match.start()]
-        if phrase and gap.strip() and not (gap.strip() == "." and _ABBREV.fullmatch(phrase[-1])):
+        if phrase and gap.strip() and not (gap.strip() == "." and _abbreviation(phrase[-1])):
             break
         if tok.lower() in _STOP and not (phrase and tok in _PARTICLES):
             break
@@ -103,4 +122,4 @@ def subject_after(text: str) -> str | None:
         return None
     if phrase[0].lower() in DETERMINERS and (named := _APPOSED_NAME.match(text, prev_end)):
         return named.group(1)  # "the bank's governor, Rhee Chang-yong": the name, not the role
-    return " ".join(phrase)
+    return _as_written(text, phrase)

@@ -19,6 +19,7 @@ from narrate.quotes.lexicon import (
     word_set,
 )
 from narrate.quotes.phrases import is_capitalised
+from narrate.quotes.sentences import split_sentences
 
 _TOKEN = re.compile(r"[A-Z]\.(?:[A-Z]\.)+|[^\W\d_][\w’'-]*")
 _PARTICLES = word_set("de da di del der van von bin al ibn du dos")
@@ -34,9 +35,9 @@ def _is_title(token: str) -> bool:
     return low in TITLES or low.split("-")[0] in TITLES
 
 
-def capital_runs(text: str) -> list[tuple[int, list[str]]]:
-    """Runs of capitalised words ("Defense Minister Rustem Umerov"), with their offsets."""
-    runs: list[tuple[int, list[str]]] = []
+def capital_runs(text: str) -> list[tuple[int, list[str], bool]]:
+    """Runs of capitalised words ("Defense Minister Rustem Umerov"): offset, words, possessive."""
+    runs: list[tuple[int, list[str], bool]] = []
     current: list[str] = []
     start = prev_end = 0
     for match in _TOKEN.finditer(text):
@@ -45,7 +46,7 @@ def capital_runs(text: str) -> list[tuple[int, list[str]]]:
         capital = is_capitalised(tok)
         joined = gap.strip() == "" or (gap.strip() == "." and _bare(current[-1] if current else "") in TITLES)
         if current and (not joined or not (capital or tok in _PARTICLES)):
-            runs.append((start, current))
+            runs.append((start, current, False))
             current = []
         if capital:
             if not current:
@@ -53,11 +54,11 @@ def capital_runs(text: str) -> list[tuple[int, list[str]]]:
             possessive = tok.endswith(_POSSESSIVE)
             current.append(next((tok[: -len(s)] for s in _POSSESSIVE if tok.endswith(s)), tok))
             if possessive:
-                runs.append((start, current))
+                runs.append((start, current, True))
                 current = []
     if current:
-        runs.append((start, current))
-    return [(pos, [t for t in run if t not in _PARTICLES or run.index(t) > 0]) for pos, run in runs]
+        runs.append((start, current, False))
+    return runs
 
 
 def split_title(tokens: list[str]) -> tuple[list[str], Gender | None, bool]:
@@ -92,20 +93,30 @@ class Cast:
     """People named so far, most recent last, with the gender the text has shown for each."""
 
     def __init__(self) -> None:
-        self._recent: list[str] = []
+        # People per sentence read so far: a pronoun looks back sentence by sentence and, within
+        # one, prefers the first-named person (usually its subject).
+        self._sentences: list[list[str]] = []
+        self._known: list[str] = []  # every full name, most recent last, for linking surnames
         self.gender: dict[str, Gender] = {}
 
     def _link(self, token: str) -> str | None:
-        for name in reversed(self._recent):
+        for name in reversed(self._known):
             parts = name.split()
             if len(parts) > 1 and token in (parts[0], parts[-1]):
                 return name
         return None
 
-    def _note(self, name: str, gender: Gender | None) -> None:
-        if name in self._recent:
-            self._recent.remove(name)
-        self._recent.append(name)
+    def _note(self, name: str, gender: Gender | None, sentence: list[str] | None = None) -> None:
+        self._remember(name, gender)
+        if sentence is None:
+            self._sentences.append([name])
+        elif name not in sentence:
+            sentence.append(name)
+
+    def _remember(self, name: str, gender: Gender | None) -> None:
+        if name in self._known:
+            self._known.remove(name)
+        self._known.append(name)
         if gender and name not in self.gender:
             self.gender[name] = gender
 
@@ -122,19 +133,29 @@ class Cast:
         return " ".join(name), gender
 
     def observe(self, text: str) -> None:
-        for _, run in capital_runs(text):
-            name, gender = self.person(run)
-            if name:
-                self._note(name, gender)
+        for piece in split_sentences(text):
+            sentence: list[str] = []
+            for at, run, possessive in capital_runs(piece):
+                if not piece[:at].strip() and len(run) > 1 and run[0].endswith("ing"):
+                    run = run[1:]  # a participle opening the sentence: "Hosting Cook at …"
+                name, gender = self.person(run)
+                if name and possessive:
+                    self._remember(name, gender)  # "Steenburgen’s son said": not the subject
+                elif name:
+                    self._note(name, gender, sentence)
+            if sentence:
+                self._sentences.append(sentence)
 
     def resolve_pronoun(self, pronoun: str) -> tuple[str, Gender | None]:
         want = PRONOUNS.get(pronoun.lower())
         if want is None:
             return pronoun, None
-        for name in reversed(self._recent):
-            if self.gender.get(name, want) == want:
-                self._note(name, want)
-                return name, want
+        for sentence in reversed(self._sentences):
+            for name in sentence:
+                if self.gender.get(name, want) == want:
+                    # Learn the gender only when the sentence offered no one else to pick.
+                    self._note(name, want if len(sentence) == 1 else None)
+                    return name, want
         return pronoun, want
 
     def speaker(self, phrase: str) -> tuple[str, Gender | None, bool]:

@@ -14,6 +14,7 @@ TITLES = {
     "Pvt": "Private", "Rep": "Representative", "Reps": "Representatives", "Rev": "Reverend",
     "Sen": "Senator", "Sens": "Senators", "Sgt": "Sergeant", "Supt": "Superintendent",
     "Fr": "Father", "Hon": "Honorable", "Insp": "Inspector", "Det": "Detective",
+    "Gens": "Generals", "Sec": "Secretary", "Atty": "Attorney",
 }  # fmt: skip
 # Abbreviations that may end a sentence: the period is kept when nothing follows.
 OTHERS = {
@@ -22,28 +23,44 @@ OTHERS = {
     "Co": "Company", "Dept": "Department", "Univ": "University", "Bros": "Brothers",
     "est": "established", "min": "minutes", "hrs": "hours", "yr": "year", "yrs": "years",
     "govt": "government", "Govt": "Government", "Ave": "Avenue", "Blvd": "Boulevard",
-    "Mt": "Mount", "Ft": "Fort",
+    "Mt": "Mount", "Ft": "Fort", "dept": "department",
 }  # fmt: skip
-LATIN = {"e.g.": "for example", "i.e.": "that is", "a.k.a.": "also known as", "cf.": "compare"}
+# Written forms with a fixed reading, matched case-insensitively.
+FIXED = {
+    "e.g.": "for example", "i.e.": "that is", "a.k.a.": "also known as", "cf.": "compare",
+    "ph.d.": "P H D", "y/y": "year on year", "y-o-y": "year on year", "q/q": "quarter on quarter",
+    "m/m": "month on month",
+}  # fmt: skip
 
 # Acronyms a person says as a word even though a rule would spell them.
 SAID_AS_WORDS = frozenset(
-    "NATO NASA OPEC ASEAN UNESCO UNICEF FIFA NAFTA AIDS COVID KOSPI KOSDAQ THAAD SWIFT OSCE"
-    " KIDA NEET SEAL SEALS CAT GIF JPEG RAM ROM LED LIDAR RADAR SONAR SCUD AUKUS BRICS ANZUS"
-    " CENTCOM NORAD INTERPOL EUROPOL FRONTEX HAMAS".split()
-)
+    {
+        "NATO", "NASA", "OPEC", "ASEAN", "UNESCO", "UNICEF", "FIFA", "NAFTA", "AIDS", "COVID", "KOSPI",
+        "KOSDAQ", "THAAD", "SWIFT", "OSCE", "KIDA", "NEET", "SEAL", "SEALS", "CAT", "GIF", "JPEG", "RAM",
+        "ROM", "LED", "LIDAR", "RADAR", "SONAR", "SCUD", "AUKUS", "BRICS", "ANZUS", "CENTCOM", "NORAD",
+        "INTERPOL", "EUROPOL", "FRONTEX", "HAMAS"
+    }
+)  # fmt: skip
 # Short all-capital words that are ordinary words shouted, not initialisms.
-_PLAIN_WORDS = frozenset("A I OK".split())
+_PLAIN_WORDS = frozenset({"A", "I", "OK"})
 
 _ONSETS = frozenset(
-    "B BL BR C CH CL CR D DR F FL FR G GL GR H J K KH KL KR L M N P PH PL PR QU R S SC SCH SH SK"
-    " SL SM SN SP SPL SPR SQU SCR SHR ST STR SW T TH THR TR TW V W WH WR Y Z ZH GN KN".split()
-)
+    {
+        "B", "BL", "BR", "C", "CH", "CL", "CR", "D", "DR", "F", "FL", "FR", "G", "GL", "GR", "H", "J", "K",
+        "KH", "KL", "KR", "L", "M", "N", "P", "PH", "PL", "PR", "QU", "R", "S", "SC", "SCH", "SH", "SK",
+        "SL", "SM", "SN", "SP", "SPL", "SPR", "SQU", "SCR", "SHR", "ST", "STR", "SW", "T", "TH", "THR",
+        "TR", "TW", "V", "W", "WH", "WR", "Y", "Z", "ZH", "GN", "KN"
+    }
+)  # fmt: skip
 _CODAS = frozenset(
-    "B CH CK CT D F FT G GH K KS L LD LF LK LL LM LP LT M MP N NC ND NG NK NS NT P PS PT R RB RC"
-    " RD RF RG RK RL RM RN RP RS RT S SH SK SP SS ST T TH TS TT V W X Y Z".split()
-)
-_VOWEL_RUN = re.compile(r"[AEIOUY]+")
+    {
+        "B", "CH", "CK", "CT", "D", "F", "FT", "G", "GH", "K", "KS", "L", "LD", "LF", "LK", "LL", "LM",
+        "LP", "LT", "M", "MP", "N", "NC", "ND", "NG", "NK", "NS", "NT", "P", "PS", "PT", "R", "RB", "RC",
+        "RD", "RF", "RG", "RK", "RL", "RM", "RN", "RP", "RS", "RT", "S", "SH", "SK", "SP", "SS", "ST", "T",
+        "TH", "TS", "TT", "V", "W", "X", "Y", "Z"
+    }
+)  # fmt: skip
+_VOWEL_RUNS = re.compile(r"([AEIOUY]+)")
 
 
 def _sounds_like_word(token: str) -> bool:
@@ -51,7 +68,7 @@ def _sounds_like_word(token: str) -> bool:
     consonants, a legal coda. "KOSPI" passes; "ICBM", "KCNA", "FBI" do not."""
     if len(token) < 4:
         return False
-    parts = re.split(r"([AEIOUY]+)", token)
+    parts = _VOWEL_RUNS.split(token)
     if len(parts) < 3 or any(len(v) > 2 for v in parts[1::2]):
         return False
     onset, *middles, coda = parts[0::2]
@@ -75,37 +92,34 @@ def _acronym(m: re.Match[str]) -> str:
 
 
 def _keep_period(m: re.Match[str], word: str) -> str:
-    rest = m.string[m.end() :]
-    ends = not rest.strip() or re.match(r"\s*[\"')\]]*\s*$", rest) is not None
-    return word + ("." if ends else "")
+    return word + ("." if _RE_ONLY_CLOSERS_LEFT.match(m.string, m.end()) else "")
 
 
 _TITLE = "|".join(sorted(TITLES, key=len, reverse=True))
 _OTHER = "|".join(sorted(OTHERS, key=len, reverse=True))
 _RE_TITLE = re.compile(rf"\b({_TITLE})\.(?=\s+(?:[A-Z(\"']|and\b|&))")
 _RE_OTHER = re.compile(rf"\b({_OTHER})\.")
-_RE_LATIN = re.compile("|".join(re.escape(k) for k in LATIN), re.IGNORECASE)
+_RE_FIXED = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(k) for k in FIXED) + r")(?!\w)", re.IGNORECASE)
 _RE_NUMBER_SIGN = re.compile(r"(?:\b(No|Nos|no|nos)\.|#)\s?(?=\d)")
 _RE_SAINT = re.compile(r"\bSt\.\s(?=[A-Z])")
 _RE_STREET = re.compile(r"\bSt\.")
-_RE_DOTTED = re.compile(r"(?<![\w.])(?![ap]\.m\.)((?:[A-Za-z]\.){2,})(?:(?=[-\s\"')\],;:!?]|$))")
+_RE_DOTTED = re.compile(r"(?<![\w.])(?![ap]\.m\.)((?:[A-Za-z]\.){2,})(?=[-/\s\"')\],;:!?]|$)")
 _RE_ACRONYM = re.compile(r"(?<![\w'’])([A-Z]{2,6})(s|'s)?(?!\w)")
 _RE_CAPS_WORD = re.compile(r"\b[A-Z]{2,}\b")
 _RE_WORD = re.compile(r"\b[A-Za-z]{2,}\b")
+_RE_ONLY_CLOSERS_LEFT = re.compile(r"[\s\"')\]]*$")
+# The last period of "U.S." also ends the sentence when the text ends or a new sentence starts.
+_RE_NEW_SENTENCE = re.compile(r"\s*$|\s+(?:The|A|An|It|He|She|They|We|But|And|In|On|This|That)\b")
 
 
 def _dotted(m: re.Match[str]) -> str:
-    letters = m[1].replace(".", "")
-    rest = m.string[m.end() :]
-    # The last period also ends the sentence when the text ends or a new sentence starts.
-    ends = re.match(r"\s*$|\s+(?:The|A|An|It|He|She|They|We|But|And|In|On|This|That)\b", rest)
-    spoken = _spell(letters.upper()) if len(letters) > 1 else letters
-    return spoken + ("." if ends else "")
+    ends = _RE_NEW_SENTENCE.match(m.string, m.end())
+    return _spell(m[1].replace(".", "").upper()) + ("." if ends else "")
 
 
 def expand_abbreviations(text: str) -> str:
-    """Titles, "No. 3", month-free abbreviations and Latin ones, to words."""
-    text = _RE_LATIN.sub(lambda m: LATIN[m[0].lower()], text)
+    """Titles, "No. 3", "e.g." and other abbreviations (months aside), to words."""
+    text = _RE_FIXED.sub(lambda m: FIXED[m[0].lower()], text)
     text = _RE_NUMBER_SIGN.sub(lambda m: "numbers " if m[1] and m[1].lower() == "nos" else "number ", text)
     # "St." before a name is Saint; after one ("Main St. in Seoul") it is Street.
     text = _RE_SAINT.sub("Saint ", text)

@@ -21,10 +21,13 @@ _RANGE_END = r"(?:\s?[-–]\s?(?P<end>[0-3]?\d)(?:st|nd|rd|th)?)?"
 _RE_MONTH_DAY = re.compile(rf"\b{_MONTH}\s{_DAY}{_RANGE_END}\b{_YEAR}")
 _RE_DAY_MONTH = re.compile(rf"\b{_DAY}{_RANGE_END}\s(?:of\s)?{_MONTH}(?![\w.]\w){_YEAR}")
 _RE_MONTH_YEAR = re.compile(rf"\b{_MONTH}\s(?P<year>1[1-9]\d{{2}}|20\d{{2}})\b")
-_RE_MONTH_ABBR = re.compile(rf"\b({_ABBR})\.(?=\s)")
+_RE_MONTH_ABBR = re.compile(rf"\b({_ABBR})\.(?=\s|$)")
 
 _MERIDIEM = r"(?P<ampm>[ap])\.?\s?m\b\.?"
 _RE_CLOCK = re.compile(rf"(?<![\w.:])(?P<h>[0-2]?\d):(?P<m>[0-5]\d)(?!\d)(?:\s?{_MERIDIEM})?", re.IGNORECASE)
+_RE_MILITARY = re.compile(
+    r"(?<![\w.,:])(?P<h>[01]\d|2[0-3])(?P<m>[0-5]\d)(?=\s?(?:GMT|UTC|KST|JST|CET|EST|EDT|PST|PDT|BST|Z|hrs|hours)\b)"
+)
 _RE_HOUR_MERIDIEM = re.compile(rf"(?<![\w.:])(?P<h>1[0-2]|0?[1-9])\s?{_MERIDIEM}", re.IGNORECASE)
 
 
@@ -73,11 +76,20 @@ def _clock(m: re.Match[str]) -> str:
     return spoken + _meridiem(m)
 
 
+def _military(m: re.Match[str]) -> str:
+    hour = ("oh " if m["h"][0] == "0" and m["h"] != "00" else "") + cardinal(m["h"])
+    minute = m["m"]
+    if minute == "00":
+        return f"{hour} hundred"
+    return f"{hour} {'oh ' if minute[0] == '0' else ''}{cardinal(minute)}"
+
+
 def spell_dates(text: str) -> str:
     """Dates and clock times to words; other month abbreviations expanded."""
     text = _RE_CLOCK.sub(_clock, text)
+    text = _RE_MILITARY.sub(_military, text)
     text = _RE_HOUR_MERIDIEM.sub(lambda m: cardinal(m["h"]) + _meridiem(m), text)
     text = _RE_MONTH_DAY.sub(_month_day, text)
     text = _RE_DAY_MONTH.sub(_day_month, text)
     text = _RE_MONTH_YEAR.sub(lambda m: f"{_month(m['month'])} {year(m['year'])}", text)
-    return _RE_MONTH_ABBR.sub(lambda m: _month(m[1]), text)
+    return _RE_MONTH_ABBR.sub(lambda m: _month(m[1]) + ("." if m.end() == len(text) else ""), text)

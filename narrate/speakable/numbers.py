@@ -13,7 +13,8 @@ from num2words import num2words
 
 _AND = re.compile(r"\band\b ?|,")
 
-_ONES_ORDINAL_SUFFIX = {"st", "nd", "rd", "th"}
+_LONGEST_READ_AS_NUMBER = 12
+_DIGITS = {str(d): num2words(d) for d in range(10)} | {".": "point"}
 
 _FRACTION_NAMES = {2: ("half", "halves"), 4: ("quarter", "quarters")}
 
@@ -37,9 +38,14 @@ def cardinal(digits: str) -> str:
     value = to_decimal(digits)
     if value is None:
         return digits
+    if len(digits) > _LONGEST_READ_AS_NUMBER and "," not in digits:
+        # An identifier or phone number, not a quantity: read digit by digit.
+        return " ".join(_DIGITS.get(d, d) for d in digits)
     if value == value.to_integral_value() and "." not in digits:
         return _tidy(num2words(int(value)))
     whole, _, frac = digits.replace(",", "").partition(".")
+    # "3.50%" is said "three point five percent"; a lone zero ("2.0") is kept as written.
+    frac = frac.rstrip("0") or frac[:1]
     head = _tidy(num2words(int(whole))) if whole else "zero"
     return head + " point " + " ".join(num2words(int(d)) for d in frac)
 
@@ -93,11 +99,18 @@ _RE_YEAR_RANGE = re.compile(r"(?<![\w.,$])(1[1-9]\d{2}|20\d{2})[-–](1[1-9]\d{2
 _RE_ORDINAL = re.compile(r"(?<![\w.])(\d{1,3}(?:,\d{3})*|\d+)(st|nd|rd|th)\b", re.IGNORECASE)
 _RE_MIXED_FRACTION = re.compile(r"(?<![\w.,/])(\d+) (\d)/(\d{1,2})(?![\w/])")
 _RE_FRACTION = re.compile(r"(?<![\w.,/])(\d{1,2})/(\d{1,2})(?![\w/.]\d|\d)")
+_RE_NUMBER_LETTERS = re.compile(r"(?<=\d)(?=[A-Za-z])")
 _RE_PERCENT_RANGE = re.compile(rf"(?<![\w.,])({_NUM})%?{_DASH}({_NUM})\s?(%|percent\b|per cent\b)")
 _RE_PERCENT = re.compile(rf"(?<![\w.,])({_NUM})\s?%")
 _RE_RANGE = re.compile(rf"(?<![\w.,/])({_NUM})(?:[-–—]|\s[-–—]\s)({_NUM})(?![\w.,/]\d|\w)")
 _RE_SIGNED = re.compile(rf"(?:(?<=\s)|(?<=^)|(?<=\())([+−±-])({_NUM})\b")
 _RE_NUMBER = re.compile(rf"(?<![\w.,])({_NUM})(?![\d])")
+# A count written without a comma ("about 1500 troops") is not a year.
+_RE_COUNT_CUE = re.compile(
+    r"\b(?:about|some|nearly|almost|around|approximately|roughly|over|under|than|least|only|just|"
+    r"estimated|another|additional|extra)\s$",
+    re.IGNORECASE,
+)
 _SIGN_WORDS = {"+": "plus", "−": "minus", "-": "minus", "±": "plus or minus"}
 
 
@@ -108,6 +121,13 @@ def _range_end(digits: str, start: str) -> str:
 
 def _mixed(m: re.Match[str]) -> str:
     return f"{cardinal(m[1])} and {fraction(m[2], m[3]).replace('one ', 'a ', 1)}"
+
+
+def _fraction_or_pair(m: re.Match[str]) -> str:
+    # News fractions have small denominators; "24/7" and "9/11" are said as two numbers.
+    if 0 < int(m[1]) < int(m[2]) <= 10:
+        return fraction(m[1], m[2])
+    return f"{cardinal(m[1])} {cardinal(m[2])}"
 
 
 def _unicode_fraction(m: re.Match[str]) -> str:
@@ -121,9 +141,18 @@ def spell_numbers(text: str) -> str:
     text = _RE_YEAR_RANGE.sub(lambda m: f"{year(m[1])} to {_range_end(m[2], m[1])}", text)
     text = _RE_ORDINAL.sub(lambda m: ordinal(m[1]), text)
     text = _RE_MIXED_FRACTION.sub(_mixed, text)
-    text = _RE_FRACTION.sub(lambda m: fraction(m[1], m[2]), text)
+    text = _RE_FRACTION.sub(_fraction_or_pair, text)
     text = _RE_PERCENT_RANGE.sub(lambda m: f"{cardinal(m[1])} to {cardinal(m[2])} percent", text)
     text = _RE_PERCENT.sub(lambda m: f"{cardinal(m[1])} percent", text)
     text = _RE_RANGE.sub(lambda m: f"{number(m[1])} to {_range_end(m[2], m[1])}", text)
     text = _RE_SIGNED.sub(lambda m: f"{_SIGN_WORDS[m[1]]} {cardinal(m[2])}", text)
-    return _RE_NUMBER.sub(lambda m: number(m[1]), text)
+    # "5G", "3D": the letters are said apart from the number.
+    text = _RE_NUMBER_LETTERS.sub(" ", text)
+    return _RE_NUMBER.sub(_bare_number, text)
+
+
+def _bare_number(m: re.Match[str]) -> str:
+    digits = m[1]
+    if is_year(digits) and _RE_COUNT_CUE.search(m.string, max(0, m.start() - 20), m.start()):
+        return cardinal(digits)
+    return number(digits)

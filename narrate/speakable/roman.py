@@ -8,23 +8,35 @@ import re
 from narrate.speakable.numbers import cardinal, ordinal
 
 _VALUES = {"I": 1, "V": 5, "X": 10, "L": 50}
-_RE_ROMAN = re.compile(r"\b([A-Z][a-z]+) (?=[IVXL])((?:XL|L?X{0,3})(?:IX|IV|V?I{0,3}))\b(?!['’\-]\w|\.\w)")
+_RE_ROMAN = re.compile(
+    r"\b([A-Z][a-z]+) (?=[IVXL])((?:XL|L?X{0,3})(?:IX|IV|V?I{0,3}))(?=(?:['’]s)?(?:[^\w'’-]|$))"
+)
 
 # Words after which a numeral counts things ("World War II", "Super Bowl LVII" is not handled).
 _CARDINAL_AFTER = frozenset(
-    "War Bowl Title Phase Part Chapter Vatican Apollo Act Article Section Volume Book Grade Stage"
-    " Level Type Class Category Round Series Gemini Saturn Soyuz Luna Block Schedule".split()
-)
+    {
+        "War", "Bowl", "Title", "Phase", "Part", "Chapter", "Vatican", "Apollo", "Act", "Article",
+        "Section", "Volume", "Book", "Grade", "Stage", "Level", "Type", "Class", "Category", "Round",
+        "Series", "Gemini", "Saturn", "Soyuz", "Luna", "Block", "Schedule"
+    }
+)  # fmt: skip
 # Names followed by a letter that is not a numeral.
-_NOT_NUMERAL_AFTER = frozenset("Malcolm Generation Vitamin Planet Formula Windows Brand Model".split())
+_NOT_NUMERAL_AFTER = frozenset(
+    {
+        "Malcolm", "Generation", "Vitamin", "Planet", "Formula", "Windows", "Brand", "Model"
+    }
+)  # fmt: skip
 _REGNAL = frozenset(
-    "King Queen Pope Emperor Empress Tsar Czar Kaiser Sultan Prince Princess Duke Shah".split()
-)
+    {
+        "King", "Queen", "Pope", "Emperor", "Empress", "Tsar", "Czar", "Kaiser", "Sultan", "Prince",
+        "Princess", "Duke", "Shah"
+    }
+)  # fmt: skip
 
 
 def _value(numeral: str) -> int:
     total = 0
-    for here, after in zip(numeral, numeral[1:] + " "):
+    for here, after in zip(numeral, numeral[1:] + " ", strict=True):
         v = _VALUES[here]
         total += -v if after in _VALUES and _VALUES[after] > v else v
     return total
@@ -36,8 +48,9 @@ def _say(m: re.Match[str]) -> str:
         return m[0]
     if numeral in ("I", "X") and name != "War":
         # "I" is mostly the pronoun and "X" a letter or the platform, unless a monarch is named.
-        before = m.string[: m.start(1)].split()
-        if not before or before[-1] not in _REGNAL:
+        # The title may stand before a double name: "King Juan Carlos I".
+        before = m.string[: m.start(1)].split()[-3:]
+        if not _REGNAL.intersection(before):
             return m[0]
     if name in _CARDINAL_AFTER:
         return f"{name} {cardinal(str(_value(numeral)))}"

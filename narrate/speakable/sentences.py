@@ -22,6 +22,12 @@ _RE_LAST_WORD = re.compile(r"(?:^|[\s(\"'“‘])([A-Za-z]+)\.[\"'”’)]*$")
 _RE_INITIAL = re.compile(r"(?:^|[\s(\"'“‘])[A-Z]\.$")
 _RE_MERIDIEM = re.compile(r"\b[ap]\.m\.$", re.IGNORECASE)
 _RE_STARTS_LOWER = re.compile(r"^[\"'“‘(]*[a-z0-9]")
+_RE_STARTS_SUFFIX = re.compile(r"^(?:Ltd|Inc|Corp|Co|Jr|Sr|Plc|LLC)\b")
+# pysbd keeps "in the U.S. But no one knew" whole; a sentence opener after initials splits it.
+_RE_INITIALS_END = re.compile(
+    r"(?<=\b[A-Z]\.[A-Z]\.)\s+(?=(?:The|But|And|It|He|She|They|We|I|In|On|At|This|That|These|"
+    r"Those|There|A|An|However|Meanwhile|Yet|So|As|Its|His|Her|Their|Our)\s)"
+)
 _DAYS = re.compile(r"^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
 
 
@@ -32,7 +38,7 @@ def _segmenter() -> pysbd.Segmenter:
 
 def _glued(previous: str, following: str) -> bool:
     """True when ``previous`` was cut at a period that does not end a sentence."""
-    if _RE_STARTS_LOWER.match(following):
+    if _RE_STARTS_LOWER.match(following) or _RE_STARTS_SUFFIX.match(following):
         return True
     if _RE_INITIAL.search(previous):
         return True
@@ -48,6 +54,7 @@ def split_sentences(text: str) -> list[str]:
         return []
     with _lock:  # pysbd's segmenter keeps state while it works
         pieces = [p.strip() for p in _segmenter().segment(text)]
+    pieces = [part for piece in pieces for part in _RE_INITIALS_END.split(piece)]
     sentences: list[str] = []
     for piece in pieces:
         if not piece:

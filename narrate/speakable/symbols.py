@@ -32,7 +32,6 @@ _RE_DASH_PAUSE = re.compile(r"\s*(?:—|–|--|\s-\s)\s*")
 _RE_ELLIPSIS = re.compile(r"\s*(?:\.\s?){3,}\s*")
 _RE_AND_OR = re.compile(r"\band/or\b")
 _RE_WORD_SLASH = re.compile(r"(?<=[A-Za-z])\s?/\s?(?=[A-Za-z])")
-_RE_NUM_SLASH = re.compile(r"(?<=\d)/(?=\d)")
 _RE_HASHTAG = re.compile(r"#(?=\w)")
 _RE_AT = re.compile(r"\s?@\s?")
 _RE_AMP = re.compile(r"\s?&\s?")
@@ -57,7 +56,7 @@ def _domain(host: str) -> str:
 
 def speak_addresses(text: str) -> str:
     """Web and e-mail addresses as a person says them; obfuscated addresses dropped."""
-    text = _RE_OBFUSCATED_EMAIL.sub("", text)
+    text = _RE_OBFUSCATED_EMAIL.sub(" ", text)
     text = _RE_EMAIL.sub(lambda m: f"{_domain(m[1])} at {_domain(m[2])}", text)
     text = _RE_URL.sub(lambda m: _domain(m[1]), text)
     return _RE_BARE_DOMAIN.sub(lambda m: _domain(m[1]), text)
@@ -67,7 +66,6 @@ def speak_symbols(text: str) -> str:
     """&, @, / and % as words; a hashtag's # dropped ("#3" was read as "number" before)."""
     text = _RE_AND_OR.sub("and or", text)
     text = _RE_WORD_SLASH.sub(" or ", text)
-    text = _RE_NUM_SLASH.sub(" ", text)
     text = _RE_HASHTAG.sub("", text)
     text = _RE_AT.sub(" at ", text)
     text = _RE_AMP.sub(" and ", text)

@@ -1,0 +1,314 @@
+"""Text-copy rules, one table per rule, plus small whole-page cases."""
+
+# ruff: noqa: E501  (sample article sentences are kept on one line)
+
+import pytest
+
+from narrate.clean import parse_article
+from narrate.clean import text as T
+
+P1 = "The city council voted on Tuesday to build a new bridge across the river, ending a debate that has lasted a decade."
+P2 = "The bridge will carry cyclists and pedestrians as well as buses, and it is expected to open in three years' time."
+P3 = "The project is estimated to cost forty million pounds, most of which will come from a regional transport fund."
+P4 = "Opponents said the money would be better spent on repairing roads, but the motion passed by a comfortable margin."
+
+
+def page(*middle, head=("Council approves new river bridge - The Gazette", "", "Home", "News", "Sport", "")):
+    return "\n".join([*head, *middle, "", "Contact us", "Privacy Policy", "© 2024 The Gazette"]) + "\n"
+
+
+def clean(text):
+    return parse_article(text.encode("utf-8"), source="page.txt")
+
+
+def junk_of(line, title="Council approves new river bridge"):
+    info = T.classify([line], title)
+    return info[0].junk
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Ukrainian President Volodymyr Zelensky speaks in a video speech on Nov. 5. [SCREEN CAPTURE]",
+        "Firefighters at the scene on Monday. [YONHAP]",
+        "The old bridge at dawn. (Photo: Gazette archive)",
+        "The mayor speaks to reporters (Photo by Jane Doe)",
+        "Protesters gather outside parliament. Getty Images",
+        "Trump asked voters in Louisiana for a big win. Credit... Doug Mills/The New York Times",
+        "The stadium before the match. Photograph: Alex Smith/Reuters",
+        "A view of the harbour. Image credit: Port Authority",
+        "Photo: Port Authority",
+        "Rescue workers search the rubble. AP Photo/Jane Doe",
+        "Kristi Noem, governor of South Dakota, pictured at the White House in 2018.",
+        "Kevin Mayer, the executive who oversees the streaming service\n(Walt Disney Co.)",
+        "The house where he was born in Braunau am Inn, Austria. Leonhard Foeger / Reuters file",
+        "Natalie Naccache | Bloomberg | Getty Images",
+    ],
+)
+def test_caption_lines(line):
+    lines = line.split("\n")
+    info = T.classify(lines, "Council approves new river bridge")
+    assert [x.junk for x in info] == ["caption"] * len(lines)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Have a tip? Amy Kuperinsky may be reached at akuperinsky@example.com. Follow her on Twitter.",
+        "Contact the reporter at [email protected]",
+    ],
+)
+def test_contact_lines(line):
+    assert junk_of(line) in ("contact", "widget", "caption")
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["Home > National > Defense", "News » World » Asia", "Home / Sport / Football"],
+)
+def test_breadcrumbs(line):
+    assert junk_of(line) == "breadcrumb"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "print dictionary print",
+        "Audio report: written by reporters, read by AI",
+        "Share this article",
+        "Sign up for our newsletter",
+        "Log in to Twitter or Facebook account to connect",
+        "To write comments, please log in to one of the accounts.",
+        "Standards Board Policy (0/250자)",
+        "Advertisement",
+        "Related Article",
+        "Subscribe now",
+        "Copyright © 2024 The Gazette. All rights reserved.",
+        "This website uses cookies to improve your experience while you navigate through the website, and to remember your choices.",
+    ],
+)
+def test_widget_lines(line):
+    assert junk_of(line) == "widget"
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["[ 167 comments ]", "2 days ago at 07:52 am", "Rating: 36 Votes", "Reply", "Leave a Comment"],
+)
+def test_comment_lines(line):
+    assert junk_of(line) in ("comment", "widget")
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "November 20, 2019",
+        "Nov. 19, 2019 8:03 am ET",
+        "Published: 2024-03-05",
+        "5 hours ago",
+        "4 min read",
+        "21/06/2014",
+    ],
+)
+def test_date_lines(line):
+    assert junk_of(line) in ("date", "comment")
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "BY PARK HYUN-JU, LIM JEONG-WON [[email protected]]",
+        "By Jane Doe",
+        "By Jane Doe and John Roe, Staff Writers",
+    ],
+)
+def test_byline_lines(line):
+    assert junk_of(line) == "byline"
+
+
+@pytest.mark.parametrize("line", ["Council approves new river bridge", "COUNCIL APPROVES NEW RIVER BRIDGE"])
+def test_title_repeats(line):
+    assert junk_of(line) == "title"
+
+
+@pytest.mark.parametrize("line", [P1, P2, "“You gotta give me a big win please,” he said later. “Please.”"])
+def test_prose_is_not_junk(line):
+    assert junk_of(line) == ""
+
+
+@pytest.mark.parametrize(
+    "line,expected",
+    [
+        (P1, True),
+        ("He said: “Please.”", True),
+        ("Is it over?", True),
+        ("Home", False),
+        ("Costs and funding", False),
+        ("More from the Gazette »", False),
+    ],
+)
+def test_is_sentence(line, expected):
+    assert T.is_sentence(line) is expected
+
+
+@pytest.mark.parametrize(
+    "first,title",
+    [
+        ("Council approves new river bridge - The Gazette", "Council approves new river bridge"),
+        ("Opinion | Council approves new river bridge - The Gazette", "Council approves new river bridge"),
+    ],
+)
+def test_title_from_page_title_and_headline(first, title):
+    text = page(
+        "Council approves new river bridge", "", P1, "", P2, "", P3, head=(first, "", "Home", "News", "")
+    )
+    assert clean(text).title == title
+
+
+def test_title_without_a_repeat_drops_the_site_suffix():
+    text = "\n".join(["Council approves new river bridge | The Gazette", "", P1, "", P2, "", P3])
+    assert clean(text).title == "Council approves new river bridge"
+
+
+def test_menus_and_footers_are_dropped():
+    art = clean(page(P1, "", P2, "", P3, "", P4))
+    assert art.paragraphs == (P1, P2, P3, P4)
+
+
+def test_duplicated_caption_is_dropped():
+    cap = "The mayor and council members inspect the old bridge during a visit on Monday afternoon"
+    art = clean(page(cap, "", cap, "", P1, "", P2, "", P3))
+    assert art.paragraphs == (P1, P2, P3)
+
+
+def test_inline_furniture_between_paragraphs_is_dropped():
+    art = clean(
+        page(P1, "", "Advertisement", "", P2, "", "Related Article", "", P3, "", "Share", "Tweet", "", P4)
+    )
+    assert art.paragraphs == (P1, P2, P3, P4)
+
+
+def test_byline_at_the_end_is_read_and_dropped():
+    art = clean(page(P1, "", P2, "", P3, "", "BY JANE DOE, JOHN O'NEILL [[email protected]]"))
+    assert art.byline == "Jane Doe and John O'Neill"
+    assert art.paragraphs == (P1, P2, P3)
+
+
+def test_byline_on_two_lines():
+    art = clean(page("By", "Sarah E. Needleman", "", P1, "", P2, "", P3))
+    assert art.byline == "Sarah E. Needleman"
+
+
+def test_comments_after_the_article_are_dropped():
+    comment = "I think this is a terrible idea and the council should spend the money on the roads we already have instead."
+    art = clean(
+        page(
+            P1,
+            "",
+            P2,
+            "",
+            P3,
+            "",
+            "12 Comments",
+            "",
+            "jdoe",
+            "2 days ago",
+            comment,
+            "Reply",
+            "",
+            "asmith",
+            "3 days ago",
+            comment + " Really.",
+            comment + " Again.",
+            "Reply",
+        )
+    )
+    assert art.paragraphs == (P1, P2, P3)
+
+
+def test_more_stories_after_the_article_are_dropped():
+    teaser = "A long teaser paragraph that describes another story on this site in enough words to look like prose itself."
+    art = clean(
+        page(
+            P1,
+            "",
+            P2,
+            "",
+            P3,
+            "",
+            "More stories",
+            "",
+            "Another headline",
+            teaser,
+            "",
+            "Third headline",
+            teaser.replace("A long", "One more"),
+            "",
+        )
+    )
+    assert art.paragraphs == (P1, P2, P3)
+
+
+def test_section_headings_become_headings():
+    art = clean(page(P1, "", P2, "", "Costs and funding", "", P3, "", P4))
+    assert art.paragraphs == (P1, P2, P3, P4)
+    assert [(h.before_paragraph, h.text) for h in art.headings] == [(2, "Costs and funding")]
+
+
+def test_list_after_a_colon_is_kept():
+    intro = "Our hiking survival kit is really very simple, and it fits in one small backpack for the whole family:"
+    art = clean(
+        page(P1, "", intro, "1) Water bottles", "2) A baby carrier", "3) Healthy snack bars", "", P2, "", P3)
+    )
+    assert "2) A baby carrier" in art.paragraphs
+
+
+def test_dateline():
+    art = clean(page("SEOUL — " + P1, "", P2, "", P3))
+    assert art.dateline == "SEOUL"
+    assert art.paragraphs[0].startswith("SEOUL — ")
+
+
+def test_date_near_the_headline():
+    art = clean(page("Council approves new river bridge", "March 5, 2024", "", P1, "", P2, "", P3))
+    assert art.date == "2024-03-05"
+
+
+def test_hard_wrapped_paragraphs_are_joined():
+    import pathlib
+
+    path = pathlib.Path(__file__).parent / "fixtures" / "clean" / "wrapped.txt"
+    art = parse_article(path.read_bytes(), source=str(path))
+    assert len(art.paragraphs) == 4
+    assert art.paragraphs[0].startswith("The city council voted") and art.paragraphs[0].endswith(
+        "most of that time."
+    )
+
+
+def test_plain_article_without_furniture_is_kept_whole():
+    art = clean("A headline\n\n" + "\n\n".join([P1, P2, P3, P4]))
+    assert art.title == "A headline"
+    assert art.paragraphs == (P1, P2, P3, P4)
+
+
+def test_korean_prose_is_prose():
+    line = "그래서 처음 이러한 사진 공개에 대한 대중들의 반응은 엘제이의 행동에 대한 비난으로 쏟아졌다. 하지만 상황은 달라졌다."
+    assert T.count_words(line) >= 10
+    assert T.is_sentence(line)
+
+
+def test_pull_quote_far_away_is_kept_once():
+    quote = "“We have waited for this bridge for twenty years and we will not wait any longer,” the mayor said."
+    art = clean(page(quote, "", P1, "", P2, "", P3, "", quote, "", P4))
+    assert art.paragraphs.count(quote) == 1
+    assert P4 in art.paragraphs
+
+
+def test_repeated_caption_sentence_close_by_is_dropped():
+    cap = "The mayor and council members inspect the old bridge during a visit on Monday afternoon."
+    art = clean(page(cap, "", cap, "", P1, "", P2, "", P3))
+    assert cap not in art.paragraphs
+
+
+def test_footnote_marker_is_not_a_caption():
+    assert junk_of("The study was published in a medical journal last year [12]") == ""
