@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 from collections.abc import Iterator, Sequence
+from dataclasses import replace
 
 from narrate.model import Article, Script, ScriptChapter, Segment, Span
 from narrate.quotes import find_quotes

@@ -14,14 +14,12 @@ import warnings
 from dataclasses import dataclass
 from pathlib import Path
 
-import numpy as np
-
 with warnings.catch_warnings():  # pydub warns at import when ffmpeg is not on PATH; ours is set below
     warnings.simplefilter("ignore", RuntimeWarning)
     from pydub import AudioSegment
 
 from narrate.cache import Cache, cache_key
-from narrate.dsp import limit_peaks, loudness_lufs, to_float, to_int16, trim_silence
+from narrate.dsp import normalize, to_float, to_int16, trim_silence
 from narrate.encode import DECODER_LEAD_IN_FRAMES, Mp3Settings, count_mp3_frames, encode_mp3_chunk
 from narrate.engines import Engine, engine_identity, get_engine
 from narrate.errors import AudioError
@@ -30,8 +28,8 @@ from narrate.voices import VoiceProfile
 
 log = logging.getLogger(__name__)
 CACHE_FORMAT = 2
-MAX_GAIN_DB = 24.0
-MAX_CORRECTION_DB = 6.0
+# Loudness the MP3 encode takes (its low-pass drops K-weighted highs), measured on the seed.
+ENCODER_LOSS_LU = 0.5
 _engines: dict[str, Engine] = {}
 
 
@@ -58,71 +56,53 @@ def engine_for(name: str) -> Engine:
     return _engines[name]
 
 
-def segment_key(job: SegmentJob) -> str:
+def segment_key(job: SegmentJob, target_lufs: float, ceiling_dbfs: float) -> str:
     return cache_key(
         format=CACHE_FORMAT, text=job.text, profile=job.profile.__dict__,
-        engine=engine_identity(job.profile.engine),
+        engine=engine_identity(job.profile.engine), target=target_lufs, ceiling=ceiling_dbfs,
     )  # fmt: skip
 
 
 def chunk_key(segments: tuple[SegmentJob, ...], target_lufs: float, ceiling_dbfs: float, mp3: Mp3Settings) -> str:
     return cache_key(
-        format=CACHE_FORMAT, segments=[segment_key(s) for s in segments],
-        pauses=[s.pause_after_ms for s in segments], target=target_lufs, ceiling=ceiling_dbfs, mp3=mp3.__dict__,
+        format=CACHE_FORMAT, segments=[segment_key(s, target_lufs, ceiling_dbfs) for s in segments],
+        pauses=[s.pause_after_ms for s in segments], mp3=mp3.__dict__,
     )  # fmt: skip
 
 
-def _segment_audio(job: SegmentJob, cache: Cache) -> tuple[np.ndarray, float]:
-    """Trimmed audio of one segment and its loudness, from the cache or the engine."""
-    key = segment_key(job)
-    payload = cache.get(key)
-    if payload is None:
+def _segment_samples(job: SegmentJob, chunk: ChunkJob, cache: Cache) -> bytes:
+    """One segment's speech, trimmed and loudness-normalised, from the cache or the engine."""
+    key = segment_key(job, chunk.target_lufs, chunk.ceiling_dbfs)
+    samples = cache.get(key)
+    if samples is None:
         pcm = engine_for(job.profile.engine).synthesize(job.text, job.profile)
-        samples = trim_silence(pcm.samples, pcm.sample_rate_hz)
-        loudness = loudness_lufs(to_float(samples), pcm.sample_rate_hz)
-        payload = struct.pack("<d", loudness) + samples
-        cache.put(key, payload)
-    (loudness,) = struct.unpack("<d", payload[:8])
-    return to_float(payload[8:]), loudness
+        audio = to_float(trim_silence(pcm.samples, pcm.sample_rate_hz))
+        ceiling = 10 ** (chunk.ceiling_dbfs / 20)
+        samples = to_int16(normalize(audio, chunk.target_lufs + ENCODER_LOSS_LU, ceiling, pcm.sample_rate_hz))
+        cache.put(key, samples)
+    return samples
 
 
 def render_chunk(job: ChunkJob) -> ChunkLayout:
-    """Encoded MP3 frames of one chunk and its layout, cached under the chunk's key."""
+    """Encode one chunk (its segments joined with their pauses) into the cache; its layout."""
     cache = Cache(job.cache_root)
     cached = cache.get(job.key, ".mp3")
     if cached is not None:
         return _unpack_chunk(cached)[0]
     rate = job.mp3.sample_rate_hz
-    ceiling = 10 ** (job.ceiling_dbfs / 20)
     joined = AudioSegment.silent(duration=0, frame_rate=rate)
     offsets = []
     for segment in job.segments:
-        audio, loudness = _segment_audio(segment, cache)
-        gain_db = job.target_lufs - loudness if np.isfinite(loudness) else 0.0
-        gain = np.float32(10 ** (max(-MAX_GAIN_DB, min(MAX_GAIN_DB, gain_db)) / 20))
-        start = DECODER_LEAD_IN_FRAMES + int(joined.frame_count())
-        offsets.append((start, start + audio.size))
-        speech = AudioSegment(to_int16(limit_peaks(audio * gain, ceiling, rate)), sample_width=2,
-                              frame_rate=rate, channels=1)  # fmt: skip
+        speech = AudioSegment(_segment_samples(segment, job, cache), sample_width=2, frame_rate=rate, channels=1)
         pause = AudioSegment(bytes(2 * (segment.pause_after_ms * rate // 1000)), sample_width=2,
                              frame_rate=rate, channels=1)  # fmt: skip
+        start = DECODER_LEAD_IN_FRAMES + int(joined.frame_count())
+        offsets.append((start, start + int(speech.frame_count())))
         joined += speech + pause
-    frames = encode_mp3_chunk(_settle_loudness(joined.raw_data, job.target_lufs, ceiling, rate), rate, job.mp3)
+    frames = encode_mp3_chunk(joined.raw_data, rate, job.mp3)
     layout = ChunkLayout(count_mp3_frames(frames) * job.mp3.samples_per_frame, tuple(offsets))
     cache.put(job.key, _pack_chunk(layout, frames), ".mp3")
     return layout
-
-
-def _settle_loudness(samples: bytes, target_lufs: float, ceiling: float, rate: int) -> bytes:
-    """Bring the joined chunk, pauses included, to the target: limiting cost some loudness."""
-    audio = to_float(samples)
-    for _ in range(2):  # the limiter takes back a little of each correction
-        measured = loudness_lufs(audio, rate)
-        if not np.isfinite(measured) or abs(target_lufs - measured) < 0.1:
-            break
-        gain = np.float32(10 ** (max(-MAX_CORRECTION_DB, min(MAX_CORRECTION_DB, target_lufs - measured)) / 20))
-        audio = limit_peaks(audio * gain, ceiling, rate)
-    return to_int16(audio)
 
 
 def read_chunk_frames(cache: Cache, key: str) -> bytes:

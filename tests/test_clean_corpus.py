@@ -1,12 +1,15 @@
 """Extraction floors on ../shared/corpus/extraction-dev (skipped when the corpus is absent)."""
 
+import os
 import pathlib
 import sys
 
 import pytest
 
-CORPUS = pathlib.Path("/work/shared/corpus/extraction-dev")
-JUDGES = pathlib.Path("/work/shared/judges")
+_DEFAULT_SHARED = pathlib.Path(__file__).resolve().parents[2] / "shared"  # ../shared beside the project
+SHARED = pathlib.Path(os.environ.get("NARRATE_SHARED", _DEFAULT_SHARED))
+CORPUS = SHARED / "corpus" / "extraction-dev"
+JUDGES = SHARED / "judges"
 FLOORS = {"txt": 0.92, "html": 0.96}
 
 pytestmark = [

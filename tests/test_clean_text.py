@@ -43,6 +43,10 @@ def junk_of(line, title="Council approves new river bridge"):
         "Kevin Mayer, the executive who oversees the streaming service\n(Walt Disney Co.)",
         "The house where he was born in Braunau am Inn, Austria. Leonhard Foeger / Reuters file",
         "Natalie Naccache | Bloomberg | Getty Images",
+        "The first global geologic map of Titan. (NASA/JPL-Caltech/ASU)",
+        "Traders work on the floor at the New York Stock Exchange. REUTERS/Brendan McDermid",
+        "FILE PHOTO: Traders work on the floor at the New York Stock Exchange",
+        "(Reporting by Jane Doe; editing by John Roe)",
     ],
 )
 def test_caption_lines(line):
@@ -131,7 +135,17 @@ def test_title_repeats(line):
     assert junk_of(line) == "title"
 
 
-@pytest.mark.parametrize("line", [P1, P2, "“You gotta give me a big win please,” he said later. “Please.”"])
+@pytest.mark.parametrize(
+    "line",
+    [
+        P1,
+        P2,
+        "“You gotta give me a big win please,” he said later. “Please.”",
+        "A spokeswoman for the company declined to comment.",
+        "Analysts expect more households to sign up for streaming services next year as prices fall.",
+        "The details of the session were shared on the Twitter account of the Senate on Tuesday.",
+    ],
+)
 def test_prose_is_not_junk(line):
     assert junk_of(line) == ""
 
@@ -298,7 +312,9 @@ def test_korean_prose_is_prose():
 
 
 def test_pull_quote_far_away_is_kept_once():
-    quote = "“We have waited for this bridge for twenty years and we will not wait any longer,” the mayor said."
+    quote = (
+        "“We have waited for this bridge for twenty years and we will not wait any longer,” the mayor said."
+    )
     art = clean(page(quote, "", P1, "", P2, "", P3, "", quote, "", P4))
     assert art.paragraphs.count(quote) == 1
     assert P4 in art.paragraphs
@@ -312,3 +328,21 @@ def test_repeated_caption_sentence_close_by_is_dropped():
 
 def test_footnote_marker_is_not_a_caption():
     assert junk_of("The study was published in a medical journal last year [12]") == ""
+
+
+def test_author_bio_after_the_article_is_dropped():
+    bio = "Jane Doe is a contributor at the Gazette and the host of a weekly radio programme about cities and their rivers."
+    art = clean(page("By Jane Doe", "", P1, "", P2, "", P3, "", bio))
+    assert art.byline == "Jane Doe"
+    assert art.paragraphs == (P1, P2, P3)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        '&amp;lt;span data-mce-type="bookmark" style="display: inline-block;"&amp;gt;',
+        '<script type="text/javascript" src="x.js"></script>',
+    ],
+)
+def test_code_lines(line):
+    assert junk_of(line) == "code"

@@ -13,7 +13,17 @@ from dataclasses import dataclass, field
 
 from .byline import byline_of, names_from
 from .dates import iso_date
-from .text import _CAPTION, _DATE_LINE, _STRONG_WIDGET, _WIDGET, count_words, is_sentence, norm
+from .text import (
+    _CAPTION,
+    _DATE_LINE,
+    _STRONG_WIDGET,
+    _WIDGET,
+    count_words,
+    furniture_reason,
+    is_barrier_text,
+    is_sentence,
+    norm,
+)
 
 _DROP_TAGS = (
     "script",
@@ -316,11 +326,15 @@ def extract_html(text: str) -> HtmlResult:
     paragraphs: list[str] = []
     headings: list[tuple[int, str]] = []
     seen: set[str] = set()
+    words_so_far = 0
     for kind, t in blocks:
-        if _is_furniture(t, title):
+        if is_barrier_text(t) and words_so_far >= 100:
+            break  # comments, "you may also like", "more stories": the article has ended
+        if _is_furniture(t, title) or furniture_reason(t, title):
             if byline is None and count_words(t) <= 16:
                 byline = byline_of(t)
             continue
+        words_so_far += count_words(t)
         n = norm(t)
         if n in seen and count_words(t) >= 4:
             continue

@@ -50,14 +50,21 @@ _WIDGET = re.compile(
     )""",
 )
 
-_PICTURED = re.compile(r"(?i),\s+pictured\b|\(pictured\)|\bpictured\s+(?:left|right|center|centre|above|below|here)\b|^pictured\b")
+_PICTURED = re.compile(
+    r"(?i),\s+pictured\b|\(pictured\)|\bpictured\s+(?:left|right|center|centre|above|below|here)\b|^pictured\b"
+)
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+|\[email\s+protected\]")
+
+# Phrases of news writing that contain widget words.
+_NEWS_PHRASES = re.compile(
+    r"(?i)\b(?:declined|refused|decline|refuse|declining|unavailable|available)\s+(?:to|for)\s+comments?\b|\bno\s+comment\b"
+)
 
 # Widget words that a sentence of the article may use too ("shared on Twitter", "the print edition").
 _WEAK_WIDGET = re.compile(
     r"(?i)\b(?:facebook|twitter|instagram|youtube|whatsapp|linkedin|pinterest|reddit|flipboard|print|comments?|reply|"
     r"share|tweet|advertis\w*|sponsored|promoted|recommended|trending|browser|loading|go\s+to|cookies?|dictionary|"
-    r"copyright|javascript)\b"
+    r"copyright|javascript|sign\s?up|subscri\w+)\b"
 )
 
 # Captions and credits.
@@ -73,6 +80,10 @@ _CAPTION = re.compile(
     | (?:^|\s)(?:/|\|)\s*(?:ap|afp|reuters|getty|epa|bloomberg|xinhua|yonhap)\s*$
     | ^(?:photo|image|video|source|credit|caption)\s*[:|]
     | ^\(\s*[^()]{2,60}\)$                                          # (Walt Disney Co.) / (AP Photo)
+    | [.!?]\s*\([^()\s]*/[^()]*\)$                                   # ... of Titan. (NASA/JPL-Caltech/ASU)
+    | \b(?-i:[A-Z]{3,})/(?-i:[A-Z][\w'’-]+)(?:\s(?-i:[A-Z][\w'’-]+)){1,2}$    # ... REUTERS/Brendan McDermid
+    | ^file\s+photo\b
+    | ^\((?:reporting|writing|editing|additional\s+reporting|compiled)\s+by\b.*\)$
     | ^[A-Z][\w.'’-]+(?:\s[A-Z][\w.'’-]+){0,3}\s*[|/]\s*                 # Name | Agency | Getty Images
       [A-Z][\w&.]*(?:\s[\w&.]+){0,4}(?:\s*[|/]\s*[\w&. ]{2,30})?$
     | \s/\s*(?:ap|afp|reuters|getty\s+images|epa|bloomberg|xinhua|yonhap|ap\s+images|nbc\s+news|cnn|bbc)
@@ -87,7 +98,7 @@ _STRONG_WIDGET = re.compile(
     expérience|experiencia|consent\w*|accept\w*|akzept\w*|privacy|policy|datenschutz)|
     (?:website|site|sito|seite|webseite|browser|experience|consent|accept|utilizziamo|utilizamos|utilisons|verwenden|we\s+use|uses)\b.{0,80}\bcookies?\b|
     your\s+e-?mail\s+address|activation\s+link|news\s+alerts|delivered\s+(?:to\s+your\s+inbox|(?:every\s+)?(?:weekday|daily|each))|
-    sign\s+up\s+(?:for|to|today)|subscribe\s+(?:to|today|now)|
+like\s+this\s+(?:story|article|post)\?|share\s+it\s+with|
     this\s+(?:web)?site\s+uses|all\s+rights\s+reserved|comment\s+data\s+is\s+processed|
     javascript\s+(?:is\s+)?(?:disabled|enabled|required)|enable\s+javascript|
     (?:your|our)\s+privacy\s+(?:policy|settings|choices)|terms\s+of\s+(?:use|service)\s+and\s+privacy|
@@ -121,7 +132,7 @@ _BARRIER = re.compile(
     )\s*[\])]?\s*[:»›>]?$""",
 )
 _CODE = re.compile(
-    r"</?[a-zA-Z][a-zA-Z0-9]*(?:\s+[\w-]+=|\s*/?>)|\{\s*[\w-]+\s*:|^\s*(?:var|function|const|let)\s|[{}]\s*$|\[/[a-z]+\]"
+    r"&(?:amp|lt|gt|quot|nbsp);|</?[a-zA-Z][a-zA-Z0-9]*(?:\s+[\w-]+=|\s*/?>)|\{\s*[\w-]+\s*:|^\s*(?:var|function|const|let)\s|[{}]\s*$|\[/[a-z]+\]"
 )
 _URL = re.compile(r"(?:https?:)?//\S+|www\.\S+")
 _LIST_ITEM = re.compile(r"^(?:\d{1,3}[.)]\s+\S|[•·▪►✓✔*–—-]\s*\S|\(\w\)\s+\S|[a-z][.)]\s+\S)")
@@ -296,7 +307,9 @@ def _junk_reason(ln: Line, ntitle: str, where: dict[str, list[int]]) -> str:
     if w <= 40 and _PICTURED.search(s) and not s.startswith(("“", '"', "‘")):
         return "caption"
     # a sentence that only names a network ("shared on Twitter") is article; a widget line is not
-    weak_only = ln.sentence and w >= 8 and not _WIDGET.search(_WEAK_WIDGET.sub(" ", s))
+    weak_only = (
+        ln.sentence and w >= 5 and not _WIDGET.search(_WEAK_WIDGET.sub(" ", _NEWS_PHRASES.sub(" ", s)))
+    )
     if w <= 20 and _WIDGET.search(s) and not weak_only:
         return "widget"
     if w <= 16 and (_DATE_LINE.match(s) or _TIME_AGO.match(s) or _READ_TIME.match(s)):
@@ -313,6 +326,27 @@ def _junk_reason(ln: Line, ntitle: str, where: dict[str, list[int]]) -> str:
         if close or not (ln.sentence and w >= 10):
             return "duplicate"
     return ""
+
+
+_INLINE_LINK = re.compile(
+    r"(?i)^\[?\s*(?:read\s+more|related|see\s+also|also\s+(?:read|on\s+\S+)|more|watch|listen)\s*[:»›-]"
+)
+
+
+def furniture_reason(text: str, title: str = "") -> str:
+    """Why one block of text (a line, an HTML paragraph) is page furniture; "" when it is not."""
+    s = " ".join(text.split())
+    ln = Line(0, s, count_words(s), is_sentence(s), norm(s))
+    reason = _junk_reason(ln, norm(title), {})
+    if not reason and ln.words <= 30 and _INLINE_LINK.match(s):
+        reason = "link"
+    return reason
+
+
+def is_barrier_text(text: str) -> bool:
+    """A heading that opens the part of a page after the article ("You may also like", "Comments")."""
+    s = " ".join(text.split())
+    return count_words(s) <= 8 and bool(_BARRIER.match(s))
 
 
 def is_list_item(ln: Line) -> bool:
@@ -443,6 +477,7 @@ def extract(text: str) -> TextResult:
             headings.append((len(paragraphs), ln.text))
             after_colon = False
     byline = _find_byline(info, a, b)
+    paragraphs = _drop_author_bio(paragraphs, byline)
     date = _find_date(info, a, title_i)
     dateline = None
     if paragraphs:
@@ -452,6 +487,18 @@ def extract(text: str) -> TextResult:
     return TextResult(
         title=title, paragraphs=paragraphs, byline=byline, date=date, dateline=dateline, headings=headings
     )
+
+
+def _drop_author_bio(paragraphs: list[str], byline: str | None) -> list[str]:
+    """The author's bio after the article ("Jane Doe is a contributor at ...") is not article."""
+    if not byline or len(paragraphs) < 3:
+        return paragraphs
+    names = [n.strip() for n in re.split(r",| and ", byline) if len(n.strip().split()) >= 2]
+    for j in range(len(paragraphs) - 1, max(len(paragraphs) - 3, 0), -1):
+        head = paragraphs[j][:80]
+        if any(n in head for n in names) and not head.startswith(("“", '"', "‘", "'")):
+            return paragraphs[:j]
+    return paragraphs
 
 
 def _extend_list(info: list[Line], a: int, b: int) -> int:

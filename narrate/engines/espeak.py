@@ -8,8 +8,8 @@ call's file is therefore checked, retried once, and its length compared with its
 from __future__ import annotations
 
 import contextlib
-import functools
 import ctypes
+import functools
 import io
 import logging
 import os
