@@ -1,0 +1,70 @@
+"""`make bench`: every acceptance figure of the project, measured with ../shared/judges.
+
+Runs each judge against the installed `narrate` (the Makefile puts .venv/bin first on PATH) and
+prints its summary line; with -v the judges' details too. Skips what ../shared does not hold.
+
+usage: python bench/run.py [--shared DIR] [--only NAME,...] [-v]
+"""
+
+from __future__ import annotations
+
+import argparse
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SEED = ROOT / "seeds" / "000_c7231357d1905d75.txt"
+SECOND_ARTICLE = ROOT / "bench" / "second_article.txt"
+
+
+def checks(shared: Path) -> dict[str, list[str]]:
+    judges, corpus = shared / "judges", shared / "corpus"
+    return {
+        "extraction-txt": [str(judges / "extraction.py"), str(corpus / "extraction-dev"), "--format", "txt"],
+        "extraction-html": [str(judges / "extraction.py"), str(corpus / "extraction-dev"), "--format", "html"],
+        "seed": [str(judges / "seed.py"), str(SEED), "-v"],
+        "pronunciation": [str(judges / "pronunciation.py"), str(corpus / "pronunciation-dev.tsv"), "-v"],
+        "quotes": [str(judges / "quotes.py"), str(corpus / "quotes-dev.jsonl"), "-v"],
+        "episode": [str(judges / "episode.py"), str(SEED), "--loudness"],
+        "feed": [str(judges / "feed.py"), str(SEED), str(SECOND_ARTICLE)],
+        "badinput": [str(judges / "badinput.py"), str(SEED)],
+        "speed": [str(judges / "speed.py"), str(SEED), "--runs", "3"],
+        "scale": [str(judges / "scale.py"), str(SEED)],
+    }
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
+    parser.add_argument("--only", help="comma-separated check names")
+    parser.add_argument("-v", "--verbose", action="store_true")
+    args = parser.parse_args()
+    if not (args.shared / "judges").is_dir():
+        print(f"bench: {args.shared}/judges not found; nothing to measure")
+        return 0
+    wanted = set(args.only.split(",")) if args.only else None
+    failed = []
+    for name, cmd in checks(args.shared).items():
+        if wanted and name not in wanted:
+            continue
+        started = time.perf_counter()
+        done = subprocess.run([sys.executable, *cmd], capture_output=True, text=True, check=False)
+        lines = [line for line in done.stdout.splitlines() if line.strip()]
+        if args.verbose or done.returncode != 0:
+            for line in lines[:-1]:
+                print(f"    {line}")
+        errors = done.stderr.strip().splitlines()
+        summary = lines[-1] if lines else errors[-1] if errors else "no output"
+        status = "ok  " if done.returncode == 0 else "FAIL"
+        print(f"{status} {name:<16} {summary}  ({time.perf_counter() - started:.0f} s)", flush=True)
+        if done.returncode != 0:
+            failed.append(name)
+    if failed:
+        print(f"bench: below the acceptance figures: {', '.join(failed)}")
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
