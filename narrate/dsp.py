@@ -110,19 +110,21 @@ def limit_peaks(audio: np.ndarray, ceiling: float, sample_rate_hz: int) -> np.nd
     """A look-ahead peak limiter: smooth gain reduction around every peak above ``ceiling``."""
     block = max(1, sample_rate_hz // 400)  # 2.5 ms
     reach = 4  # blocks of look-ahead and release on each side
-    padded = np.pad(np.abs(audio), (0, (-audio.size) % block))
-    peaks = padded.reshape(-1, block).max(axis=1)
-    gain = np.minimum(1.0, ceiling / np.maximum(peaks, 1e-9))
-    if gain.min() >= 1.0:
+    whole = audio.size - audio.size % block
+    peaks = np.abs(audio[:whole]).reshape(-1, block).max(axis=1)
+    if audio.size > whole:
+        peaks = np.append(peaks, np.abs(audio[whole:]).max())
+    if peaks.size == 0 or peaks.max() <= ceiling:
         return audio
+    gain = np.minimum(np.float32(1.0), np.float32(ceiling) / np.maximum(peaks, np.float32(1e-9)))
     # Every block within `reach` of a peak takes at most the peak's gain; the moving average
     # over a narrower window then stays at or below what each peak needs.
     edged = np.pad(gain, reach, mode="edge")
     held = np.min(np.lib.stride_tricks.sliding_window_view(edged, 2 * reach + 1), axis=1)
-    kernel = np.ones(reach) / reach
+    kernel = np.full(reach, 1 / reach, dtype=np.float32)
     smooth = np.convolve(np.pad(held, (reach // 2, reach - 1 - reach // 2), mode="edge"), kernel, "valid")
-    limited = audio * np.repeat(smooth, block)[: audio.size]
-    return np.clip(limited, -ceiling, ceiling)
+    limited = audio * np.repeat(smooth.astype(np.float32), block)[: audio.size]
+    return np.clip(limited, -ceiling, ceiling, out=limited)
 
 
 def normalize(audio: np.ndarray, target_lufs: float, ceiling: float, sample_rate_hz: int) -> np.ndarray:

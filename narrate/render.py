@@ -25,7 +25,7 @@ from narrate.encode import Mp3Settings
 from narrate.episode_files import write_episode
 from narrate.errors import OutputError
 from narrate.model import Episode, Script
-from narrate.synth import ChunkJob, SegmentJob, chunk_key, render_chunk
+from narrate.synth import ChunkJob, SegmentJob, cached_layout, chunk_key, render_chunk
 from narrate.timeline import ChunkLayout, ChunkPlan, plan_chunks
 from narrate.voices import VoiceSet
 
@@ -60,7 +60,9 @@ def _jobs_for(script: Script, voices: VoiceSet, root: Path, options: RenderOptio
     plans = plan_chunks(script)
     jobs = []
     for plan in plans:
-        segments = tuple(SegmentJob(s.text, voices.by_name(s.voice), s.pause_after_ms) for s in plan.segments)
+        segments = tuple(
+            SegmentJob(s.text, s.display, voices.by_name(s.voice), s.pause_after_ms) for s in plan.segments
+        )
         key = chunk_key(segments, options.target_lufs, options.ceiling_dbfs, options.mp3)
         jobs.append(ChunkJob(key, segments, root, options.target_lufs, options.ceiling_dbfs, options.mp3))
     return plans, jobs
@@ -71,29 +73,41 @@ def _quiet_worker() -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
+def _largest_first(jobs: Sequence[ChunkJob]) -> list[int]:
+    # Longest chunks first keeps both workers busy to the end (LPT scheduling).
+    return sorted(range(len(jobs)), key=lambda i: -sum(len(s.text) for s in jobs[i].segments))
+
+
 def _run(jobs: Sequence[ChunkJob], workers: int, progress: Progress | None) -> list[ChunkLayout]:
-    """Render every chunk, in parallel when ``workers`` > 1; results in job order."""
-    layouts: list[ChunkLayout | None] = [None] * len(jobs)
-    if workers <= 1 or len(jobs) <= 1:
-        for index, job in enumerate(jobs):
-            layouts[index] = render_chunk(job)
+    """Render every chunk not yet cached, in parallel when ``workers`` > 1; layouts in job order."""
+    cache = Cache(jobs[0].cache_root) if jobs else None
+    layouts: list[ChunkLayout | None] = [cached_layout(cache, job.key) if cache else None for job in jobs]
+    todo = [i for i in _largest_first(jobs) if layouts[i] is None]
+    done = len(jobs) - len(todo)
+    log.info("%d of %d chunks cached; rendering %d", done, len(jobs), len(todo))
+    if workers <= 1 or len(todo) <= 1:
+        for index in todo:
+            layouts[index] = render_chunk(jobs[index])
+            done += 1
             if progress:
-                progress(index + 1, len(jobs))
+                progress(done, len(jobs))
     else:
         context = multiprocessing.get_context("fork" if os.name == "posix" else "spawn")
-        with futures.ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_quiet_worker) as pool:
-            pending = {pool.submit(render_chunk, job): i for i, job in enumerate(jobs)}
-            try:
-                for done, future in enumerate(futures.as_completed(pending), start=1):
-                    layouts[pending[future]] = future.result()
-                    if progress:
-                        progress(done, len(jobs))
-            except BaseException:
-                # Ctrl-C or a failed chunk: stop the workers now rather than after their current chunk.
-                for process in list(getattr(pool, "_processes", {}).values()):
-                    process.terminate()
-                pool.shutdown(wait=False, cancel_futures=True)
-                raise
+        pool = futures.ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_quiet_worker)
+        try:
+            pending = {pool.submit(render_chunk, jobs[i]): i for i in todo}
+            for future in futures.as_completed(pending):
+                layouts[pending[future]] = future.result()
+                done += 1
+                if progress:
+                    progress(done, len(jobs))
+        except BaseException:
+            # Ctrl-C or a failed chunk: stop the workers now rather than after their current chunk.
+            for process in list(getattr(pool, "_processes", {}).values()):
+                process.terminate()
+            raise
+        finally:
+            pool.shutdown(wait=True, cancel_futures=True)
     return [layout for layout in layouts if layout is not None]
 
 

@@ -23,11 +23,11 @@ from narrate.dsp import normalize, to_float, to_int16, trim_silence
 from narrate.encode import DECODER_LEAD_IN_FRAMES, Mp3Settings, count_mp3_frames, encode_mp3_chunk
 from narrate.engines import Engine, engine_identity, get_engine
 from narrate.errors import AudioError
-from narrate.timeline import ChunkLayout
+from narrate.timeline import ChunkLayout, cue_sentences
 from narrate.voices import VoiceProfile
 
 log = logging.getLogger(__name__)
-CACHE_FORMAT = 2
+CACHE_FORMAT = 3
 # Loudness the MP3 encode takes (its low-pass drops K-weighted highs), measured on the seed.
 ENCODER_LOSS_LU = 0.5
 _engines: dict[str, Engine] = {}
@@ -36,6 +36,7 @@ _engines: dict[str, Engine] = {}
 @dataclass(frozen=True)
 class SegmentJob:
     text: str
+    display: str
     profile: VoiceProfile
     pause_after_ms: int
 
@@ -66,7 +67,7 @@ def segment_key(job: SegmentJob, target_lufs: float, ceiling_dbfs: float) -> str
 def chunk_key(segments: tuple[SegmentJob, ...], target_lufs: float, ceiling_dbfs: float, mp3: Mp3Settings) -> str:
     return cache_key(
         format=CACHE_FORMAT, segments=[segment_key(s, target_lufs, ceiling_dbfs) for s in segments],
-        pauses=[s.pause_after_ms for s in segments], mp3=mp3.__dict__,
+        pauses=[s.pause_after_ms for s in segments], displays=[s.display for s in segments], mp3=mp3.__dict__,
     )  # fmt: skip
 
 
@@ -100,9 +101,15 @@ def render_chunk(job: ChunkJob) -> ChunkLayout:
         offsets.append((start, start + int(speech.frame_count())))
         joined += speech + pause
     frames = encode_mp3_chunk(joined.raw_data, rate, job.mp3)
-    layout = ChunkLayout(count_mp3_frames(frames) * job.mp3.samples_per_frame, tuple(offsets))
+    sentences = tuple(cue_sentences(s.display) for s in job.segments)
+    layout = ChunkLayout(count_mp3_frames(frames) * job.mp3.samples_per_frame, tuple(offsets), sentences)
     cache.put(job.key, _pack_chunk(layout, frames), ".mp3")
     return layout
+
+
+def cached_layout(cache: Cache, key: str) -> ChunkLayout | None:
+    payload = cache.get(key, ".mp3")
+    return _unpack_chunk(payload)[0] if payload is not None else None
 
 
 def read_chunk_frames(cache: Cache, key: str) -> bytes:
@@ -114,12 +121,18 @@ def read_chunk_frames(cache: Cache, key: str) -> bytes:
 
 
 def _pack_chunk(layout: ChunkLayout, frames: bytes) -> bytes:
-    header = json.dumps({"total": layout.total_samples, "offsets": layout.offsets}).encode()
+    header = json.dumps(
+        {"total": layout.total_samples, "offsets": layout.offsets, "sentences": layout.sentences}
+    ).encode()
     return struct.pack("<I", len(header)) + header + frames
 
 
 def _unpack_chunk(payload: bytes) -> tuple[ChunkLayout, bytes]:
     (size,) = struct.unpack("<I", payload[:4])
     header = json.loads(payload[4 : 4 + size])
-    layout = ChunkLayout(int(header["total"]), tuple((int(a), int(b)) for a, b in header["offsets"]))
+    layout = ChunkLayout(
+        int(header["total"]),
+        tuple((int(a), int(b)) for a, b in header["offsets"]),
+        tuple(tuple(str(s) for s in group) for group in header["sentences"]),
+    )
     return layout, payload[4 + size :]

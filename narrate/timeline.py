@@ -27,10 +27,11 @@ class ChunkPlan:
 
 @dataclass(frozen=True)
 class ChunkLayout:
-    """An encoded chunk: decoded length and each segment's [start, end) in samples."""
+    """An encoded chunk: decoded length, each segment's [start, end) in samples and its sentences."""
 
     total_samples: int
     offsets: tuple[tuple[int, int], ...]
+    sentences: tuple[tuple[str, ...], ...]
 
 
 def plan_chunks(script: Script) -> list[ChunkPlan]:
@@ -69,17 +70,21 @@ def chapters_on_timeline(
     )
 
 
-def _sentence_cues(segment: Segment, start_ms: int, end_ms: int) -> list[Cue]:
+def cue_sentences(display: str) -> tuple[str, ...]:
+    """The transcript's sentences of a segment (worked out where the chunk is rendered, then cached)."""
+    return tuple(s.strip() for s in split_sentences(display) if s.strip()) or (display,)
+
+
+def _sentence_cues(segment: Segment, sentences: Sequence[str], start_ms: int, end_ms: int) -> list[Cue]:
     """Split a segment's time among its sentences in proportion to their length."""
     speaker = segment.speaker if segment.kind == "quote" and segment.speaker else NARRATOR
-    sentences = [s for s in split_sentences(segment.display) if s.strip()] or [segment.display]
     weights = [max(1, len(s)) for s in sentences]
     total, cues, elapsed = sum(weights), [], 0
     for sentence, weight in zip(sentences, weights, strict=True):
         a = start_ms + (end_ms - start_ms) * elapsed // total
         elapsed += weight
         b = start_ms + (end_ms - start_ms) * elapsed // total
-        cues.append(Cue(a, b, speaker, sentence.strip()))
+        cues.append(Cue(a, b, speaker, sentence))
     return cues
 
 
@@ -89,9 +94,8 @@ def cues_on_timeline(
     cues: list[Cue] = []
     position = 0
     for chunk, layout in zip(chunks, layouts, strict=True):
-        for segment, (start, end) in zip(chunk.segments, layout.offsets, strict=True):
-            cues.extend(
-                _sentence_cues(segment, _ms(position + start, sample_rate_hz), _ms(position + end, sample_rate_hz))
-            )
+        for segment, sentences, (start, end) in zip(chunk.segments, layout.sentences, layout.offsets, strict=True):
+            start_ms, end_ms = _ms(position + start, sample_rate_hz), _ms(position + end, sample_rate_hz)
+            cues.extend(_sentence_cues(segment, sentences, start_ms, end_ms))
         position += layout.total_samples
     return tuple(cues)

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from narrate.model import Span
-from narrate.quotes.attribution import Verdict, classify
+from narrate.quotes.attribution import Verdict, classify, lead_in_attribution
 from narrate.quotes.lexicon import Gender
 from narrate.quotes.marks import Region, find_regions
 from narrate.quotes.speakers import Cast
@@ -125,6 +125,11 @@ def find_quotes(paragraphs: Sequence[str]) -> list[list[Span]]:
             verdict = classify(paragraph, regions[i], k, run_on, follows_speech=bool(found))
             if verdict.speech:
                 found.append(_Quote(i, region, verdict))
+        if found and i and not links[i] and found[0].verdict.attribution is None:
+            opens = not paragraph[: found[0].region.start].strip()
+            lead = lead_in_attribution(paragraphs[i - 1]) if opens else None
+            if lead is not None:
+                found[0].verdict = Verdict(True, lead)
         quotes.append(found)
     _attribute(paragraphs, regions, quotes)
     _share_speakers(quotes, links)

@@ -183,7 +183,7 @@ def classify(paragraph: str, regions: list[Region], k: int, run_on: bool, follow
     ends_punct = (core[-1:] in tuple(",.?!…;:—") and core != "") or not region.closed
     capital = is_capitalised(tokens[0])
     prev_end = regions[k - 1].end if k else 0
-    floor = max(sentence_start(paragraph, region.start), prev_end)
+    floor = sentence_start(paragraph, region.start, prev_end)
     limit = regions[k + 1].start if k + 1 < len(regions) else len(paragraph)
     # Punctuation may sit outside the marks (British and French style: «…», a déclaré X).
     set_off = ends_punct or paragraph[region.end : region.end + 1] in (",", "!", "?")
@@ -212,3 +212,14 @@ def classify(paragraph: str, regions: list[Region], k: int, run_on: bool, follow
     rest_end = sentence_end(paragraph, region.end, limit)
     rest = paragraph[region.end : rest_end].strip()
     return Verdict(not rest or rest[0] in "(—–")
+
+
+def lead_in_attribution(previous: str) -> Attribution | None:
+    """The attribution of a paragraph that ends in a colon and hands over to a quote ("X said:")."""
+    text = previous.rstrip()
+    if not text.endswith(":"):
+        return None
+    end = len(text)
+    found, _ = before_attribution(text, sentence_start(text, end - 1), Region(end, end, closed=True))
+    # Offsets belong to the previous paragraph; 0 keeps the reading order of the quote's own.
+    return Attribution(found.phrase, 0, found.gender) if found else None

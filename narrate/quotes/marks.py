@@ -6,6 +6,7 @@ mark only opens a quote when it starts a word and a plausible closing mark follo
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass
 
 # Scraped text often mixes straight and curly marks, so each closes the other's quote.
@@ -13,6 +14,8 @@ _DOUBLE: dict[str, str] = {"“": "”\"", "„": "“”", "«": "»", '"': '"�
 _SINGLE: dict[str, str] = {"‘": "’", "'": "'’"}
 _OPEN_AFTER = frozenset(" \t\n([{—–-/")
 _TERMINAL = frozenset(",.?!…;:")
+# Possible closing marks tried per opening mark: bounds the work on text full of stray marks.
+_MAX_TRIES = 12
 
 
 @dataclass(frozen=True)
@@ -48,33 +51,33 @@ def _double_close(text: str, start: int, closers: str) -> int | None:
     return None
 
 
-def _single_close(text: str, start: int, closers: str) -> int | None:
-    """The closing single mark: one that ends a word, skipping likely plural possessives."""
+def _closer_candidates(text: str) -> list[int]:
+    """Offsets of single marks that end a word (possible closing marks), in order."""
+    return [
+        j
+        for j, c in enumerate(text)
+        if c in "’'" and j > 0 and not text[j - 1].isspace() and not text[j + 1 : j + 2].isalnum()
+    ]
+
+
+def _single_close(text: str, start: int, closers: str, candidates: list[int]) -> int | None:
+    """The closing single mark after ``start``, skipping likely plural possessives (soldiers’ pay)."""
     fallback: int | None = None
-    j = start
-    while j < len(text):
-        j = min((k for k in (text.find(c, j) for c in closers + "“«„") if k >= 0), default=-1)
-        if j < 0:
-            break
-        c = text[j]
-        if c in "“«„":
-            inner = _double_close(text, j + 1, _DOUBLE[c])  # a nested double quote holds no closer
-            j = (inner if inner is not None else j) + 1
+    for j in candidates[bisect_right(candidates, start) :][:_MAX_TRIES]:
+        if text[j] not in closers:
             continue
         nxt = text[j + 1 : j + 2]
-        if j > start and not text[j - 1].isspace() and not nxt.isalnum():
-            strong = text[j - 1] in _TERMINAL or not nxt or nxt in _TERMINAL
-            possessive = text[j - 1] == "s" and text[j + 2 : j + 3].islower() and not strong
-            if not possessive:
-                return j
-            fallback = j if fallback is None else fallback
-        j += 1
+        strong = text[j - 1] in _TERMINAL or not nxt or nxt in _TERMINAL
+        if not (text[j - 1] == "s" and text[j + 2 : j + 3].islower() and not strong):
+            return j
+        fallback = j if fallback is None else fallback
     return fallback
 
 
 def find_regions(paragraph: str) -> list[Region]:
     """Top-level quoted regions in reading order; marks nested inside a quote belong to it."""
     regions: list[Region] = []
+    candidates = _closer_candidates(paragraph)
     i, n = 0, len(paragraph)
     while i < n:
         c = paragraph[i]
@@ -87,7 +90,7 @@ def find_regions(paragraph: str) -> list[Region]:
             i = j + 1
             continue
         if c in _SINGLE and _opens_word(paragraph, i) and not _is_elision(paragraph, i):
-            j = _single_close(paragraph, i + 1, _SINGLE[c])
+            j = _single_close(paragraph, i + 1, _SINGLE[c], candidates)
             if j is not None:
                 regions.append(Region(i, j + 1, closed=True))
                 i = j + 1

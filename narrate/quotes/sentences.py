@@ -17,11 +17,12 @@ def _boundary_before(text: str, i: int) -> bool:
     return head.endswith(("?", "!", "…")) or (head.endswith(".") and not _ABBREV_END.search(head))
 
 
-def sentence_start(text: str, pos: int) -> int:
-    for i in range(min(pos, len(text) - 1), 0, -1):
+def sentence_start(text: str, pos: int, floor: int = 0) -> int:
+    """Where the sentence holding ``pos`` starts, looking back no further than ``floor``."""
+    for i in range(min(pos, len(text) - 1), floor, -1):
         if text[i - 1].isspace() and not text[i].isspace() and _boundary_before(text, i):
             return i
-    return 0
+    return floor
 
 
 def sentence_end(text: str, pos: int, limit: int) -> int:

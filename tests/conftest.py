@@ -1,0 +1,98 @@
+"""Shared fixtures for the core suite: fixture articles, the fake voice set, a CLI runner, audio helpers."""
+
+from __future__ import annotations
+
+import subprocess
+from collections.abc import Callable
+from pathlib import Path
+
+import numpy as np
+import pytest
+from click.testing import CliRunner, Result
+
+from narrate.api import voice_set
+from narrate.cli import cli
+from narrate.voices import VoiceSet
+
+REPO = Path(__file__).resolve().parent.parent
+FIXTURES = Path(__file__).resolve().parent / "fixtures" / "render"
+
+
+@pytest.fixture
+def seed_path() -> Path:
+    return REPO / "seeds" / "000_c7231357d1905d75.txt"
+
+
+@pytest.fixture
+def article_txt() -> Path:
+    """Headline, byline, dateline, six paragraphs, two quoted speakers (one female, one male)."""
+    return FIXTURES / "harbor.txt"
+
+
+@pytest.fixture
+def article_md() -> Path:
+    return FIXTURES / "harbor.md"
+
+
+@pytest.fixture
+def article_html() -> Path:
+    return FIXTURES / "harbor.html"
+
+
+@pytest.fixture
+def short_txt() -> Path:
+    """Two paragraphs, one quote: for the few real-eSpeak renders."""
+    return FIXTURES / "short.txt"
+
+
+@pytest.fixture
+def fake_voices() -> VoiceSet:
+    return voice_set(engine="fake")
+
+
+@pytest.fixture
+def render_cli() -> Callable[..., Result]:
+    """Invoke ``narrate`` in-process; returns click's Result (exit_code, stdout, stderr)."""
+
+    def invoke(*args: object, input: str | bytes | None = None) -> Result:
+        runner = CliRunner()
+        return runner.invoke(cli, [str(a) for a in args], input=input, catch_exceptions=True)
+
+    return invoke
+
+
+def ffmpeg() -> str:
+    import imageio_ffmpeg
+
+    return str(imageio_ffmpeg.get_ffmpeg_exe())
+
+
+def decode_mp3(path: Path, sample_rate_hz: int = 22050) -> np.ndarray:
+    """Mono float64 samples of an audio file, decoded by the ffmpeg imageio-ffmpeg ships."""
+    done = subprocess.run(
+        [ffmpeg(), "-v", "error", "-nostdin", "-i", str(path), "-f", "s16le", "-ac", "1",
+         "-ar", str(sample_rate_hz), "pipe:1"],
+        capture_output=True, check=True,
+    )  # fmt: skip
+    return np.frombuffer(done.stdout, dtype="<i2").astype(np.float64) / 32768.0
+
+
+def id3_size(data: bytes) -> int:
+    """Bytes taken by a leading ID3v2 tag (header included), 0 when there is none."""
+    if data[:3] != b"ID3":
+        return 0
+    size = 0
+    for byte in data[6:10]:
+        size = (size << 7) | (byte & 0x7F)
+    return 10 + size
+
+
+def audio_payload(path: Path) -> bytes:
+    """An MP3 file's audio frames, without its ID3v2 tag."""
+    data = path.read_bytes()
+    return data[id3_size(data) :]
+
+
+def cache_files(root: Path) -> set[Path]:
+    """Cache entries (not temporary files) under ``root``."""
+    return {p.relative_to(root) for p in root.rglob("*") if p.is_file() and not p.name.startswith(".tmp-")}

@@ -1,0 +1,176 @@
+"""One conformance suite for every engine: the fake tone engine and eSpeak NG through pyttsx3."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+import numpy as np
+import pytest
+
+from narrate.audio_types import Pcm
+from narrate.engines import EngineVoice, check_fits_text, engine_identity, get_engine
+from narrate.errors import EngineError
+from narrate.synth import engine_for
+from narrate.voice_check import is_available
+from narrate.voices import VoiceProfile, load_voices
+
+ENGINES = ["fake", pytest.param("espeak", marks=pytest.mark.espeak)]
+SHORT = "The council met on Tuesday."
+LONG = (
+    "The council met on Tuesday and voted to rebuild the seawall, ending months of debate over "
+    "how to protect the old harbor district from the winter storms."
+)
+_WORD = re.compile(r"\w+")
+
+
+@pytest.fixture(params=ENGINES)
+def engine(request):
+    return engine_for(request.param)
+
+
+@pytest.fixture
+def profiles(engine):
+    return load_voices().with_engine(engine.name)
+
+
+def _samples(pcm: Pcm) -> np.ndarray:
+    return np.frombuffer(pcm.samples, dtype="<i2")
+
+
+def test_identity_matches_engine(engine):
+    name, version, rate = engine_identity(engine.name)
+    assert (name, version, rate) == (engine.name, engine.version, engine.sample_rate_hz)
+    assert engine.version
+
+
+def test_audio_is_16bit_mono_at_engine_rate(engine, profiles):
+    pcm = engine.synthesize(SHORT, profiles.narrator)
+    assert isinstance(pcm, Pcm)
+    assert pcm.sample_rate_hz == engine.sample_rate_hz
+    assert pcm.frame_count > 0 and len(pcm.samples) % 2 == 0
+    samples = _samples(pcm)
+    assert np.abs(samples.astype(np.int32)).max() > 1000, "audio is silent"
+    # Mono: the duration the bytes imply at 2 bytes per frame is plausible for five words
+    # (stereo or 8-bit data would double or halve it).
+    words = len(_WORD.findall(SHORT))
+    expected_s = words * 60 / profiles.narrator.rate_wpm
+    assert 0.5 * expected_s <= pcm.duration_ms / 1000 <= 2.5 * expected_s + 0.5
+
+
+def test_longer_text_gives_longer_audio(engine, profiles):
+    short = engine.synthesize(SHORT, profiles.narrator)
+    long = engine.synthesize(LONG, profiles.narrator)
+    assert long.duration_ms > 2 * short.duration_ms
+
+
+@pytest.mark.parametrize("text", [SHORT, LONG])
+def test_duration_plausible_for_word_count_at_profile_rate(engine, profiles, text):
+    words = len(_WORD.findall(text))
+    for wpm in (140, 220):
+        profile = replace(profiles.narrator, rate_wpm=wpm)
+        seconds = engine.synthesize(text, profile).duration_ms / 1000
+        expected = words * 60 / wpm
+        assert 0.5 * expected <= seconds <= 2.0 * expected + 0.8, (wpm, seconds, expected)
+
+
+RATE_BUG = (
+    "narrate/engines/espeak.py:_apply sets the rate with setProperty('rate') before every call, but "
+    "with pyttsx3 2.99 + eSpeak NG (AUDIO_OUTPUT_RETRIEVAL) only the first rate set in a process takes "
+    "effect: every later profile keeps that rate (pitch and volume do change)"
+)
+
+
+@pytest.mark.parametrize(
+    "engine_name",
+    [
+        "fake",
+        pytest.param("espeak", marks=[pytest.mark.espeak, pytest.mark.xfail(strict=True, reason=RATE_BUG)]),
+    ],
+)
+def test_faster_rate_gives_shorter_audio(engine_name):
+    engine = engine_for(engine_name)
+    profiles = load_voices().with_engine(engine_name)
+    slow = engine.synthesize(LONG, replace(profiles.narrator, rate_wpm=130))
+    fast = engine.synthesize(LONG, replace(profiles.narrator, rate_wpm=260))
+    assert fast.duration_ms < 0.8 * slow.duration_ms
+
+
+def test_different_profiles_give_different_audio(engine, profiles):
+    narrator = engine.synthesize(SHORT, profiles.narrator)
+    for quote in profiles.quote_pool[:2]:
+        other = engine.synthesize(SHORT, quote)
+        assert other.samples != narrator.samples, quote.name
+
+
+def test_fake_engine_is_deterministic(fake_voices):
+    """The render tests compare bytes across renders and --jobs; that needs a deterministic fake.
+
+    (eSpeak NG is not sample-exact between calls: its output may differ by a sample or so.)
+    """
+    engine, profiles = engine_for("fake"), fake_voices
+    a = engine.synthesize(SHORT, profiles.quote_pool[0])
+    b = engine.synthesize(SHORT, profiles.quote_pool[0])
+    assert a.samples == b.samples
+
+
+def test_voices_listed(engine):
+    voices = engine.voices()
+    assert voices and all(isinstance(v, EngineVoice) and v.id for v in voices)
+
+
+# --- check_fits_text --------------------------------------------------------------------------
+
+PROFILE = VoiceProfile(name="t", role="narrator", engine="fake", voice_id="x", rate_wpm=180)
+
+
+def _silence(ms: int, rate: int = 22050) -> Pcm:
+    return Pcm(bytes(2 * (rate * ms // 1000)), rate)
+
+
+def test_check_fits_text_refuses_empty_audio():
+    with pytest.raises(EngineError, match="no audio"):
+        check_fits_text(_silence(0), "Three short words", PROFILE, "fake")
+
+
+def test_check_fits_text_refuses_audio_too_short_for_its_words():
+    text = " ".join(["word"] * 30)  # 30 words at 180 wpm: 10 s expected
+    with pytest.raises(EngineError, match="skipped"):
+        check_fits_text(_silence(1000), text, PROFILE, "fake")
+
+
+def test_check_fits_text_accepts_plausible_audio():
+    text = " ".join(["word"] * 30)
+    pcm = _silence(9000)
+    assert check_fits_text(pcm, text, PROFILE, "fake") is pcm
+
+
+def test_unknown_engine_is_an_engine_error():
+    with pytest.raises(EngineError, match="unknown engine"):
+        get_engine("nope")
+    with pytest.raises(EngineError, match="unknown engine"):
+        engine_identity("nope")
+
+
+# --- eSpeak specifics -------------------------------------------------------------------------
+
+
+@pytest.mark.espeak
+def test_espeak_prints_nothing_on_stdout(capfd):
+    engine = engine_for("espeak")
+    capfd.readouterr()
+    engine.synthesize("Nothing should appear on standard output.", load_voices().narrator)
+    captured = capfd.readouterr()
+    assert captured.out == ""
+
+
+@pytest.mark.espeak
+def test_espeak_voice_availability_report():
+    engine = engine_for("espeak")
+    offered, variants = engine.voices(), set(engine.variants())
+    shipped = load_voices()
+    assert all(is_available(p, offered, variants) for p in shipped.profiles)
+    unknown = replace(shipped.narrator, voice_id="gmw/xx-nowhere")
+    assert not is_available(unknown, offered, variants)
+    bad_variant = replace(shipped.narrator, voice_id="gmw/en-us+nosuchvariant")
+    assert not is_available(bad_variant, offered, variants)
