@@ -9,6 +9,7 @@ encoder's priming silence; chapter times are exact sums of these.
 from __future__ import annotations
 
 import subprocess
+import threading
 from dataclasses import dataclass
 from functools import cache
 
@@ -55,13 +56,32 @@ def encode_mp3_chunk(pcm: bytes, sample_rate_hz: int, settings: Mp3Settings) -> 
         "-write_xing", "0", "-id3v2_version", "0", "-write_id3v1", "0",
         "-f", "mp3", "pipe:1",
     ]  # fmt: skip
+    # A writer thread feeds ffmpeg in large blocks; communicate() would poll in 4 KiB steps.
     try:
-        done = subprocess.run(cmd, input=pcm, capture_output=True, check=False)
+        process = subprocess.Popen(cmd, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     except OSError as exc:
         raise AudioError(f"ffmpeg could not start: {exc}") from exc
-    if done.returncode != 0 or not done.stdout:
-        raise AudioError(f"ffmpeg failed to encode MP3: {done.stderr.decode(errors='replace').strip()[-300:]}")
-    return done.stdout
+    assert process.stdin and process.stdout and process.stderr
+    errors: list[bytes] = []
+    reader = threading.Thread(target=lambda: errors.append(process.stderr.read()), daemon=True)  # type: ignore[union-attr]
+    reader.start()
+
+    def feed() -> None:
+        try:
+            process.stdin.write(pcm)  # type: ignore[union-attr]
+            process.stdin.close()  # type: ignore[union-attr]
+        except BrokenPipeError:
+            pass  # ffmpeg stopped early; its exit status and stderr say why
+
+    writer = threading.Thread(target=feed, daemon=True)
+    writer.start()
+    encoded = process.stdout.read()
+    writer.join()
+    reader.join()
+    if process.wait() != 0 or not encoded:
+        message = b"".join(errors).decode(errors="replace").strip()[-300:]
+        raise AudioError(f"ffmpeg failed to encode MP3: {message}")
+    return encoded
 
 
 def count_mp3_frames(data: bytes) -> int:

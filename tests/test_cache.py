@@ -83,7 +83,7 @@ VOICES = load_voices()
 
 
 def _job(text="Hello there.", profile=VOICES.narrator, pause=150):
-    return SegmentJob(text, profile, pause)
+    return SegmentJob(text=text, display=text, profile=profile, pause_after_ms=pause)
 
 
 def test_segment_key_covers_text_profile_engine_and_level():
@@ -112,3 +112,6 @@ def test_segment_key_ignores_the_pause_but_chunk_key_does_not():
     assert a != chunk_key((_job(pause=900),), -16.0, -1.5, mp3)
     assert a != chunk_key((_job(pause=150),), -16.0, -1.5, replace(mp3, bitrate_kbps=64))
     assert a != chunk_key((_job(pause=150), _job("More.")), -16.0, -1.5, mp3)
+    # The chunk also caches the transcript's sentences, so the displayed wording is part of its key.
+    shown = replace(_job(pause=150), display="Hello there (shown).")
+    assert a != chunk_key((shown,), -16.0, -1.5, mp3)

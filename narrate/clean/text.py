@@ -316,7 +316,8 @@ def _junk_reason(ln: Line, ntitle: str, where: dict[str, list[int]]) -> str:
         return "date"
     if w <= 20 and byline_of(s) is not None:
         return "byline"
-    if w <= 40 and _EMAIL.search(s):
+    # a contact line names an address and little else; prose may mention one in passing
+    if _EMAIL.search(s) and (w <= 12 or (w <= 40 and not ln.sentence)):
         return "contact"
     seen_at = where.get(n, [])
     if len(seen_at) > 1 and w < 60:

@@ -15,7 +15,7 @@ import logging
 import os
 import shutil
 import tempfile
-import time
+import threading
 import wave
 import weakref
 from pathlib import Path
@@ -47,12 +47,19 @@ def _load_espeak_library() -> None:
     ctypes.CDLL(espeakng_loader.get_library_path(), mode=ctypes.RTLD_GLOBAL)
 
 
-class _FastPoll:
-    """Stands in for the ``time`` module inside pyttsx3's espeak driver (it only sleeps)."""
+class _WakeOnFinish:
+    """Stands in for the ``time`` module inside pyttsx3's espeak driver, which only sleeps.
 
-    @staticmethod
-    def sleep(seconds: float) -> None:
-        time.sleep(min(seconds, 0.001))
+    The driver polls eSpeak's synthesis thread every 10 ms; with a paragraph per call that idles
+    a worker for a third of its time, and polling faster burns a core. Instead its naps end the
+    moment eSpeak reports the utterance finished.
+    """
+
+    finished = threading.Event()
+
+    @classmethod
+    def sleep(cls, seconds: float) -> None:
+        cls.finished.wait(seconds)
 
 
 class EspeakEngine:
@@ -66,10 +73,9 @@ class EspeakEngine:
             import pyttsx3
             import pyttsx3.drivers.espeak as driver
 
-            # The driver polls eSpeak's synthesis thread every 10 ms; at a paragraph per call that
-            # idles a worker for a third of its time. Poll every millisecond instead.
-            driver.time = _FastPoll  # type: ignore[assignment]
+            driver.time = _WakeOnFinish  # type: ignore[assignment]
             self._tts: Any = pyttsx3.init("espeak")
+            self._tts.connect("finished-utterance", lambda **_: _WakeOnFinish.finished.set())
         except Exception as exc:  # pyttsx3 raises bare RuntimeError/OSError for a missing library
             raise EngineError(f"eSpeak NG could not start: {exc}") from exc
         self._workdir = Path(tempfile.mkdtemp(prefix="narrate-espeak-"))
@@ -106,6 +112,7 @@ class EspeakEngine:
 
     def _save(self, text: str, path: Path) -> bytes | None:
         path.unlink(missing_ok=True)
+        _WakeOnFinish.finished.clear()
         with contextlib.redirect_stdout(io.StringIO()):
             self._tts.save_to_file(text, str(path))
             self._tts.runAndWait()

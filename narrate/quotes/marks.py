@@ -10,7 +10,7 @@ from bisect import bisect_right
 from dataclasses import dataclass
 
 # Scraped text often mixes straight and curly marks, so each closes the other's quote.
-_DOUBLE: dict[str, str] = {"“": "”\"", "„": "“”", "«": "»", '"': '"”'}
+_DOUBLE: dict[str, str] = {"“": '”"', "„": "“”", "«": "»", '"': '"”'}
 _SINGLE: dict[str, str] = {"‘": "’", "'": "'’"}
 _OPEN_AFTER = frozenset(" \t\n([{—–-/")
 _TERMINAL = frozenset(",.?!…;:")

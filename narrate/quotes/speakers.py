@@ -15,6 +15,7 @@ from narrate.quotes.lexicon import (
     PRONOUNS,
     TITLE_GENDER,
     TITLES,
+    VERB,
     Gender,
     word_set,
 )
@@ -89,6 +90,16 @@ def _person_like(name: list[str]) -> bool:
     )
 
 
+def _acts(rest: str) -> bool:
+    """Does a verb in the past or a reporting verb follow? ("Zelensky thanked …", "Lee said …")."""
+    following = rest.split(maxsplit=1)[:1]
+    return (
+        bool(following)
+        and following[0].islower()
+        and (following[0].endswith("ed") or VERB.fullmatch(following[0]) is not None)
+    )
+
+
 class Cast:
     """People named so far, most recent last, with the gender the text has shown for each."""
 
@@ -139,6 +150,8 @@ class Cast:
                 if not piece[:at].strip() and len(run) > 1 and run[0].endswith("ing"):
                     run = run[1:]  # a participle opening the sentence: "Hosting Cook at …"
                 name, gender = self.person(run)
+                if name is None and len(run) == 1 and _acts(piece[at + len(run[0]) :]):
+                    name = run[0] if _person_like(run) and run[0].lower() not in OPENERS else None
                 if name and possessive:
                     self._remember(name, gender)  # "Steenburgen’s son said": not the subject
                 elif name:

@@ -1,0 +1,185 @@
+"""ID3 chapters on a real MP3, Podcasting 2.0 chapters JSON and the WebVTT transcript."""
+
+from __future__ import annotations
+
+import html
+import itertools
+import json
+import re
+import struct
+
+import numpy as np
+import pytest
+from mutagen.id3 import ID3, CTOCFlags
+from mutagen.mp3 import MP3
+
+from narrate.chapters import chapters_json, tag_mp3, webvtt
+from narrate.encode import Mp3Settings, count_mp3_frames, encode_mp3_chunk
+from narrate.model import Chapter, Cue
+
+RATE = 22050
+TITLES = [
+    "Harbor town votes to rebuild its storm-battered seawall after a long winter of debate",
+    "X",
+    "Port Avery’s fishermen — and their café",
+    "A middling chapter title",
+    "Q",
+    "The longest title of all, which goes on and on about the council, the grant, the dock and the "
+    "public meeting at the town library next month",
+]
+
+
+@pytest.fixture(scope="module")
+def mp3_frames() -> bytes:
+    t = np.arange(RATE * 6) / RATE
+    tone = (0.3 * np.sin(2 * np.pi * 220 * t) * 32767).astype("<i2").tobytes()
+    return encode_mp3_chunk(tone, RATE, Mp3Settings())
+
+
+def _chapters(total_ms: int, titles=TITLES) -> list[Chapter]:
+    step = total_ms // len(titles)
+    bounds = [i * step for i in range(len(titles))] + [total_ms]
+    return [Chapter(title, bounds[i], bounds[i + 1]) for i, title in enumerate(titles)]
+
+
+def _raw_frame_ids(path) -> list[tuple[str, bytes]]:
+    """(frame id, body) of each ID3v2.3 frame in on-disk order, parsed without mutagen."""
+    data = path.read_bytes()
+    assert data[:3] == b"ID3" and data[3] == 3
+    size = 0
+    for byte in data[6:10]:
+        size = (size << 7) | byte
+    pos, end, frames = 10, 10 + size, []
+    while pos + 10 <= end and data[pos : pos + 4] != b"\0\0\0\0":
+        frame_id = data[pos : pos + 4].decode("ascii")
+        (length,) = struct.unpack(">I", data[pos + 4 : pos + 8])  # v2.3: plain 32-bit sizes
+        frames.append((frame_id, data[pos + 10 : pos + 10 + length]))
+        pos += 10 + length
+    return frames
+
+
+@pytest.fixture
+def tagged(tmp_path, mp3_frames):
+    path = tmp_path / "episode.mp3"
+    path.write_bytes(mp3_frames)
+    total_ms = round(count_mp3_frames(mp3_frames) * 576 * 1000 / RATE)
+    chapters = _chapters(total_ms)
+    tag_mp3(path, title="Harbor town votes", artist="Maria Lopez", album="narrate", date="2025-03-03",
+            chapters=chapters)  # fmt: skip
+    return path, chapters
+
+
+def test_chap_frames_on_disk_in_time_order(tagged):
+    path, chapters = tagged
+    tags = ID3(path)
+    assert tags.version == (2, 3, 0)
+    chaps = tags.getall("CHAP")
+    assert [c.start_time for c in chaps] == [c.start_ms for c in chapters]
+    assert [c.end_time for c in chaps] == [c.end_ms for c in chapters]
+    assert [c.sub_frames["TIT2"].text[0] for c in chaps] == TITLES
+    # The same order read from the bytes, independently of mutagen's parser.
+    raw = _raw_frame_ids(path)
+    chap_ids = [body.split(b"\0", 1)[0].decode() for fid, body in raw if fid == "CHAP"]
+    starts = [struct.unpack(">I", body.split(b"\0", 1)[1][:4])[0] for fid, body in raw if fid == "CHAP"]
+    assert starts == sorted(starts) and len(starts) == len(TITLES)
+    assert chap_ids == [c.element_id for c in chaps]
+    # The table of contents comes before the chapters it lists.
+    order = [fid for fid, _ in raw]
+    assert order.index("CTOC") < order.index("CHAP")
+
+
+def test_ctoc_lists_chapters_in_order(tagged):
+    path, _ = tagged
+    tags = ID3(path)
+    (toc,) = tags.getall("CTOC")
+    assert toc.flags & CTOCFlags.TOP_LEVEL and toc.flags & CTOCFlags.ORDERED
+    assert list(toc.child_element_ids) == [c.element_id for c in tags.getall("CHAP")]
+
+
+def test_tags_and_audio_survive(tagged, mp3_frames):
+    path, chapters = tagged
+    tags = ID3(path)
+    assert tags["TIT2"].text == ["Harbor town votes"]
+    assert tags["TPE1"].text == ["Maria Lopez"]
+    assert str(tags["TDRC"].text[0]) == "2025-03-03"
+    assert path.read_bytes().endswith(mp3_frames)
+    info = MP3(path).info
+    assert info.sample_rate == RATE and info.channels == 1
+    assert abs(info.length * 1000 - chapters[-1].end_ms) < 100
+
+
+def test_retagging_replaces_chapters(tagged):
+    path, _ = tagged
+    tag_mp3(path, title="t", artist="a", album="b", date="2025-01-01", chapters=[Chapter("Only", 0, 1000)])
+    tags = ID3(path)
+    assert [c.sub_frames["TIT2"].text[0] for c in tags.getall("CHAP")] == ["Only"]
+    assert list(tags.getall("CTOC")[0].child_element_ids) == ["chp000"]
+
+
+# --- chapters JSON ----------------------------------------------------------------------------
+
+
+def test_chapters_json():
+    chapters = _chapters(90_123)
+    doc = json.loads(chapters_json(chapters))
+    assert doc["version"] == "1.2.0"
+    starts = [c["startTime"] for c in doc["chapters"]]
+    assert starts == sorted(starts) and starts[0] == 0
+    assert starts == [c.start_ms / 1000 for c in chapters]
+    assert [c["title"] for c in doc["chapters"]] == TITLES
+
+
+# --- WebVTT -----------------------------------------------------------------------------------
+
+_TIMING = re.compile(r"^(\d{2,}):(\d{2}):(\d{2})\.(\d{3}) --> (\d{2,}):(\d{2}):(\d{2})\.(\d{3})$")
+_VOICE = re.compile(r"^<v ([^>]+)>(.*)$")
+
+
+def parse_vtt(text: str) -> list[tuple[int, int, str, str]]:
+    """(start ms, end ms, voice, text) per cue; asserts the WebVTT structure on the way."""
+    blocks = text.strip("\n").split("\n\n")
+    assert blocks[0] == "WEBVTT"
+    cues = []
+    for block in blocks[1:]:
+        lines = block.split("\n")
+        timing_at = 1 if "-->" not in lines[0] else 0
+        match = _TIMING.match(lines[timing_at])
+        assert match, block
+        h1, m1, s1, ms1, h2, m2, s2, ms2 = (int(g) for g in match.groups())
+        payload = lines[timing_at + 1 :]
+        assert len(payload) == 1 and payload[0], block
+        assert "-->" not in payload[0]
+        voice = _VOICE.match(payload[0])
+        assert voice, payload[0]
+        assert not re.search(r"<(?!/?[a-z])|&(?!amp;|lt;|gt;)", voice.group(2)), payload[0]
+        cues.append(
+            (
+                ((h1 * 60 + m1) * 60 + s1) * 1000 + ms1,
+                ((h2 * 60 + m2) * 60 + s2) * 1000 + ms2,
+                html.unescape(voice.group(1)),
+                html.unescape(voice.group(2)),
+            )
+        )
+    return cues
+
+
+def test_webvtt_cues_voice_tagged_escaped_and_ordered():
+    cues = [
+        Cue(0, 2500, "Narrator", "Harbor town votes to rebuild its seawall"),
+        Cue(2500, 4000, "Ellen Brooks", '"We cannot keep patching <this> wall & that one,"'),
+        Cue(4400, 7000, "Narrator", "said Mayor Brooks,\nwho pushed for\tthe plan --> since the storm."),
+        Cue(7000, 3_725_042, "Tom & <Jerry>", "Nobody asked us."),
+    ]
+    parsed = parse_vtt(webvtt(cues))
+    assert [(a, b) for a, b, _, _ in parsed] == [(c.start_ms, c.end_ms) for c in cues]
+    assert all(a < b for a, b, _, _ in parsed)
+    assert all(p[1] <= q[0] for p, q in itertools.pairwise(parsed))
+    assert [v for _, _, v, _ in parsed][:3] == ["Narrator", "Ellen Brooks", "Narrator"]
+    assert parsed[3][2].startswith("Tom &")
+    assert parsed[1][3] == '"We cannot keep patching <this> wall & that one,"'
+    assert parsed[2][3] == "said Mayor Brooks, who pushed for the plan --> since the storm."
+    assert "01:02:05.042" in webvtt(cues)
+
+
+def test_webvtt_empty():
+    assert parse_vtt(webvtt([])) == []

@@ -1,0 +1,140 @@
+"""Where every sound lands: chunk planning, chapters on the timeline and transcript cues."""
+
+from __future__ import annotations
+
+import itertools
+import re
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from narrate.encode import DECODER_LEAD_IN_FRAMES
+from narrate.model import Script, ScriptChapter, Segment
+from narrate.script import build_script
+from narrate.timeline import (
+    CHUNK_WORDS,
+    NARRATOR,
+    ChunkLayout,
+    chapters_on_timeline,
+    cue_sentences,
+    cues_on_timeline,
+    plan_chunks,
+)
+
+RATE = 22050
+_WORD = re.compile(r"\w+")
+
+
+def _segment(words: int, n: int, quote: bool) -> Segment:
+    text = " ".join(f"w{n}x{i}" for i in range(words)) + ". Second sentence here."
+    if quote:
+        return Segment(text, text, "quote", "quote-f1", speaker=f"Speaker {n % 3}", pause_after_ms=150)
+    return Segment(text, text, "narration", "narrator", pause_after_ms=150)
+
+
+chapter_shapes = st.lists(
+    st.lists(st.tuples(st.integers(1, 200), st.booleans()), min_size=1, max_size=8), min_size=1, max_size=6
+)
+
+
+def _script(shape) -> Script:
+    counter = itertools.count()
+    chapters = tuple(
+        ScriptChapter(f"Chapter {c}", tuple(_segment(w, next(counter), q) for w, q in segments))
+        for c, segments in enumerate(shape)
+    )
+    return Script("Title", chapters)
+
+
+def _layouts(chunks, draw_lengths) -> list[ChunkLayout]:
+    """Layouts as render_chunk reports them: lead-in, then speech and pause per segment, frame-padded."""
+    layouts = []
+    for chunk in chunks:
+        offsets, position = [], DECODER_LEAD_IN_FRAMES
+        for segment in chunk.segments:
+            speech = draw_lengths(segment)
+            offsets.append((position, position + speech))
+            position += speech + segment.pause_after_ms * RATE // 1000
+        total = -(-position // 576) * 576 + 576
+        sentences = tuple(cue_sentences(s.display) for s in chunk.segments)
+        layouts.append(ChunkLayout(total, tuple(offsets), sentences))
+    return layouts
+
+
+def _speech_samples(segment: Segment) -> int:
+    return len(_WORD.findall(segment.text)) * RATE * 60 // 175
+
+
+@settings(max_examples=60, deadline=None)
+@given(chapter_shapes)
+def test_plan_chunks_never_crosses_a_chapter_and_keeps_every_segment(shape):
+    script = _script(shape)
+    chunks = plan_chunks(script)
+    for chunk in chunks:
+        chapter = script.chapters[chunk.chapter_index]
+        assert all(s in chapter.segments for s in chunk.segments)
+        words = [len(_WORD.findall(s.text)) for s in chunk.segments]
+        # A chunk closes as soon as it reaches CHUNK_WORDS.
+        assert sum(words[:-1]) < CHUNK_WORDS
+    # Every segment once, in script order, and chapters in order.
+    assert [s for c in chunks for s in c.segments] == [s for ch in script.chapters for s in ch.segments]
+    indexes = [c.chapter_index for c in chunks]
+    assert indexes == sorted(indexes)
+    assert set(indexes) == set(range(len(script.chapters)))
+
+
+@settings(max_examples=60, deadline=None)
+@given(chapter_shapes)
+def test_chapters_contiguous_and_cover_the_total(shape):
+    script = _script(shape)
+    chunks = plan_chunks(script)
+    layouts = _layouts(chunks, _speech_samples)
+    chapters = chapters_on_timeline(script, chunks, layouts, RATE)
+    assert [c.title for c in chapters] == [c.title for c in script.chapters]
+    assert chapters[0].start_ms == 0
+    assert all(a.end_ms == b.start_ms for a, b in itertools.pairwise(chapters))
+    assert all(c.start_ms < c.end_ms for c in chapters)
+    total = sum(layout.total_samples for layout in layouts)
+    assert chapters[-1].end_ms == round(total * 1000 / RATE)
+
+
+@settings(max_examples=60, deadline=None)
+@given(chapter_shapes)
+def test_cues_within_their_segments_span(shape):
+    script = _script(shape)
+    chunks = plan_chunks(script)
+    layouts = _layouts(chunks, _speech_samples)
+    cues = cues_on_timeline(chunks, layouts, RATE)
+    spans, position = [], 0
+    for chunk, layout in zip(chunks, layouts, strict=True):
+        for segment, (a, b) in zip(chunk.segments, layout.offsets, strict=True):
+            spans.append((segment, (position + a) * 1000 / RATE, (position + b) * 1000 / RATE))
+        position += layout.total_samples
+    # Cues come in segment order; each segment's cues split its span between them.
+    remaining = list(cues)
+    for segment, start, end in spans:
+        mine = [c for c in remaining if start - 1 <= c.start_ms and c.end_ms <= end + 1]
+        assert mine, segment.text
+        assert remaining[: len(mine)] == mine
+        remaining = remaining[len(mine) :]
+        assert " ".join(c.text for c in mine).split() == segment.display.split()
+        expected = segment.speaker if segment.kind == "quote" else NARRATOR
+        assert {c.speaker for c in mine} == {expected}
+        assert mine[0].start_ms == round(start) and mine[-1].end_ms == round(end)
+        assert all(a.end_ms == b.start_ms for a, b in itertools.pairwise(mine))
+    assert not remaining
+    assert all(a.start_ms <= a.end_ms <= b.start_ms for a, b in itertools.pairwise(cues))
+
+
+def test_real_script_plan(article_txt, fake_voices):
+    from narrate.clean import load_article
+
+    script = build_script(load_article(str(article_txt)), fake_voices)
+    chunks = plan_chunks(script)
+    # The headline chapter (title, byline) is its own chunk; the body is split at CHUNK_WORDS.
+    assert chunks[0].chapter_index == 0 and [s.kind for s in chunks[0].segments] == ["title", "byline"]
+    assert len(chunks) >= 3
+    layouts = _layouts(chunks, _speech_samples)
+    cues = cues_on_timeline(chunks, layouts, RATE)
+    speakers = {c.speaker for c in cues}
+    assert speakers == {NARRATOR, "Ellen Brooks", "Tom Reyes"}
