@@ -23,7 +23,12 @@ def checks(shared: Path) -> dict[str, list[str]]:
     judges, corpus = shared / "judges", shared / "corpus"
     return {
         "extraction-txt": [str(judges / "extraction.py"), str(corpus / "extraction-dev"), "--format", "txt"],
-        "extraction-html": [str(judges / "extraction.py"), str(corpus / "extraction-dev"), "--format", "html"],
+        "extraction-html": [
+            str(judges / "extraction.py"),
+            str(corpus / "extraction-dev"),
+            "--format",
+            "html",
+        ],
         "seed": [str(judges / "seed.py"), str(SEED), "-v"],
         "pronunciation": [str(judges / "pronunciation.py"), str(corpus / "pronunciation-dev.tsv"), "-v"],
         "quotes": [str(judges / "quotes.py"), str(corpus / "quotes-dev.jsonl"), "-v"],

@@ -9,13 +9,15 @@ from narrate.clean import load_article
 from narrate.engines import EngineVoice
 from narrate.model import Article, Episode, Script
 from narrate.render import Progress, RenderOptions, render_scripts
-from narrate.script import build_script
+from narrate.script import build_briefing, build_script
 from narrate.speakable import load_lexicon
 from narrate.synth import engine_for
 from narrate.voices import VoiceSet, load_voices
 
 
-def voice_set(voices_dir: Path | None = None, engine: str | None = None, rate_wpm: int | None = None) -> VoiceSet:
+def voice_set(
+    voices_dir: Path | None = None, engine: str | None = None, rate_wpm: int | None = None
+) -> VoiceSet:
     voices = load_voices(voices_dir)
     if engine:
         voices = voices.with_engine(engine)
@@ -24,9 +26,7 @@ def voice_set(voices_dir: Path | None = None, engine: str | None = None, rate_wp
     return voices
 
 
-def script_for(
-    article: Article, voices: VoiceSet | None = None, lexicon_file: Path | None = None
-) -> Script:
+def script_for(article: Article, voices: VoiceSet | None = None, lexicon_file: Path | None = None) -> Script:
     return build_script(article, voices or load_voices(), load_lexicon(lexicon_file))
 
 
@@ -37,11 +37,17 @@ def narrate(
     voices: VoiceSet | None = None,
     lexicon_file: Path | None = None,
     progress: Progress | None = None,
+    briefing: str | None = None,
 ) -> list[Episode]:
-    """Clean, script and render each source into its episode files; all inputs are read first."""
+    """Clean, script and render each source into its episode files; all inputs are read first.
+
+    With ``briefing``, all sources become one episode of that name (an intro, then an article per chapter).
+    """
     voices = voices or load_voices()
     lexicon = load_lexicon(lexicon_file)
     scripts = [build_script(load_article(source), voices, lexicon) for source in sources]
+    if briefing:
+        scripts = [build_briefing(briefing, scripts, voices, lexicon)]
     return render_scripts(scripts, voices, options or RenderOptions(), progress)
 
 

@@ -65,12 +65,20 @@ def tag_mp3(
     tags.save(str(path), v2_version=3)
 
 
-def chapters_json(chapters: Sequence[Chapter]) -> str:
-    """Podcasting 2.0 chapters (application/json+chapters), start times in seconds."""
-    doc = {
-        "version": "1.2.0",
-        "chapters": [{"startTime": round(c.start_ms / 1000, 3), "title": c.title} for c in chapters],
-    }
+def chapters_json(chapters: Sequence[Chapter], subchapters: Sequence[Chapter] = ()) -> str:
+    """Podcasting 2.0 chapters (application/json+chapters), start times in seconds.
+
+    Sub-chapters (a briefing's articles' own chapters) follow their chapter with ``"toc": false``,
+    which players show as marks on the timeline but not in the table of contents.
+    """
+    entries: list[tuple[int, int, dict[str, Any]]] = [
+        (c.start_ms, 0, {"startTime": round(c.start_ms / 1000, 3), "title": c.title}) for c in chapters
+    ]
+    entries += [
+        (c.start_ms, 1, {"startTime": round(c.start_ms / 1000, 3), "title": c.title, "toc": False})
+        for c in subchapters
+    ]
+    doc = {"version": "1.2.0", "chapters": [entry for _, _, entry in sorted(entries, key=lambda e: e[:2])]}
     return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
 
 

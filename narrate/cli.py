@@ -58,13 +58,17 @@ def _debug(ctx: click.Context) -> bool:
 
 
 voices_option = click.option(
-    "--voices", "voices_dir", type=click.Path(file_okay=False, path_type=Path),
+    "--voices",
+    "voices_dir",
+    type=click.Path(file_okay=False, path_type=Path),
     help="Folder of voice profiles (*.toml, speakers.toml) instead of the shipped ones.",
-)  # fmt: skip
+)
 lexicon_option = click.option(
-    "--lexicon", "lexicon_file", type=click.Path(dir_okay=False, path_type=Path),
+    "--lexicon",
+    "lexicon_file",
+    type=click.Path(dir_okay=False, path_type=Path),
     help="Your pronunciation lexicon (TOML), applied over the shipped one.",
-)  # fmt: skip
+)
 
 
 def _progress_bar(enabled: bool) -> tuple[Callable[[int, int], None] | None, Callable[[], None]]:
@@ -88,25 +92,78 @@ def _progress_bar(enabled: bool) -> tuple[Callable[[int, int], None] | None, Cal
 
 @cli.command()
 @click.argument("articles", nargs=-1, required=True)
-@click.option("-o", "--output", "out_dir", type=click.Path(file_okay=False, path_type=Path),
-              default=Path("output"), show_default=True, help="Folder for the episode files.")  # fmt: skip
-@click.option("--cache-dir", type=click.Path(file_okay=False, path_type=Path),
-              help="Segment cache folder (default: the user cache folder).")  # fmt: skip
+@click.option(
+    "-o",
+    "--output",
+    "out_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path("output"),
+    show_default=True,
+    help="Folder for the episode files.",
+)
+@click.option(
+    "--cache-dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Segment cache folder (default: the user cache folder).",
+)
 @click.option("--no-cache", is_flag=True, help="Keep no cache between renders.")
-@click.option("-j", "--jobs", type=click.IntRange(1, 64), help="Worker processes (default: the number of cores).")
-@click.option("--engine", type=click.Choice(["espeak", "fake"]), help="Speech engine (default: each profile's).")
-@click.option("--rate", "rate_wpm", type=click.IntRange(80, 450), help="Narrator speaking rate, words per minute.")
-@click.option("--loudness", "target_lufs", type=click.FloatRange(-30, -10), default=-16.0, show_default=True,
-              help="Integrated loudness target, LUFS.")  # fmt: skip
-@click.option("--bitrate", "bitrate_kbps", type=click.Choice(["32", "40", "48", "56", "64", "80", "96"]),
-              default="48", show_default=True, help="MP3 bitrate, kbps (mono speech).")  # fmt: skip
+@click.option(
+    "-j", "--jobs", type=click.IntRange(1, 64), help="Worker processes (default: the number of cores)."
+)
+@click.option(
+    "--engine", type=click.Choice(["espeak", "fake"]), help="Speech engine (default: each profile's)."
+)
+@click.option(
+    "--rate", "rate_wpm", type=click.IntRange(80, 450), help="Narrator speaking rate, words per minute."
+)
+@click.option(
+    "--loudness",
+    "target_lufs",
+    type=click.FloatRange(-30, -10),
+    default=-16.0,
+    show_default=True,
+    help="Integrated loudness target, LUFS.",
+)
+@click.option(
+    "--bitrate",
+    "bitrate_kbps",
+    type=click.Choice(["32", "40", "48", "56", "64", "80", "96"]),
+    default="48",
+    show_default=True,
+    help="MP3 bitrate, kbps (mono speech).",
+)
+@click.option(
+    "--format",
+    "audio_format",
+    type=click.Choice(["mp3", "m4b", "wav"]),
+    default="mp3",
+    show_default=True,
+    help="Audio file: MP3 with ID3 chapters, M4B (AAC) with chapters, or WAV.",
+)
+@click.option(
+    "--briefing", metavar="NAME", help="Render all ARTICLEs as one episode NAME, a chapter per article."
+)
 @click.option("--progress/--no-progress", default=True, help="Progress bar on stderr (terminals only).")
 @voices_option
 @lexicon_option
 @click.pass_context
-def render(ctx: click.Context, articles: tuple[str, ...], out_dir: Path, cache_dir: Path | None, no_cache: bool,
-           jobs: int | None, engine: str | None, rate_wpm: int | None, target_lufs: float, bitrate_kbps: str,
-           progress: bool, voices_dir: Path | None, lexicon_file: Path | None) -> None:  # fmt: skip
+def render(
+    ctx: click.Context,
+    articles: tuple[str, ...],
+    out_dir: Path,
+    cache_dir: Path | None,
+    no_cache: bool,
+    jobs: int | None,
+    engine: str | None,
+    rate_wpm: int | None,
+    target_lufs: float,
+    bitrate_kbps: str,
+    audio_format: str,
+    briefing: str | None,
+    progress: bool,
+    voices_dir: Path | None,
+    lexicon_file: Path | None,
+) -> None:
     """Render each ARTICLE (text copy, HTML or Markdown; - for stdin) into an episode.
 
     Writes DIR/<slug>.mp3 (ID3 chapters), <slug>.chapters.json, <slug>.vtt and <slug>.json.
@@ -117,8 +174,10 @@ def render(ctx: click.Context, articles: tuple[str, ...], out_dir: Path, cache_d
     from narrate.render import RenderOptions
 
     with _errors(_debug(ctx)):
-        options = RenderOptions(out_dir=out_dir)
-        options = replace(options, target_lufs=target_lufs, mp3=replace(options.mp3, bitrate_kbps=int(bitrate_kbps)))
+        options = RenderOptions(out_dir=out_dir, audio_format=audio_format)
+        options = replace(
+            options, target_lufs=target_lufs, mp3=replace(options.mp3, bitrate_kbps=int(bitrate_kbps))
+        )
         if no_cache:
             options = replace(options, cache_dir=None)
         elif cache_dir is not None:
@@ -127,8 +186,14 @@ def render(ctx: click.Context, articles: tuple[str, ...], out_dir: Path, cache_d
             options = replace(options, jobs=jobs)
         update, close = _progress_bar(progress)
         try:
-            episodes = narrate(articles, options, voices=voice_set(voices_dir, engine, rate_wpm),
-                               lexicon_file=lexicon_file, progress=update)  # fmt: skip
+            episodes = narrate(
+                articles,
+                options,
+                voices=voice_set(voices_dir, engine, rate_wpm),
+                lexicon_file=lexicon_file,
+                progress=update,
+                briefing=briefing,
+            )
         finally:
             close()
         for episode in episodes:
@@ -148,8 +213,12 @@ def clean(ctx: click.Context, articles: tuple[str, ...], as_json: bool) -> None:
         for source in articles:
             article = load_article(source)
             if as_json:
-                record = {"source": source, "title": article.title, "byline": article.byline,
-                          "paragraphs": list(article.paragraphs)}  # fmt: skip
+                record = {
+                    "source": source,
+                    "title": article.title,
+                    "byline": article.byline,
+                    "paragraphs": list(article.paragraphs),
+                }
                 click.echo(json.dumps(record, ensure_ascii=False))
             else:
                 click.echo(article.title + "\n")
@@ -164,8 +233,9 @@ def clean(ctx: click.Context, articles: tuple[str, ...], as_json: bool) -> None:
 @voices_option
 @lexicon_option
 @click.pass_context
-def script(ctx: click.Context, article: str, as_json: bool, voices_dir: Path | None,
-           lexicon_file: Path | None) -> None:  # fmt: skip
+def script(
+    ctx: click.Context, article: str, as_json: bool, voices_dir: Path | None, lexicon_file: Path | None
+) -> None:
     """Show what will be spoken, in which voice, before any audio is made."""
     from narrate.api import script_for, voice_set
     from narrate.clean import load_article
@@ -199,21 +269,38 @@ def voices(ctx: click.Context, voices_dir: Path | None) -> None:
 
 @cli.command()
 @click.argument("folder", type=click.Path(path_type=Path))
-@click.option("--base-url", required=True, help="Where the folder will be served, e.g. https://example.org/pod/.")
+@click.option(
+    "--base-url", required=True, help="Where the folder will be served, e.g. https://example.org/pod/."
+)
 @click.option("--title", help="Podcast title.")
 @click.option("--author", help="Podcast author (itunes:author).")
 @click.option("--image", "image_url", help="Cover image URL (default: a generated cover.png).")
 @click.option("--description", help="Podcast description.")
 @click.option("--language", help="Feed language, ISO 639 (default: the episodes').")
 @click.pass_context
-def feed(ctx: click.Context, folder: Path, base_url: str, title: str | None, author: str | None,
-         image_url: str | None, description: str | None, language: str | None) -> None:  # fmt: skip
+def feed(
+    ctx: click.Context,
+    folder: Path,
+    base_url: str,
+    title: str | None,
+    author: str | None,
+    image_url: str | None,
+    description: str | None,
+    language: str | None,
+) -> None:
     """Write FOLDER/feed.xml (and index.html) for the episodes rendered into FOLDER."""
     from narrate.feed import build_feed
 
     with _errors(_debug(ctx)):
-        path = build_feed(folder, base_url=base_url, title=title, author=author, image_url=image_url,
-                          description=description, language=language)  # fmt: skip
+        path = build_feed(
+            folder,
+            base_url=base_url,
+            title=title,
+            author=author,
+            image_url=image_url,
+            description=description,
+            language=language,
+        )
         click.echo(str(path))
 
 

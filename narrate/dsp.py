@@ -38,7 +38,9 @@ def trim_silence(samples: bytes, sample_rate_hz: int) -> bytes:
     return bytes(audio[start:end].tobytes())
 
 
-def _biquad_response(b: tuple[float, float, float], a: tuple[float, float, float], w: np.ndarray) -> np.ndarray:
+def _biquad_response(
+    b: tuple[float, float, float], a: tuple[float, float, float], w: np.ndarray
+) -> np.ndarray:
     z1 = np.exp(-1j * w)
     z2 = z1 * z1
     return (b[0] + b[1] * z1 + b[2] * z2) / (a[0] + a[1] * z1 + a[2] * z2)

@@ -49,13 +49,38 @@ def ffmpeg_exe() -> str:
 def encode_mp3_chunk(pcm: bytes, sample_rate_hz: int, settings: Mp3Settings) -> bytes:
     """Raw MP3 frames for mono 16-bit PCM."""
     cmd = [
-        ffmpeg_exe(), "-v", "error", "-nostdin",
-        "-f", "s16le", "-ar", str(sample_rate_hz), "-ac", "1", "-i", "pipe:0",
-        "-ar", str(settings.sample_rate_hz), "-ac", "1",
-        "-c:a", "libmp3lame", "-b:a", f"{settings.bitrate_kbps}k", "-compression_level", str(settings.quality),
-        "-write_xing", "0", "-id3v2_version", "0", "-write_id3v1", "0",
-        "-f", "mp3", "pipe:1",
-    ]  # fmt: skip
+        ffmpeg_exe(),
+        "-v",
+        "error",
+        "-nostdin",
+        "-f",
+        "s16le",
+        "-ar",
+        str(sample_rate_hz),
+        "-ac",
+        "1",
+        "-i",
+        "pipe:0",
+        "-ar",
+        str(settings.sample_rate_hz),
+        "-ac",
+        "1",
+        "-c:a",
+        "libmp3lame",
+        "-b:a",
+        f"{settings.bitrate_kbps}k",
+        "-compression_level",
+        str(settings.quality),
+        "-write_xing",
+        "0",
+        "-id3v2_version",
+        "0",
+        "-write_id3v1",
+        "0",
+        "-f",
+        "mp3",
+        "pipe:1",
+    ]
     # A writer thread feeds ffmpeg in large blocks; communicate() would poll in 4 KiB steps.
     try:
         process = subprocess.Popen(cmd, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE)

@@ -22,9 +22,10 @@ from typing import TYPE_CHECKING
 from narrate.cache import Cache
 from narrate.chapters import chapters_json, tag_mp3, webvtt
 from narrate.errors import OutputError
-from narrate.model import Episode, Script
+from narrate.formats import timeline_pcm, write_m4b, write_wav
+from narrate.model import Article, Chapter, Episode, Script
 from narrate.synth import ChunkJob, read_chunk_frames
-from narrate.timeline import ChunkLayout, ChunkPlan, chapters_on_timeline, cues_on_timeline
+from narrate.timeline import ChunkLayout, ChunkPlan, chapters_on_timeline, cues_on_timeline, parts_on_timeline
 
 if TYPE_CHECKING:
     from narrate.render import RenderOptions
@@ -42,10 +43,13 @@ def slugify(title: str) -> str:
     return slug or "article"
 
 
+def _articles(script: Script) -> tuple[Article, ...]:
+    return (script.article,) if script.article else script.articles
+
+
 def content_guid(script: Script) -> str:
-    """Stable while the article's text stays the same, different for different articles."""
-    article = script.article
-    text = "\n".join([script.title, *(article.paragraphs if article else ())])
+    """Stable while the articles' text stays the same, different for different articles."""
+    text = "\n".join([script.title, *(p for a in _articles(script) for p in (a.title, *a.paragraphs))])
     return str(uuid.uuid5(_GUID_NAMESPACE, text))
 
 
@@ -71,6 +75,12 @@ def _previous_render_time(path: Path, guid: str) -> str | None:
     except (OSError, ValueError):
         return None
     return old.get("rendered_at") if old.get("guid") == guid else None
+
+
+def _description(script: Script) -> str:
+    if script.article and script.article.paragraphs:
+        return script.article.paragraphs[0]
+    return "; ".join(part.title for part in script.parts) or script.title
 
 
 class _Staging:
@@ -111,31 +121,50 @@ def write_episode(
     taken: set[str],
 ) -> Episode:
     article = script.article
-    source = article.source if article else ""
+    source = ", ".join(a.source for a in _articles(script))
     out_dir = options.out_dir
     rate = options.mp3.sample_rate_hz
     slug = _free_slug(slugify(script.title), source, out_dir, taken)
     guid = content_guid(script)
     chapters = chapters_on_timeline(script, plans, layouts, rate)
+    subchapters: tuple[Chapter, ...] = ()
+    if script.parts:
+        parts = parts_on_timeline(script, chapters)
+        # A sub-chapter that only repeats its article's headline adds nothing to the list.
+        heads = {(p.title, p.start_ms) for p in parts}
+        chapters, subchapters = parts, tuple(c for c in chapters if (c.title, c.start_ms) not in heads)
     cues = cues_on_timeline(plans, layouts, rate)
     duration_ms = chapters[-1].end_ms if chapters else 0
     now = datetime.now(UTC).replace(microsecond=0)
-    files = {"audio": f"{slug}.mp3", "chapters": f"{slug}.chapters.json", "transcript": f"{slug}.vtt"}
+    audio_format = options.audio_format
+    files = {
+        "audio": f"{slug}.{audio_format}",
+        "chapters": f"{slug}.chapters.json",
+        "transcript": f"{slug}.vtt",
+    }
+    artist = article.byline if article and article.byline else "narrate"
     staging = _Staging(out_dir)
     try:
-        mp3 = staging.new(files["audio"])
-        tag_mp3(
-            mp3,
-            title=script.title,
-            artist=(article.byline if article and article.byline else "narrate"),
-            album="narrate",
-            date=(article.date if article and article.date else now.date().isoformat()),
-            chapters=chapters,
-        )
-        with mp3.open("ab") as out:
-            for job in jobs:
-                out.write(read_chunk_frames(cache, job.key))
-        staging.write_text(files["chapters"], chapters_json(chapters))
+        audio = staging.new(files["audio"])
+        if audio_format == "mp3":
+            date = article.date if article and article.date else now.date().isoformat()
+            tag_mp3(audio, title=script.title, artist=artist, album="narrate", date=date, chapters=chapters)
+            with audio.open("ab") as out:
+                for job in jobs:
+                    out.write(read_chunk_frames(cache, job.key))
+        elif audio_format == "wav":
+            total = sum(layout.total_samples for layout in layouts)
+            write_wav(audio, timeline_pcm(jobs, layouts, cache), total, rate)
+        else:
+            write_m4b(
+                audio,
+                timeline_pcm(jobs, layouts, cache),
+                rate,
+                title=script.title,
+                artist=artist,
+                chapters=chapters,
+            )
+        staging.write_text(files["chapters"], chapters_json(chapters, subchapters))
         staging.write_text(files["transcript"], webvtt(cues))
         meta = {
             "title": script.title,
@@ -143,7 +172,7 @@ def write_episode(
             "source": source,
             "slug": slug,
             "guid": guid,
-            "description": article.paragraphs[0] if article and article.paragraphs else script.title,
+            "description": _description(script),
             "language": article.language if article else "en",
             "date": article.date if article else None,
             "rendered_at": _previous_render_time(out_dir / f"{slug}.json", guid) or now.isoformat(),
@@ -161,5 +190,13 @@ def write_episode(
     finally:
         staging.discard()
     log.info("wrote %s (%d s, %d chapters)", out_dir / files["audio"], duration_ms // 1000, len(chapters))
-    return Episode(slug, script.title, meta["byline"], source, duration_ms, chapters, cues,  # type: ignore[arg-type]
-                   {**files, "metadata": f"{slug}.json"})  # fmt: skip
+    return Episode(
+        slug,
+        script.title,
+        article.byline if article else None,
+        source,
+        duration_ms,
+        chapters,
+        cues,
+        {**files, "metadata": f"{slug}.json"},
+    )

@@ -75,12 +75,27 @@ class ScriptChapter:
 
 
 @dataclass(frozen=True)
+class Part:
+    """A run of script chapters heard as one top-level chapter (one article of a briefing)."""
+
+    title: str
+    first_chapter: int
+    end_chapter: int
+
+
+@dataclass(frozen=True)
 class Script:
-    """Everything that will be spoken, in order, before any audio exists."""
+    """Everything that will be spoken, in order, before any audio exists.
+
+    A briefing holds several articles: ``parts`` groups its chapters by article, and players
+    that support nesting get the articles' own chapters too.
+    """
 
     title: str
     chapters: tuple[ScriptChapter, ...]
     article: Article | None = field(default=None, compare=False)
+    parts: tuple[Part, ...] = ()
+    articles: tuple[Article, ...] = field(default=(), compare=False)
 
 
 @dataclass(frozen=True)

@@ -41,6 +41,7 @@ class RenderOptions:
     target_lufs: float = -16.0
     ceiling_dbfs: float = -1.5  # sample peak; the encoded true peak stays under -1 dBTP
     mp3: Mp3Settings = field(default_factory=Mp3Settings)
+    audio_format: str = "mp3"  # mp3 | m4b | wav (narrate.formats.FORMATS)
 
 
 @contextmanager
@@ -52,11 +53,15 @@ def _cache_root(options: RenderOptions) -> Iterator[Path]:
         try:
             options.cache_dir.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
-            raise OutputError(f"{options.cache_dir}: cannot create the cache folder ({exc.strerror})") from exc
+            raise OutputError(
+                f"{options.cache_dir}: cannot create the cache folder ({exc.strerror})"
+            ) from exc
         yield options.cache_dir
 
 
-def _jobs_for(script: Script, voices: VoiceSet, root: Path, options: RenderOptions) -> tuple[list[ChunkPlan], list[ChunkJob]]:
+def _jobs_for(
+    script: Script, voices: VoiceSet, root: Path, options: RenderOptions
+) -> tuple[list[ChunkPlan], list[ChunkJob]]:
     plans = plan_chunks(script)
     jobs = []
     for plan in plans:
@@ -135,7 +140,9 @@ def render_scripts(
         try:
             stack.enter_context(FileLock(_lock_path(options.out_dir), timeout=600))
         except Timeout as exc:
-            raise OutputError(f"{options.out_dir}: another render holds this folder for over 10 minutes") from exc
+            raise OutputError(
+                f"{options.out_dir}: another render holds this folder for over 10 minutes"
+            ) from exc
         episodes = []
         cache = Cache(root)
         taken: set[str] = set()

@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator, Sequence
 from dataclasses import replace
 
-from narrate.model import Article, Script, ScriptChapter, Segment, Span
+from narrate.model import Article, Part, Script, ScriptChapter, Segment, Span
 from narrate.quotes import find_quotes
 from narrate.speakable import Lexicon, speakable
 from narrate.structure import plan_chapters
@@ -70,12 +70,21 @@ def build_script(article: Article, voices: VoiceSet, lexicon: Lexicon | None = N
     speakers = [(s.speaker or UNNAMED_SPEAKER, s.gender) for par in spans for s in par if s.is_quote]
     cast = cast_speakers(voices, speakers)
 
-    opening = [Segment(speakable(article.title, lexicon), article.title, "title", narrator.name, None,
-                       PAUSE_AFTER_TITLE_MS)]  # fmt: skip
+    opening = [
+        Segment(
+            speakable(article.title, lexicon),
+            article.title,
+            "title",
+            narrator.name,
+            None,
+            PAUSE_AFTER_TITLE_MS,
+        )
+    ]
     if article.byline:
         byline = f"By {article.byline}."
-        opening.append(Segment(speakable(byline, lexicon), byline, "byline", narrator.name, None,
-                               PAUSE_AFTER_BYLINE_MS))  # fmt: skip
+        opening.append(
+            Segment(speakable(byline, lexicon), byline, "byline", narrator.name, None, PAUSE_AFTER_BYLINE_MS)
+        )
     chapters = [ScriptChapter(title=article.title, segments=tuple(opening))]
 
     headings = {h.before_paragraph: h.text for h in article.headings}
@@ -112,3 +121,37 @@ def script_as_json(script: Script) -> dict[str, object]:
             for chapter in script.chapters
         ],
     }
+
+
+def _headline_list(titles: Sequence[str]) -> str:
+    if len(titles) == 1:
+        return titles[0]
+    return "; ".join(titles[:-1]) + "; and " + titles[-1]
+
+
+def build_briefing(
+    name: str, scripts: Sequence[Script], voices: VoiceSet, lexicon: Lexicon | None = None
+) -> Script:
+    """Several articles as one episode: a spoken intro listing the headlines, then each article.
+
+    Each article is one part (one top-level chapter); its own chapters are kept as sub-chapters.
+    The intro opens the first article's part, so the episode has exactly one part per article.
+    """
+    titles = [s.title.rstrip(".") for s in scripts]
+    intro_text = f"This is {name}. In this briefing: {_headline_list(titles)}."
+    intro = Segment(
+        speakable(intro_text, lexicon),
+        intro_text,
+        "narration",
+        voices.narrator.name,
+        None,
+        PAUSE_BETWEEN_CHAPTERS_MS,
+    )
+    chapters: list[ScriptChapter] = [ScriptChapter(title=name, segments=(intro,))]
+    parts: list[Part] = []
+    for script in scripts:
+        first = len(chapters) if parts else 0
+        chapters.extend(script.chapters)
+        parts.append(Part(title=script.title, first_chapter=first, end_chapter=len(chapters)))
+    articles = tuple(s.article for s in scripts if s.article is not None)
+    return Script(title=name, chapters=tuple(chapters), article=None, parts=tuple(parts), articles=articles)

@@ -59,16 +59,25 @@ def engine_for(name: str) -> Engine:
 
 def segment_key(job: SegmentJob, target_lufs: float, ceiling_dbfs: float) -> str:
     return cache_key(
-        format=CACHE_FORMAT, text=job.text, profile=job.profile.__dict__,
-        engine=engine_identity(job.profile.engine), target=target_lufs, ceiling=ceiling_dbfs,
-    )  # fmt: skip
+        format=CACHE_FORMAT,
+        text=job.text,
+        profile=job.profile.__dict__,
+        engine=engine_identity(job.profile.engine),
+        target=target_lufs,
+        ceiling=ceiling_dbfs,
+    )
 
 
-def chunk_key(segments: tuple[SegmentJob, ...], target_lufs: float, ceiling_dbfs: float, mp3: Mp3Settings) -> str:
+def chunk_key(
+    segments: tuple[SegmentJob, ...], target_lufs: float, ceiling_dbfs: float, mp3: Mp3Settings
+) -> str:
     return cache_key(
-        format=CACHE_FORMAT, segments=[segment_key(s, target_lufs, ceiling_dbfs) for s in segments],
-        pauses=[s.pause_after_ms for s in segments], displays=[s.display for s in segments], mp3=mp3.__dict__,
-    )  # fmt: skip
+        format=CACHE_FORMAT,
+        segments=[segment_key(s, target_lufs, ceiling_dbfs) for s in segments],
+        pauses=[s.pause_after_ms for s in segments],
+        displays=[s.display for s in segments],
+        mp3=mp3.__dict__,
+    )
 
 
 def _segment_samples(job: SegmentJob, chunk: ChunkJob, cache: Cache) -> bytes:
@@ -94,9 +103,12 @@ def render_chunk(job: ChunkJob) -> ChunkLayout:
     joined = AudioSegment.silent(duration=0, frame_rate=rate)
     offsets = []
     for segment in job.segments:
-        speech = AudioSegment(_segment_samples(segment, job, cache), sample_width=2, frame_rate=rate, channels=1)
-        pause = AudioSegment(bytes(2 * (segment.pause_after_ms * rate // 1000)), sample_width=2,
-                             frame_rate=rate, channels=1)  # fmt: skip
+        speech = AudioSegment(
+            _segment_samples(segment, job, cache), sample_width=2, frame_rate=rate, channels=1
+        )
+        pause = AudioSegment(
+            bytes(2 * (segment.pause_after_ms * rate // 1000)), sample_width=2, frame_rate=rate, channels=1
+        )
         start = DECODER_LEAD_IN_FRAMES + int(joined.frame_count())
         offsets.append((start, start + int(speech.frame_count())))
         joined += speech + pause

@@ -75,6 +75,14 @@ def cue_sentences(display: str) -> tuple[str, ...]:
     return tuple(s.strip() for s in split_sentences(display) if s.strip()) or (display,)
 
 
+def parts_on_timeline(script: Script, chapters: Sequence[Chapter]) -> tuple[Chapter, ...]:
+    """A briefing's top-level chapters (one per article) from its chapters' times."""
+    return tuple(
+        Chapter(part.title, chapters[part.first_chapter].start_ms, chapters[part.end_chapter - 1].end_ms)
+        for part in script.parts
+    )
+
+
 def _sentence_cues(segment: Segment, sentences: Sequence[str], start_ms: int, end_ms: int) -> list[Cue]:
     """Split a segment's time among its sentences in proportion to their length."""
     speaker = segment.speaker if segment.kind == "quote" and segment.speaker else NARRATOR
@@ -94,7 +102,9 @@ def cues_on_timeline(
     cues: list[Cue] = []
     position = 0
     for chunk, layout in zip(chunks, layouts, strict=True):
-        for segment, sentences, (start, end) in zip(chunk.segments, layout.sentences, layout.offsets, strict=True):
+        for segment, sentences, (start, end) in zip(
+            chunk.segments, layout.sentences, layout.offsets, strict=True
+        ):
             start_ms, end_ms = _ms(position + start, sample_rate_hz), _ms(position + end, sample_rate_hz)
             cues.extend(_sentence_cues(segment, sentences, start_ms, end_ms))
         position += layout.total_samples

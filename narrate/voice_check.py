@@ -30,7 +30,9 @@ def profile_report(voices: VoiceSet) -> Iterator[str]:
         offered, variants = by_engine[profile.engine]
         state = "available" if is_available(profile, offered, variants) else "MISSING"
         gender = f", {profile.gender}" if profile.gender else ""
-        yield (f"{profile.name:<10} {profile.role:<8} {profile.engine}:{profile.voice_id:<24} "
-               f"{profile.rate_wpm} wpm, pitch {profile.pitch}{gender}  [{state}]  {profile.description}")  # fmt: skip
+        yield (
+            f"{profile.name:<10} {profile.role:<8} {profile.engine}:{profile.voice_id:<24} "
+            f"{profile.rate_wpm} wpm, pitch {profile.pitch}{gender}  [{state}]  {profile.description}"
+        )
     for name, (offered, _) in by_engine.items():
         yield f"{name}: {len(offered)} engine voices on this machine"

@@ -85,7 +85,9 @@ def _profile(name: str, data: dict[str, object], origin: str) -> VoiceProfile:
             description=str(data.get("description", "")),
         )
     except (KeyError, TypeError, ValueError) as exc:
-        raise VoiceError(f"{origin}: a profile needs voice, and numeric rate_wpm/pitch/volume ({exc})") from exc
+        raise VoiceError(
+            f"{origin}: a profile needs voice, and numeric rate_wpm/pitch/volume ({exc})"
+        ) from exc
     if profile.role not in ("narrator", "quote") or profile.gender not in (None, "f", "m"):
         raise VoiceError(f"{origin}: role must be narrator or quote, gender f or m")
     return profile
@@ -117,7 +119,9 @@ def _sources(directory: Path | None) -> Iterable[tuple[str, str, str]]:
 
 def load_voices(directory: Path | None = None) -> VoiceSet:
     """The narrator, the quote pool and the speaker pins from ``directory`` (default: shipped)."""
-    narrators, pool, pins = [], [], {}
+    narrators: list[VoiceProfile] = []
+    pool: list[VoiceProfile] = []
+    pins: dict[str, str] = {}
     for file_name, text, origin in _sources(directory):
         data = _read_toml(text, origin)
         if file_name == PINS_FILE:

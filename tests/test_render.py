@@ -101,8 +101,9 @@ def test_chapters_agree_everywhere(rendered):
     chaps = episode.id3.getall("CHAP")
     assert episode.id3.version == (2, 3, 0)
     assert len(chaps) == len(episode.chapters["chapters"]) >= 2
-    assert [round(c.start_time / 1000, 3) for c in chaps] == [c["startTime"] for c in episode.chapters["chapters"]]
-    assert [c.sub_frames["TIT2"].text[0] for c in chaps] == [c["title"] for c in episode.chapters["chapters"]]
+    listed = episode.chapters["chapters"]
+    assert [round(c.start_time / 1000, 3) for c in chaps] == [c["startTime"] for c in listed]
+    assert [c.sub_frames["TIT2"].text[0] for c in chaps] == [c["title"] for c in listed]
     assert [c.start_time for c in chaps] == sorted(c.start_time for c in chaps)
     assert all(a.end_time == b.start_time for a, b in itertools.pairwise(chaps))
     assert chaps[0].start_time == 0
@@ -136,20 +137,22 @@ def _dominant_hz(audio: np.ndarray) -> float:
     return float(np.fft.rfftfreq(audio.size, 1 / RATE)[int(np.argmax(spectrum))])
 
 
-def test_cues_line_up_with_the_voices_heard(rendered, fake_voices):
+def test_cues_line_up_with_the_voices_heard(rendered, fake_voices, article_txt):
     """The fake engine gives each voice its own tone: each cue's audio must carry its speaker's tone."""
-    episode, _, _ = rendered
-    audio = decode_mp3(episode.mp3)
-    scripted = json.loads(json.dumps(episode.meta))  # keep the fixture untouched
-    assert scripted
-    engine = FakeEngine()
-    expected = {"Narrator": _dominant_hz(_float(engine.synthesize("word", fake_voices.narrator).samples))}
-    from narrate.voices import cast_speakers
+    from narrate.clean import load_article
+    from narrate.script import build_script
 
-    cast = cast_speakers(fake_voices, [("Ellen Brooks", "f"), ("Tom Reyes", "m")])
-    for name, profile in cast.items():
-        expected[name] = _dominant_hz(_float(engine.synthesize("word", profile).samples))
-    assert len({round(h) for h in expected.values()}) == 3
+    episode, _, _ = rendered
+    script = build_script(load_article(str(article_txt)), fake_voices)
+    voice_of = {"Narrator": fake_voices.narrator.name}
+    voice_of |= {s.speaker: s.voice for c in script.chapters for s in c.segments if s.kind == "quote"}
+    engine = FakeEngine()
+    expected = {
+        who: _dominant_hz(_float(engine.synthesize("word", fake_voices.by_name(name)).samples))
+        for who, name in voice_of.items()
+    }
+    assert len({round(h) for h in expected.values()}) == len(expected) == 3
+    audio = decode_mp3(episode.mp3)
     for start, end, voice, text in episode.cues:
         a, b = int(start * RATE / 1000), int(end * RATE / 1000)
         middle = audio[a + (b - a) // 4 : b - (b - a) // 4]
@@ -199,7 +202,8 @@ def test_editing_one_paragraph_adds_only_its_chunk(tmp_path, render_cli, article
     # One new segment and one new encoded chunk; nothing else is rendered again.
     assert sorted(p.suffix for p in added) == [".mp3", ".seg"], added
     old, new = audio_payload(first.mp3), audio_payload(second.mp3)
-    common = next((i for i, (x, y) in enumerate(zip(old, new, strict=False)) if x != y), min(len(old), len(new)))
+    pairs = enumerate(zip(old, new, strict=False))
+    common = next((i for i, (x, y) in pairs if x != y), min(len(old), len(new)))
     assert common >= 0.6 * len(old)
     assert second.meta["duration"] > first.meta["duration"]
     assert any("old town library on Elm Street" in t for _, _, _, t in second.cues)
@@ -250,7 +254,8 @@ def test_two_articles_with_one_title_get_two_slugs(tmp_path, render_cli, article
     lines = render(render_cli, article_txt, tmp_path / "out", tmp_path / "cache")
     lines += render(render_cli, copy, tmp_path / "out", tmp_path / "cache")
     mp3s = sorted(p.name for p in (tmp_path / "out").glob("*.mp3"))
-    assert len(mp3s) == 2 and mp3s[1] == mp3s[0].replace(".mp3", "-2.mp3")
+    slug = "harbor-town-votes-to-rebuild-its-storm-battered-seawall"
+    assert mp3s == sorted([f"{slug}.mp3", f"{slug}-2.mp3"])
     assert len(lines) == 8 and all(Path(line).exists() for line in lines)
 
 
@@ -267,3 +272,5 @@ def test_espeak_render_loudness_and_peak(tmp_path, render_cli, short_txt):
     meta = json.loads(mp3.with_suffix(".json").read_text())
     assert abs(MP3(mp3).info.length - meta["duration"]) <= 0.1
     assert load_voices().narrator.engine == "espeak"
+    cues = parse_vtt(mp3.with_suffix(".vtt").read_text())
+    assert {v for _, _, v, _ in cues} == {"Narrator", "Laura White"}

@@ -53,6 +53,9 @@ _WIDGET = re.compile(
 _PICTURED = re.compile(
     r"(?i),\s+pictured\b|\(pictured\)|\bpictured\s+(?:left|right|center|centre|above|below|here)\b|^pictured\b"
 )
+_CONTACT_WORDS = re.compile(
+    r"(?i)\b(?:reach(?:ed)?|contact|e-?mail|tips?|send|follow|questions?|comments?|feedback|write\s+to\s+us)\b"
+)
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+|\[email\s+protected\]")
 
 # Phrases of news writing that contain widget words.
@@ -316,8 +319,8 @@ def _junk_reason(ln: Line, ntitle: str, where: dict[str, list[int]]) -> str:
         return "date"
     if w <= 20 and byline_of(s) is not None:
         return "byline"
-    # a contact line names an address and little else; prose may mention one in passing
-    if _EMAIL.search(s) and (w <= 12 or (w <= 40 and not ln.sentence)):
+    # a contact line names an address and asks to be used; prose may mention one in passing
+    if w <= 40 and _EMAIL.search(s) and (w <= 12 or not ln.sentence or _CONTACT_WORDS.search(_EMAIL.sub(" ", s))):
         return "contact"
     seen_at = where.get(n, [])
     if len(seen_at) > 1 and w < 60:

@@ -7,6 +7,7 @@ call's file is therefore checked, retried once, and its length compared with its
 
 from __future__ import annotations
 
+import atexit
 import contextlib
 import ctypes
 import functools
@@ -80,6 +81,8 @@ class EspeakEngine:
             raise EngineError(f"eSpeak NG could not start: {exc}") from exc
         self._workdir = Path(tempfile.mkdtemp(prefix="narrate-espeak-"))
         weakref.finalize(self, shutil.rmtree, self._workdir, True)
+        # pyttsx3's proxy complains on stderr if it is collected during interpreter shutdown.
+        atexit.register(self.close)
         self._current: tuple[str, int, int, float] | None = None
         self._warmed_up = False
 
@@ -88,6 +91,9 @@ class EspeakEngine:
             EngineVoice(id=v.id, name=v.name, languages=tuple(v.languages or ()))
             for v in self._tts.getProperty("voices")
         ]
+
+    def close(self) -> None:
+        self._tts = None
 
     def variants(self) -> list[str]:
         """Voice variants (``+f3``, ``+m7`` ...) that eSpeak NG's data folder offers."""

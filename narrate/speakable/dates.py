@@ -7,10 +7,20 @@ import re
 from narrate.speakable.numbers import cardinal, ordinal, year
 
 MONTHS = {
-    "jan": "January", "feb": "February", "mar": "March", "apr": "April", "may": "May",
-    "jun": "June", "jul": "July", "aug": "August", "sep": "September", "sept": "September",
-    "oct": "October", "nov": "November", "dec": "December",
-}  # fmt: skip
+    "jan": "January",
+    "feb": "February",
+    "mar": "March",
+    "apr": "April",
+    "may": "May",
+    "jun": "June",
+    "jul": "July",
+    "aug": "August",
+    "sep": "September",
+    "sept": "September",
+    "oct": "October",
+    "nov": "November",
+    "dec": "December",
+}
 _FULL = "January|February|March|April|May|June|July|August|September|October|November|December"
 _ABBR = r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec"
 _MONTH = rf"(?P<month>{_FULL}|(?:{_ABBR})\.?)"

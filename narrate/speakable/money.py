@@ -49,11 +49,23 @@ _SYMBOLS: dict[str, _Currency] = {
     "CHF": _Currency("Swiss franc", "Swiss francs", None),
 }
 _SCALES = {
-    "thousand": "thousand", "k": "thousand", "million": "million", "mn": "million", "m": "million",
-    "mln": "million", "billion": "billion", "bn": "billion", "b": "billion", "bln": "billion",
-    "trillion": "trillion", "tn": "trillion", "trn": "trillion", "tr": "trillion",
-    "crore": "crore", "lakh": "lakh",
-}  # fmt: skip
+    "thousand": "thousand",
+    "k": "thousand",
+    "million": "million",
+    "mn": "million",
+    "m": "million",
+    "mln": "million",
+    "billion": "billion",
+    "bn": "billion",
+    "b": "billion",
+    "bln": "billion",
+    "trillion": "trillion",
+    "tn": "trillion",
+    "trn": "trillion",
+    "tr": "trillion",
+    "crore": "crore",
+    "lakh": "lakh",
+}
 
 _SYMBOL = "|".join(re.escape(s) for s in sorted(_SYMBOLS, key=len, reverse=True))
 _AMOUNT = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"

@@ -15,23 +15,56 @@ _RE_ROMAN = re.compile(
 # Words after which a numeral counts things ("World War II", "Super Bowl LVII" is not handled).
 _CARDINAL_AFTER = frozenset(
     {
-        "War", "Bowl", "Title", "Phase", "Part", "Chapter", "Vatican", "Apollo", "Act", "Article",
-        "Section", "Volume", "Book", "Grade", "Stage", "Level", "Type", "Class", "Category", "Round",
-        "Series", "Gemini", "Saturn", "Soyuz", "Luna", "Block", "Schedule"
+        "War",
+        "Bowl",
+        "Title",
+        "Phase",
+        "Part",
+        "Chapter",
+        "Vatican",
+        "Apollo",
+        "Act",
+        "Article",
+        "Section",
+        "Volume",
+        "Book",
+        "Grade",
+        "Stage",
+        "Level",
+        "Type",
+        "Class",
+        "Category",
+        "Round",
+        "Series",
+        "Gemini",
+        "Saturn",
+        "Soyuz",
+        "Luna",
+        "Block",
+        "Schedule",
     }
-)  # fmt: skip
+)
 # Names followed by a letter that is not a numeral.
 _NOT_NUMERAL_AFTER = frozenset(
-    {
-        "Malcolm", "Generation", "Vitamin", "Planet", "Formula", "Windows", "Brand", "Model"
-    }
-)  # fmt: skip
+    {"Malcolm", "Generation", "Vitamin", "Planet", "Formula", "Windows", "Brand", "Model"}
+)
 _REGNAL = frozenset(
     {
-        "King", "Queen", "Pope", "Emperor", "Empress", "Tsar", "Czar", "Kaiser", "Sultan", "Prince",
-        "Princess", "Duke", "Shah"
+        "King",
+        "Queen",
+        "Pope",
+        "Emperor",
+        "Empress",
+        "Tsar",
+        "Czar",
+        "Kaiser",
+        "Sultan",
+        "Prince",
+        "Princess",
+        "Duke",
+        "Shah",
     }
-)  # fmt: skip
+)
 
 
 def _value(numeral: str) -> int:

@@ -1,0 +1,132 @@
+"""Other audio formats than MP3: M4B (AAC with chapters) and WAV, on the MP3's exact timeline.
+
+The MP3 is always built (chunks are cached as MP3 frames); these formats are made from the
+cached, normalised segments laid out sample for sample as in the MP3 (each chunk's lead-in,
+pauses and padding included), streamed so memory does not grow with the episode's length.
+"""
+
+from __future__ import annotations
+
+import struct
+import subprocess
+import threading
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+
+from narrate.cache import Cache
+from narrate.encode import ffmpeg_exe
+from narrate.errors import AudioError
+from narrate.model import Chapter
+from narrate.synth import ChunkJob, segment_key
+from narrate.timeline import ChunkLayout
+
+FORMATS = ("mp3", "m4b", "wav")
+_SAMPLE_BYTES = 2
+
+
+def timeline_pcm(jobs: Sequence[ChunkJob], layouts: Sequence[ChunkLayout], cache: Cache) -> Iterator[bytes]:
+    """The episode's PCM, one chunk at a time, aligned with the MP3's decoded samples."""
+    for job, layout in zip(jobs, layouts, strict=True):
+        written = 0
+        for segment, (start, end) in zip(job.segments, layout.offsets, strict=True):
+            samples = cache.get(segment_key(segment, job.target_lufs, job.ceiling_dbfs))
+            if samples is None or len(samples) != (end - start) * _SAMPLE_BYTES:
+                raise AudioError("a cached segment vanished during the render; render again")
+            yield bytes((start - written) * _SAMPLE_BYTES)
+            yield samples
+            written = end
+        yield bytes((layout.total_samples - written) * _SAMPLE_BYTES)
+
+
+def write_wav(path: Path, pcm: Iterator[bytes], total_samples: int, sample_rate_hz: int) -> None:
+    data_bytes = total_samples * _SAMPLE_BYTES
+    header = b"RIFF" + struct.pack("<I", 36 + data_bytes) + b"WAVE"
+    header += b"fmt " + struct.pack(
+        "<IHHIIHH", 16, 1, 1, sample_rate_hz, sample_rate_hz * _SAMPLE_BYTES, 2, 16
+    )
+    header += b"data" + struct.pack("<I", data_bytes)
+    with path.open("wb") as out:
+        out.write(header)
+        for block in pcm:
+            out.write(block)
+
+
+def _ffmetadata(title: str, artist: str, chapters: Sequence[Chapter]) -> str:
+    def escape(text: str) -> str:
+        return "".join("\\" + c if c in "=;#\\\n" else c for c in text)
+
+    lines = [";FFMETADATA1", f"title={escape(title)}", f"artist={escape(artist)}"]
+    for chapter in chapters:
+        lines += [
+            "[CHAPTER]",
+            "TIMEBASE=1/1000",
+            f"START={chapter.start_ms}",
+            f"END={chapter.end_ms}",
+            f"title={escape(chapter.title)}",
+        ]
+    return "\n".join(lines) + "\n"
+
+
+def write_m4b(
+    path: Path,
+    pcm: Iterator[bytes],
+    sample_rate_hz: int,
+    *,
+    title: str,
+    artist: str,
+    chapters: Sequence[Chapter],
+    bitrate_kbps: int = 64,
+) -> None:
+    """AAC in an MPEG-4 audiobook container with chapters, encoded by ffmpeg from streamed PCM."""
+    meta = path.with_name(path.name + ".ffmeta")
+    meta.write_text(_ffmetadata(title, artist, chapters), encoding="utf-8")
+    cmd = [
+        ffmpeg_exe(),
+        "-v",
+        "error",
+        "-nostdin",
+        "-y",
+        "-f",
+        "s16le",
+        "-ar",
+        str(sample_rate_hz),
+        "-ac",
+        "1",
+        "-i",
+        "pipe:0",
+        "-i",
+        str(meta),
+        "-map",
+        "0:a",
+        "-map_metadata",
+        "1",
+        "-map_chapters",
+        "1",
+        "-c:a",
+        "aac",
+        "-b:a",
+        f"{bitrate_kbps}k",
+        "-movflags",
+        "+faststart",
+        "-f",
+        "ipod",
+        str(path),
+    ]
+    try:
+        process = subprocess.Popen(cmd, stdin=subprocess.PIPE, stderr=subprocess.PIPE)
+        errors: list[bytes] = []
+        reader = threading.Thread(target=lambda: errors.append(process.stderr.read()), daemon=True)  # type: ignore[union-attr]
+        reader.start()
+        try:
+            for block in pcm:
+                process.stdin.write(block)  # type: ignore[union-attr]
+            process.stdin.close()  # type: ignore[union-attr]
+        except BrokenPipeError:
+            pass
+        reader.join()
+        if process.wait() != 0:
+            raise AudioError(
+                f"ffmpeg failed to write M4B: {b''.join(errors).decode(errors='replace')[-300:]}"
+            )
+    finally:
+        meta.unlink(missing_ok=True)
