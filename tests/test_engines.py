@@ -74,10 +74,11 @@ def test_duration_plausible_for_word_count_at_profile_rate(engine, profiles, tex
         assert 0.5 * expected <= seconds <= 2.0 * expected + 0.8, (wpm, seconds, expected)
 
 
-RATE_BUG = (
-    "narrate/engines/espeak.py:_apply sets the rate with setProperty('rate') before every call, but "
-    "with pyttsx3 2.99 + eSpeak NG (AUDIO_OUTPUT_RETRIEVAL) only the first rate set in a process takes "
-    "effect: every later profile keeps that rate (pitch and volume do change)"
+RATE_RACE = (
+    "narrate/engines/espeak.py EspeakEngine._apply: setProperty('rate') between utterances of pyttsx3's "
+    "asynchronous eSpeak driver takes effect late or never in some processes (a race with eSpeak's "
+    "synthesis thread), so a profile's rate_wpm is not reliably honoured and the cache stores audio "
+    "under a key that names another rate. Racy, hence not strict."
 )
 
 
@@ -85,15 +86,20 @@ RATE_BUG = (
     "engine_name",
     [
         "fake",
-        pytest.param("espeak", marks=[pytest.mark.espeak, pytest.mark.xfail(strict=True, reason=RATE_BUG)]),
+        pytest.param("espeak", marks=[pytest.mark.espeak, pytest.mark.xfail(strict=False, reason=RATE_RACE)]),
     ],
 )
-def test_faster_rate_gives_shorter_audio(engine_name):
+def test_each_call_speaks_at_its_profiles_rate(engine_name):
+    """Alternate rates and voices as a render does: every call must follow its own profile's rate."""
     engine = engine_for(engine_name)
     profiles = load_voices().with_engine(engine_name)
-    slow = engine.synthesize(LONG, replace(profiles.narrator, rate_wpm=130))
-    fast = engine.synthesize(LONG, replace(profiles.narrator, rate_wpm=260))
-    assert fast.duration_ms < 0.8 * slow.duration_ms
+    text = "The council met on Tuesday and voted to rebuild the seawall after the storm."
+    words = len(_WORD.findall(text))
+    for i in range(8):
+        wpm = (130, 300)[i % 2]
+        pcm = engine.synthesize(text, replace(profiles.quote_pool[i % 2], rate_wpm=wpm))
+        expected_ms = words * 60_000 / wpm
+        assert 0.7 * expected_ms <= pcm.duration_ms <= 1.4 * expected_ms, (i, wpm, pcm.duration_ms)
 
 
 def test_different_profiles_give_different_audio(engine, profiles):
