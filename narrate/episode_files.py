@@ -7,6 +7,7 @@ interruption the temporary files are removed and earlier episode files stay as t
 
 from __future__ import annotations
 
+import hashlib
 import json
 import logging
 import os
@@ -35,12 +36,33 @@ MAX_SLUG_CHARS = 80
 _GUID_NAMESPACE = uuid.UUID("6f1e3b57-1a0c-5d7e-9a43-2f0c1f4f7a11")
 
 
+# Letters NFKD does not decompose into ASCII, spelled the way a German, Nordic or Polish reader would.
+_TRANSLITERATE = str.maketrans({
+    "ß": "ss", "ẞ": "SS", "æ": "ae", "Æ": "AE", "ø": "o", "Ø": "O", "œ": "oe", "Œ": "OE", "đ": "d", "Đ": "D",
+    "ð": "d", "Ð": "D", "þ": "th", "Þ": "TH", "ł": "l", "Ł": "L", "ı": "i", "ŀ": "l", "Ŀ": "L", "ħ": "h",
+    "Ħ": "H", "ŧ": "t", "Ŧ": "T", "ŋ": "ng", "Ŋ": "NG", "ĸ": "k", "ſ": "s", "&": " and ",
+})  # fmt: skip
+# Names Windows reserves whatever the extension ("con.mp3" cannot be created there).
+_RESERVED = {"con", "prn", "aux", "nul", *(f"com{i}" for i in range(10)), *(f"lpt{i}" for i in range(10))}
+_LETTER = re.compile(r"[^\W\d_]")
+
+
 def slugify(title: str) -> str:
-    """A file-name-safe slug on every filesystem: ASCII letters, digits and hyphens only."""
+    """A file-name-safe slug on every filesystem: ASCII letters, digits and hyphens only.
+
+    Latin letters are transliterated ("Über straße" -> "uber-strasse"); a title mostly in other
+    scripts keeps what ASCII it has plus a short hash of the title, so two such titles never
+    share a slug (and never all become "article").
+    """
+    title = title.translate(_TRANSLITERATE)
     ascii_title = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode()
     slug = re.sub(r"[^a-z0-9]+", "-", ascii_title.lower()).strip("-")
-    slug = slug[:MAX_SLUG_CHARS].rstrip("-")
-    return slug or "article"
+    letters = len(_LETTER.findall(title))
+    if letters and len(_LETTER.findall(ascii_title)) * 2 < letters:
+        digest = hashlib.sha256(unicodedata.normalize("NFC", title).encode("utf-8")).hexdigest()[:8]
+        slug = f"{slug[: MAX_SLUG_CHARS - 9].rstrip('-')}-{digest}".lstrip("-")
+    slug = slug[:MAX_SLUG_CHARS].rstrip("-") or "article"
+    return f"{slug}-article" if slug in _RESERVED else slug
 
 
 def _articles(script: Script) -> tuple[Article, ...]:
@@ -61,8 +83,10 @@ def _free_slug(base: str, source: str, out_dir: Path, taken: set[str]) -> str:
             continue
         existing = out_dir / f"{slug}.json"
         try:
-            if existing.exists() and json.loads(existing.read_text(encoding="utf-8")).get("source") != source:
-                continue
+            if existing.exists():
+                meta = json.loads(existing.read_text(encoding="utf-8"))
+                if not isinstance(meta, dict) or meta.get("source") != source:
+                    continue  # another article's episode, or a JSON file that is not narrate's
         except (OSError, ValueError):
             pass  # unreadable metadata is replaced by this render
         return slug

@@ -154,13 +154,14 @@ def cast_speakers(voices: VoiceSet, speakers: Iterable[tuple[str, str | None]]) 
     share a voice while the pool lasts.
     """
     cast: dict[str, VoiceProfile] = {}
-    taken: set[str] = set()
+    speakers = list(speakers)
+    # Pinned profiles are reserved up front, so nobody quoted earlier takes a pinned voice.
+    taken = {voices.pins[name] for name, _ in speakers if name in voices.pins}
     for speaker, gender in speakers:
         if speaker in cast:
             continue
         if speaker in voices.pins:
             cast[speaker] = voices.by_name(voices.pins[speaker])
-            taken.add(cast[speaker].name)
             continue
         matching = tuple(p for p in voices.quote_pool if gender is None or p.gender in (gender, None))
         order = _preference(speaker, matching or voices.quote_pool)

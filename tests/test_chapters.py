@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import html
 import itertools
 import json
-import re
 import struct
 
 import numpy as np
 import pytest
+from conftest import parse_vtt
 from mutagen.id3 import ID3, CTOCFlags
 from mutagen.mp3 import MP3
 
@@ -130,37 +129,6 @@ def test_chapters_json():
 
 
 # --- WebVTT -----------------------------------------------------------------------------------
-
-_TIMING = re.compile(r"^(\d{2,}):(\d{2}):(\d{2})\.(\d{3}) --> (\d{2,}):(\d{2}):(\d{2})\.(\d{3})$")
-_VOICE = re.compile(r"^<v ([^>]+)>(.*)$")
-
-
-def parse_vtt(text: str) -> list[tuple[int, int, str, str]]:
-    """(start ms, end ms, voice, text) per cue; asserts the WebVTT structure on the way."""
-    blocks = text.strip("\n").split("\n\n")
-    assert blocks[0] == "WEBVTT"
-    cues = []
-    for block in blocks[1:]:
-        lines = block.split("\n")
-        timing_at = 1 if "-->" not in lines[0] else 0
-        match = _TIMING.match(lines[timing_at])
-        assert match, block
-        h1, m1, s1, ms1, h2, m2, s2, ms2 = (int(g) for g in match.groups())
-        payload = lines[timing_at + 1 :]
-        assert len(payload) == 1 and payload[0], block
-        assert "-->" not in payload[0]
-        voice = _VOICE.match(payload[0])
-        assert voice, payload[0]
-        assert not re.search(r"<(?!/?[a-z])|&(?!amp;|lt;|gt;)", voice.group(2)), payload[0]
-        cues.append(
-            (
-                ((h1 * 60 + m1) * 60 + s1) * 1000 + ms1,
-                ((h2 * 60 + m2) * 60 + s2) * 1000 + ms2,
-                html.unescape(voice.group(1)),
-                html.unescape(voice.group(2)),
-            )
-        )
-    return cues
 
 
 def test_webvtt_cues_voice_tagged_escaped_and_ordered():

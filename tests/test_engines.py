@@ -74,19 +74,13 @@ def test_duration_plausible_for_word_count_at_profile_rate(engine, profiles, tex
         assert 0.5 * expected <= seconds <= 2.0 * expected + 0.8, (wpm, seconds, expected)
 
 
-RATE_RACE = (
-    "narrate/engines/espeak.py EspeakEngine._apply: setProperty('rate') between utterances of pyttsx3's "
-    "asynchronous eSpeak driver takes effect late or never in some processes (a race with eSpeak's "
-    "synthesis thread), so a profile's rate_wpm is not reliably honoured and the cache stores audio "
-    "under a key that names another rate. Racy, hence not strict."
-)
 
 
 @pytest.mark.parametrize(
     "engine_name",
     [
         "fake",
-        pytest.param("espeak", marks=[pytest.mark.espeak, pytest.mark.xfail(strict=False, reason=RATE_RACE)]),
+        pytest.param("espeak", marks=pytest.mark.espeak),
     ],
 )
 def test_each_call_speaks_at_its_profiles_rate(engine_name):

@@ -11,10 +11,9 @@ from pathlib import Path
 import numpy as np
 import pyloudnorm as pyln
 import pytest
-from conftest import audio_payload, cache_files, decode_mp3
+from conftest import audio_payload, cache_files, decode_mp3, parse_vtt
 from mutagen.id3 import ID3
 from mutagen.mp3 import MP3
-from test_chapters import parse_vtt
 
 from narrate.engines.fake import FakeEngine
 from narrate.voices import load_voices
@@ -184,6 +183,7 @@ def test_second_render_reuses_the_cache(rendered, tmp_path, render_cli, article_
     assert audio_payload(again.mp3) == audio_payload(episode.mp3)
     assert again.mp3.read_bytes() == episode.mp3.read_bytes()
     assert again.cues == episode.cues and again.chapters == episode.chapters
+    assert again.meta["guid"] == episode.meta["guid"]
 
 
 def test_editing_one_paragraph_adds_only_its_chunk(tmp_path, render_cli, article_txt):
@@ -269,8 +269,51 @@ def test_espeak_render_loudness_and_peak(tmp_path, render_cli, short_txt):
     loudness = pyln.Meter(RATE).integrated_loudness(audio)
     assert -17.0 <= loudness <= -15.0, loudness
     assert 20 * math.log10(np.abs(audio).max()) <= -1.0
+    # True peak (4x oversampled, as BS.1770 measures it) stays under -1 dBTP too.
+    from scipy.signal import resample_poly
+
+    assert 20 * math.log10(np.abs(resample_poly(audio, 4, 1)).max()) <= -1.0
     meta = json.loads(mp3.with_suffix(".json").read_text())
     assert abs(MP3(mp3).info.length - meta["duration"]) <= 0.1
     assert load_voices().narrator.engine == "espeak"
     cues = parse_vtt(mp3.with_suffix(".vtt").read_text())
     assert {v for _, _, v, _ in cues} == {"Narrator", "Laura White"}
+
+
+def test_interrupted_render_leaves_no_partial_files(tmp_path, render_cli, article_txt, monkeypatch):
+    import narrate.episode_files
+
+    out, cache, article = tmp_path / "out", tmp_path / "cache", tmp_path / "harbor.txt"
+    shutil.copy(article_txt, article)
+    render(render_cli, article, out, cache)
+    before = {p.name: p.read_bytes() for p in out.iterdir()}
+
+    def interrupted(*_args, **_kwargs):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(narrate.episode_files, "webvtt", interrupted)
+    text = article.read_text(encoding="utf-8")
+    article.write_text(text.replace("at the town library", "in the library"), encoding="utf-8")
+    result = render_cli("render", article, "-o", out, "--cache-dir", cache, "--engine", "fake", "--jobs", "1")
+    assert result.exit_code == 130
+    # The finished episode is untouched and nothing half-written is left beside it.
+    assert {p.name: p.read_bytes() for p in out.iterdir()} == before
+
+
+def test_seed_renders_consistently(tmp_path, render_cli, seed_path):
+    render(render_cli, seed_path, tmp_path / "out", tmp_path / "cache", "--jobs", "2")
+    episode = Episode(tmp_path / "out")
+    assert len(episode.files) == 4
+    assert abs(episode.length_s - episode.meta["duration"]) <= 0.1
+    chaps = episode.id3.getall("CHAP")
+    assert len(chaps) >= 3
+    assert [c.start_time for c in chaps] == sorted(c.start_time for c in chaps)
+    starts = [c["startTime"] for c in episode.chapters["chapters"]]
+    assert [round(c.start_time / 1000, 3) for c in chaps] == starts
+    assert abs(chaps[-1].end_time / 1000 - episode.length_s) <= 1.0
+    assert all(0 <= a < b <= episode.length_s * 1000 + 1 for a, b, _, _ in episode.cues)
+    # Chapter starts fall between cues, never inside one.
+    for chap in chaps[1:]:
+        assert not any(a < chap.start_time < b for a, b, _, _ in episode.cues), chap.start_time
+    audio = decode_mp3(episode.mp3)
+    assert abs(pyln.Meter(RATE).integrated_loudness(audio) + 16) <= 1.0

@@ -104,12 +104,6 @@ def test_pins_win(voices_dir):
     assert cast["Tom Reyes"] == target
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="narrate/voices.py cast_speakers reserves a pinned profile only when the pinned speaker is "
-    "reached, so an unpinned speaker quoted earlier can take the same profile: two people share a "
-    "voice while the pool still has free ones",
-)
 def test_pinned_voice_is_not_given_to_another_speaker(voices_dir):
     voices = load_voices(voices_dir)
     first = "Ellen Brooks"

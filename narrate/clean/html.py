@@ -8,6 +8,7 @@ text goes through the text-copy rules.
 
 from __future__ import annotations
 
+import logging
 import re
 from dataclasses import dataclass, field
 
@@ -208,6 +209,9 @@ def _trafilatura_blocks(html: str) -> list[tuple[str, str]]:
     import trafilatura
     from lxml import etree
 
+    quiet = logging.getLogger("trafilatura")
+    if quiet.level == logging.NOTSET:  # its "discarding data" warnings are no news to our user
+        quiet.setLevel(logging.ERROR)
     xml = trafilatura.extract(
         html,
         output_format="xml",

@@ -320,7 +320,11 @@ def _junk_reason(ln: Line, ntitle: str, where: dict[str, list[int]]) -> str:
     if w <= 20 and byline_of(s) is not None:
         return "byline"
     # a contact line names an address and asks to be used; prose may mention one in passing
-    if w <= 40 and _EMAIL.search(s) and (w <= 12 or not ln.sentence or _CONTACT_WORDS.search(_EMAIL.sub(" ", s))):
+    if (
+        w <= 40
+        and _EMAIL.search(s)
+        and (w <= 12 or not ln.sentence or _CONTACT_WORDS.search(_EMAIL.sub(" ", s)))
+    ):
         return "contact"
     seen_at = where.get(n, [])
     if len(seen_at) > 1 and w < 60:

@@ -75,6 +75,8 @@ class EspeakEngine:
             import pyttsx3.drivers.espeak as driver
 
             driver.time = _WakeOnFinish  # type: ignore[assignment]
+            self._espeak: Any = driver._espeak
+            self._driver_class: Any = driver.EspeakDriver
             self._tts: Any = pyttsx3.init("espeak")
             self._tts.connect("finished-utterance", lambda **_: _WakeOnFinish.finished.set())
         except Exception as exc:  # pyttsx3 raises bare RuntimeError/OSError for a missing library
@@ -85,6 +87,7 @@ class EspeakEngine:
         atexit.register(self.close)
         self._current: tuple[str, int, int, float] | None = None
         self._warmed_up = False
+        self._calls = 0
 
     def voices(self) -> list[EngineVoice]:
         return [
@@ -104,16 +107,19 @@ class EspeakEngine:
         wanted = (profile.voice_id, profile.rate_wpm, profile.pitch, profile.volume)
         if wanted == self._current:
             return
+        # The driver's own (static) setter applies a property at once; the engine's setProperty
+        # queues it behind pyttsx3's busy flag, where it can land after the next utterance began.
+        set_property = self._driver_class.setProperty
         try:
-            self._tts.setProperty("voice", profile.voice_id)
+            set_property("voice", profile.voice_id)
         except ValueError as exc:
             raise EngineError(
                 f"voice profile {profile.name!r}: eSpeak NG has no voice {profile.voice_id!r} "
                 "(see `narrate voices`)"
             ) from exc
-        self._tts.setProperty("rate", profile.rate_wpm)
-        self._tts.setProperty("pitch", profile.pitch)
-        self._tts.setProperty("volume", profile.volume)
+        set_property("rate", profile.rate_wpm)
+        set_property("pitch", profile.pitch)
+        set_property("volume", profile.volume)
         self._current = wanted
 
     def _save(self, text: str, path: Path) -> bytes | None:
@@ -122,6 +128,9 @@ class EspeakEngine:
         with contextlib.redirect_stdout(io.StringIO()):
             self._tts.save_to_file(text, str(path))
             self._tts.runAndWait()
+        # The driver's loop can end before eSpeak's thread has let go of the utterance; the next
+        # call's properties and file must not race with it.
+        self._espeak.Synchronize()
         if not path.exists():
             return None
         try:
@@ -134,7 +143,8 @@ class EspeakEngine:
 
     def synthesize(self, text: str, profile: VoiceProfile) -> Pcm:
         self._apply(profile)
-        path = self._workdir / "segment.wav"
+        self._calls += 1
+        path = self._workdir / f"segment-{self._calls}.wav"
         if not self._warmed_up:
             self._save("Ready.", path)  # the first call of a process may write nothing
             self._warmed_up = True
