@@ -27,7 +27,7 @@ from narrate.timeline import ChunkLayout, cue_sentences
 from narrate.voices import VoiceProfile
 
 log = logging.getLogger(__name__)
-CACHE_FORMAT = 4
+CACHE_FORMAT = 5
 # Loudness the MP3 encode takes (its low-pass drops K-weighted highs), measured on the seed.
 ENCODER_LOSS_LU = 0.5
 _engines: dict[str, Engine] = {}

@@ -90,6 +90,7 @@ class EspeakEngine:
         self._calls = 0
 
     def voices(self) -> list[EngineVoice]:
+        self._current = None  # listing voices resets eSpeak's current voice
         return [
             EngineVoice(id=v.id, name=v.name, languages=tuple(v.languages or ()))
             for v in self._tts.getProperty("voices")
@@ -120,6 +121,9 @@ class EspeakEngine:
         set_property("rate", profile.rate_wpm)
         set_property("pitch", profile.pitch)
         set_property("volume", profile.volume)
+        # In pyttsx3's asynchronous mode the voice applies at once but the other properties are
+        # queued for eSpeak's thread; let that queue drain so the next utterance gets all four.
+        self._espeak.Synchronize()
         self._current = wanted
 
     def _save(self, text: str, path: Path) -> bytes | None:

@@ -1,0 +1,569 @@
+"""Reliability of ``narrate render`` against bad input, interruption and concurrent renders (issue 9).
+
+Every render runs ``python -m narrate`` in a subprocess (what a user runs) with the fake engine
+and a temporary cache, except the in-process fault injections (disk full, Ctrl-C while writing).
+"""
+
+from __future__ import annotations
+
+import errno
+import gzip
+import io
+import json
+import os
+import re
+import signal
+import socket
+import subprocess
+import sys
+import time
+import zipfile
+from collections.abc import Callable
+from pathlib import Path
+
+import psutil
+import pytest
+from click.testing import CliRunner
+from mutagen.mp3 import MP3
+
+from narrate.clean import MAX_BYTES, load_article
+from narrate.cli import cli
+from narrate.episode_files import slugify
+
+REPO = Path(__file__).resolve().parent.parent
+SEED = REPO / "seeds" / "000_c7231357d1905d75.txt"
+EPISODE_SUFFIXES = (".mp3", ".chapters.json", ".vtt", ".json")
+
+ARTICLE = """Harbor town votes to rebuild its seawall
+
+By Jane Doe
+
+The town council voted on Tuesday to rebuild the seawall that storms broke twice last winter, ending a debate that lasted three years.
+
+"We cannot wait for the next storm," said Mayor Ana Ruiz, who proposed the plan in March.
+
+Construction will begin next spring and should take two years, the council said. The work will cost about $4 million.
+"""
+
+OTHER_ARTICLE = """Small school garden feeds local families
+
+A primary school in the valley has turned its playground into a vegetable garden that now feeds forty families every week.
+
+"The children learn where food comes from," said the head teacher, Tom Park, on Friday.
+"""
+
+
+def narrate_cmd(*args: object, verbose: bool = False) -> list[str]:
+    head = [sys.executable, "-m", "narrate"] + (["-v"] if verbose else [])
+    return head + [str(a) for a in args]
+
+
+def render_cmd(article: object, out: Path, cache: Path, *extra: object, verbose: bool = False) -> list[str]:
+    return narrate_cmd("render", article, "-o", out, "--cache-dir", cache, "--engine", "fake", "--no-progress",
+                       *extra, verbose=verbose)  # fmt: skip
+
+
+def run(cmd: list[str], timeout: float = 120) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(cmd, capture_output=True, text=True, timeout=timeout, cwd=REPO)
+
+
+def everything_in(folder: Path) -> list[str]:
+    """Every entry in ``folder``, hidden temporary files included (none when it does not exist)."""
+    return sorted(p.name for p in folder.iterdir()) if folder.exists() else []
+
+
+def cache_entries(root: Path) -> set[Path]:
+    return {p.relative_to(root) for p in root.rglob("*") if p.is_file() and not p.name.startswith(".")}
+
+
+def cached_chunks(stderr: str) -> int:
+    """How many chunks the render took from the cache (its ``-v`` log line)."""
+    m = re.search(r"(\d+) of (\d+) chunks cached", stderr)
+    assert m, stderr
+    return int(m[1])
+
+
+def assert_episode_files(out: Path, slug: str) -> None:
+    for suffix in EPISODE_SUFFIXES:
+        assert (out / f"{slug}{suffix}").is_file(), (slug, suffix, everything_in(out))
+    audio = MP3(out / f"{slug}.mp3")
+    assert audio.info.length > 1
+    assert audio.tags is not None and str(audio.tags["TIT2"])
+    meta = json.loads((out / f"{slug}.json").read_text(encoding="utf-8"))
+    assert meta["slug"] == slug and meta["duration"] > 1
+    chapters = json.loads((out / f"{slug}.chapters.json").read_text(encoding="utf-8"))
+    assert chapters["version"] == "1.2.0" and chapters["chapters"]
+    assert (out / f"{slug}.vtt").read_text(encoding="utf-8").startswith("WEBVTT")
+
+
+# --- bad input: one line on stderr, exit 1, nothing in the output folder --------------------------
+
+
+def _zip() -> bytes:
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as z:
+        z.writestr("article.txt", ARTICLE)
+    return buf.getvalue()
+
+
+def _pdf() -> bytes:
+    return (b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n"
+            + os.urandom(2048) + b"\n%%EOF\n")  # fmt: skip
+
+
+def _sparse(size: int) -> Callable[[Path], None]:
+    def make(path: Path) -> None:
+        with open(path, "wb") as fh:
+            fh.truncate(size)
+
+    return make
+
+
+# (case id, file name, content: bytes, str, a maker of the file, or None for no file; words in the message)
+BAD_INPUTS: list[tuple[str, str, object, str]] = [
+    ("missing file", "nope.txt", None, "no such file"),
+    ("a folder", "folder", "mkdir", "is a directory"),
+    ("empty file", "empty.txt", b"", "empty"),
+    ("whitespace only", "blank.txt", "\n \u00a0\n\n\t\r\n   \n", "empty"),
+    ("invisible characters only", "zw.txt", "\ufeff\u200b\n\u2060\u00ad\n", "empty"),
+    ("UTF-16 whitespace only", "blank16.txt", "  \r\n\r\n\t".encode("utf-16"), "empty"),
+    ("random bytes", "noise.txt", os.urandom(8192), "binary data"),
+    ("PNG renamed .txt", "image.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + os.urandom(600), "PNG"),
+    ("JPEG renamed .md", "photo.md", b"\xff\xd8\xff\xe0\x00\x10JFIF\x00" + os.urandom(600), "JPEG"),
+    ("PDF renamed .txt", "paper.txt", _pdf(), "PDF"),
+    ("ZIP archive renamed .txt", "bundle.txt", _zip(), "ZIP"),
+    ("gzip archive renamed .html", "page.html", gzip.compress(ARTICLE.encode()), "gzip"),
+    ("MP3 renamed .txt", "song.txt", b"ID3\x04\x00\x00\x00\x00\x00\x00" + os.urandom(1000), "MP3"),
+    ("executable", "tool", b"\x7fELF\x02\x01\x01" + bytes(600), "executable"),
+    ("text with NUL bytes", "nul.txt", b"Hello there, reader.\x00\x00\x00\x00" * 60, "binary data"),
+    ("numbers, no sentences", "nums.txt", "12 34 56\n\n78 90\n\n-- -- --\n\n3.14 2.71\n", "no (article text|sentences)"),
+    ("a menu, no sentences", "menu.txt", "Home\nNews\nSport\nWeather\n", "no (article text|sentences)"),
+    ("HTML with only scripts", "s.html",
+     "<html><script>alert('Read me aloud please, dear narrator')</script><style>p{}</style></html>",
+     "no article text"),
+    ("HTML with only a form and an iframe", "f.html",
+     "<html><body><form action='https://example.com/q'><label>Search the whole site for news</label>"
+     "<input name=q value='Type your words here'><button>Send it now</button></form>"
+     "<iframe src='https://example.com/embed'>Your browser cannot show this frame</iframe></body></html>",
+     "no article text"),
+    ("a 50 MB dump", "dump.txt", _sparse(50 * 2**20), "too large"),
+    ("just over the size limit", "big.txt", _sparse(MAX_BYTES + 1), "too large"),
+]
+
+
+@pytest.mark.parametrize("name,data,words", [c[1:] for c in BAD_INPUTS], ids=[c[0] for c in BAD_INPUTS])
+def test_bad_input_is_one_clear_line_and_leaves_nothing(tmp_path, name, data, words):
+    path = tmp_path / name
+    if data == "mkdir":
+        path.mkdir()
+        (path / "article.txt").write_text(ARTICLE, encoding="utf-8")
+    elif callable(data):
+        data(path)
+    elif isinstance(data, str):
+        path.write_text(data, encoding="utf-8")
+    elif isinstance(data, bytes):
+        path.write_bytes(data)
+    out, cache = tmp_path / "out", tmp_path / "cache"
+    done = run(render_cmd(path, out, cache))
+    assert done.returncode == 1, done.stderr
+    assert "Traceback" not in done.stderr
+    assert done.stdout == ""
+    lines = done.stderr.splitlines()
+    assert len(lines) == 1, lines
+    assert lines[0].startswith(f"narrate: error: {path}: ")  # names the file
+    assert re.search(words, lines[0], re.I), lines[0]  # what is wrong
+    assert " — " in lines[0] and len(lines[0].split(" — ", 1)[1]) > 5  # what to do
+    assert everything_in(out) == []
+
+
+def test_debug_shows_the_traceback(tmp_path):
+    path = tmp_path / "empty.txt"
+    path.write_bytes(b"")
+    done = run(narrate_cmd("--debug", "render", path, "-o", tmp_path / "out", "--engine", "fake"))
+    assert done.returncode != 0
+    assert "Traceback" in done.stderr and "InputError" in done.stderr
+    assert everything_in(tmp_path / "out") == []
+
+
+def test_one_bad_input_among_good_ones_renders_nothing(tmp_path):
+    good = tmp_path / "good.txt"
+    good.write_text(ARTICLE, encoding="utf-8")
+    bad = tmp_path / "bad.txt"
+    bad.write_bytes(b"%PDF-1.4\n" + os.urandom(500))
+    out = tmp_path / "out"
+    done = run(render_cmd(good, out, tmp_path / "cache", bad))
+    assert done.returncode == 1 and str(bad) in done.stderr and "Traceback" not in done.stderr
+    assert everything_in(out) == []
+
+
+# --- readable text in other encodings renders --------------------------------------------------------
+
+ACCENTED = ARTICLE.replace("Ana Ruiz", "Ana Ruíz").replace("last winter", "last winter in Séoul")
+ENCODINGS = {
+    "latin-1": ACCENTED.replace('"', '"').encode("latin-1"),
+    "windows-1252": ACCENTED.replace('"We', "\u201cWe").replace('storm,"', "storm,\u201d").encode("cp1252"),
+    "utf-16 with BOM": ACCENTED.encode("utf-16"),
+    "utf-16-be with BOM": b"\xfe\xff" + ACCENTED.encode("utf-16-be"),
+    "utf-8 with BOM": b"\xef\xbb\xbf" + ACCENTED.encode("utf-8"),
+    "CRLF line ends": ACCENTED.replace("\n", "\r\n").encode("utf-8"),
+    "CR line ends": ACCENTED.replace("\n", "\r").encode("utf-8"),
+}
+
+
+@pytest.mark.parametrize("encoding", list(ENCODINGS))
+def test_readable_encodings_clean_to_the_same_article(tmp_path, encoding):
+    reference = tmp_path / "utf8.txt"
+    reference.write_text(ACCENTED, encoding="utf-8")
+    path = tmp_path / "article.txt"
+    path.write_bytes(ENCODINGS[encoding])
+    expected, got = load_article(str(reference)), load_article(str(path))
+    assert got.title == expected.title
+    assert [p.replace("\u201c", '"').replace("\u201d", '"') for p in got.paragraphs] == list(expected.paragraphs)
+    assert "Séoul" in got.paragraphs[0] and "\r" not in "".join(got.paragraphs)
+
+
+@pytest.mark.parametrize("encoding", ["latin-1", "windows-1252", "utf-16 with BOM", "CRLF line ends"])
+def test_readable_encodings_render(tmp_path, encoding):
+    path = tmp_path / "article.txt"
+    path.write_bytes(ENCODINGS[encoding])
+    out = tmp_path / "out"
+    done = run(render_cmd(path, out, tmp_path / "cache", "--jobs", "1"))
+    assert done.returncode == 0, done.stderr
+    assert_episode_files(out, "harbor-town-votes-to-rebuild-its-seawall")
+    assert len(everything_in(out)) == 4
+
+
+# --- HTML: scripts, iframes and forms are never run, fetched or read aloud ---------------------------
+
+HOSTILE_HTML = """<html><head><title>Town votes on a new bridge</title>
+<script>document.title = "Secret script words"; fetch("https://example.com/track");</script>
+<style>.x { content: "Styled words never spoken" }</style>
+<link rel="stylesheet" href="https://example.com/style.css"></head><body>
+<form action="https://example.com/login"><label>Log in to read the rest of the news</label>
+<input name="user" value="Type your name here please"><button>Submit your answer now</button></form>
+<iframe src="https://example.com/embed">Frame fallback words appear here</iframe>
+<article><h1>Town votes on a new bridge</h1>
+<p>The town council voted on Tuesday to build a new bridge across the river, ending a debate that lasted years.</p>
+<script>document.write("<p>Injected paragraph that must never be spoken aloud by anyone.</p>")</script>
+<p>Construction will begin next spring and should take two years, the mayor said at a meeting on Wednesday.</p>
+<noscript>Enable JavaScript to see the comments below</noscript>
+<img src="https://example.com/pixel.gif" onerror="alert('Image handler words')"></article></body></html>
+"""
+NEVER_SPOKEN = ("Secret script", "Styled words", "Log in", "Type your", "Submit", "Frame fallback", "Injected",
+                "Enable JavaScript", "Image handler", "example.com", "fetch", "alert")  # fmt: skip
+
+
+def test_html_scripts_frames_and_forms_are_not_read_and_nothing_is_fetched(tmp_path, monkeypatch):
+    def no_network(*args, **kwargs):
+        raise AssertionError(f"narrate opened a network connection: {args}")
+
+    monkeypatch.setattr(socket.socket, "connect", no_network)
+    monkeypatch.setattr(socket, "create_connection", no_network)
+    monkeypatch.setattr(socket, "getaddrinfo", no_network)
+    path = tmp_path / "page.html"
+    path.write_text(HOSTILE_HTML, encoding="utf-8")
+    article = load_article(str(path))
+    assert article.title == "Town votes on a new bridge"
+    assert len(article.paragraphs) == 2 and article.paragraphs[0].startswith("The town council voted")
+    spoken = " ".join([article.title, *article.paragraphs])
+    for words in NEVER_SPOKEN:
+        assert words not in spoken
+
+
+def test_hostile_html_renders_without_the_hidden_words(tmp_path):
+    path = tmp_path / "page.html"
+    path.write_text(HOSTILE_HTML, encoding="utf-8")
+    out = tmp_path / "out"
+    done = run(render_cmd(path, out, tmp_path / "cache", "--jobs", "1"))
+    assert done.returncode == 0, done.stderr
+    assert done.stderr == ""  # no warnings from the extractor either
+    transcript = (out / "town-votes-on-a-new-bridge.vtt").read_text(encoding="utf-8")
+    for words in NEVER_SPOKEN:
+        assert words not in transcript
+
+
+# --- outputs are atomic: a failed or interrupted write leaves nothing and spoils nothing --------------
+
+
+def _cli(*args: object):
+    return CliRunner().invoke(cli, [str(a) for a in args], catch_exceptions=True)
+
+
+@pytest.fixture
+def article(tmp_path) -> Path:
+    path = tmp_path / "harbor.txt"
+    path.write_text(ARTICLE, encoding="utf-8")
+    return path
+
+
+def _fail_while_writing(monkeypatch, exc: BaseException) -> None:
+    """Make the WebVTT step fail: by then the MP3 and the chapters JSON are already staged."""
+    import narrate.episode_files
+
+    def boom(*args, **kwargs):
+        raise exc
+
+    monkeypatch.setattr(narrate.episode_files, "webvtt", boom)
+
+
+def test_disk_full_while_writing_leaves_nothing(tmp_path, article, monkeypatch):
+    _fail_while_writing(monkeypatch, OSError(errno.ENOSPC, "No space left on device"))
+    out = tmp_path / "out"
+    result = _cli("render", article, "-o", out, "--cache-dir", tmp_path / "cache", "--engine", "fake", "--jobs", "1")
+    assert result.exit_code == 1
+    assert "No space left on device" in result.stderr and len(result.stderr.splitlines()) == 1
+    assert everything_in(out) == []
+
+
+def test_disk_full_keeps_the_previous_episode_intact(tmp_path, article, monkeypatch):
+    out, cache = tmp_path / "out", tmp_path / "cache"
+    args = ["render", article, "-o", out, "--cache-dir", cache, "--engine", "fake", "--jobs", "1"]
+    assert _cli(*args).exit_code == 0
+    before = {name: (out / name).read_bytes() for name in everything_in(out)}
+    assert len(before) == 4
+    article.write_text(ARTICLE.replace("three years", "four years"), encoding="utf-8")
+    _fail_while_writing(monkeypatch, OSError(errno.ENOSPC, "No space left on device"))
+    assert _cli(*args).exit_code == 1
+    assert {name: (out / name).read_bytes() for name in everything_in(out)} == before
+
+
+def test_ctrl_c_while_writing_leaves_nothing(tmp_path, article, monkeypatch):
+    _fail_while_writing(monkeypatch, KeyboardInterrupt())
+    out = tmp_path / "out"
+    result = _cli("render", article, "-o", out, "--cache-dir", tmp_path / "cache", "--engine", "fake", "--jobs", "1")
+    assert result.exit_code == 130
+    assert "interrupted" in result.stderr
+    assert everything_in(out) == []
+
+
+def test_corrupt_and_truncated_cache_entries_are_rendered_again(tmp_path, article):
+    out, cache = tmp_path / "out", tmp_path / "cache"
+    assert run(render_cmd(article, out, cache, "--jobs", "1")).returncode == 0
+    slug = "harbor-town-votes-to-rebuild-its-seawall"
+    first = (out / f"{slug}.mp3").read_bytes()
+    entries = sorted(cache_entries(cache))
+    assert any(e.suffix == ".mp3" for e in entries) and any(e.suffix == ".seg" for e in entries)
+    for i, entry in enumerate(entries):
+        path = cache / entry
+        blob = path.read_bytes()
+        if i % 3 == 0:
+            path.write_bytes(blob[: len(blob) // 2])  # truncated
+        elif i % 3 == 1:
+            path.write_bytes(blob[:-1] + bytes([blob[-1] ^ 0xFF]))  # one byte flipped
+        else:
+            path.write_bytes(b"")  # emptied
+    shutil_out = tmp_path / "out2"
+    done = run(render_cmd(article, shutil_out, cache, "--jobs", "1"))
+    assert done.returncode == 0, done.stderr
+    second = (shutil_out / f"{slug}.mp3").read_bytes()
+    assert _audio(second) == _audio(first)
+    assert_episode_files(shutil_out, slug)
+
+
+def _audio(mp3: bytes) -> bytes:
+    """The MP3 frames after the ID3v2 tag (the tag holds no render-dependent audio)."""
+    if mp3[:3] != b"ID3":
+        return mp3
+    size = 0
+    for byte in mp3[6:10]:
+        size = (size << 7) | (byte & 0x7F)
+    return mp3[10 + size :]
+
+
+# --- interruption of a real (subprocess) render ------------------------------------------------------
+
+
+@pytest.fixture
+def long_article(tmp_path) -> Path:
+    """The seed with its body repeated 20 times (each copy marked, so no chunk repeats)."""
+    head, body = SEED.read_text(encoding="utf-8").split("\n", 1)
+    paragraphs = body.split("\n\n")
+    copies = [
+        "\n\n".join(p.rstrip() + f" This was part {n}." if len(p.strip()) > 60 else p for p in paragraphs)
+        for n in range(1, 21)
+    ]
+    path = tmp_path / "long.txt"
+    path.write_text(head + "\n" + "\n\n".join(copies), encoding="utf-8")
+    return path
+
+
+def _start(cmd: list[str], tmp_path: Path) -> subprocess.Popen[bytes]:
+    # Output to files, not pipes: a stray worker could keep a pipe open after the parent is gone.
+    return subprocess.Popen(cmd, cwd=REPO, stdout=open(tmp_path / "stdout", "wb"),  # noqa: SIM115
+                            stderr=open(tmp_path / "stderr", "wb"))  # fmt: skip  # noqa: SIM115
+
+
+def _wait_for_cache_entries(proc: subprocess.Popen[bytes], cache: Path, timeout_s: float = 60) -> list[psutil.Process]:
+    """Block until the render has cached a finished chunk; its worker processes at that moment."""
+    deadline = time.monotonic() + timeout_s
+    while not (cache.exists() and any(e.suffix == ".mp3" for e in cache_entries(cache))):  # a finished chunk
+        assert proc.poll() is None, "the render ended before it cached anything"
+        assert time.monotonic() < deadline, "no cache entry appeared"
+        time.sleep(0.01)
+    workers = psutil.Process(proc.pid).children(recursive=True)
+    assert proc.poll() is None, "the render finished before it could be interrupted"
+    return workers
+
+
+def _reap(workers: list[psutil.Process]) -> list[psutil.Process]:
+    """Workers still alive 10 s later (they are then killed, by pid, so no test leaves any behind)."""
+    _, alive = psutil.wait_procs(workers, timeout=10)
+    for process in alive:
+        process.kill()
+    return alive
+
+
+def _rerun_reuses_the_cache(long_article: Path, out: Path, cache: Path) -> None:
+    inodes = {entry: (cache / entry).stat().st_ino for entry in cache_entries(cache)}
+    assert inodes
+    done = run(render_cmd(long_article, out, cache, "--jobs", "2", verbose=True))
+    assert done.returncode == 0, done.stderr
+    assert cached_chunks(done.stderr) >= 1
+    # finished work is kept and reused, not rendered and written again (a rewrite is a new inode)
+    assert {entry: (cache / entry).stat().st_ino for entry in inodes} == inodes
+    slug = slugify(load_article(str(long_article)).title)
+    assert_episode_files(out, slug)
+    assert len(everything_in(out)) == 4
+
+
+def test_sigint_mid_render_leaves_nothing_and_the_rerun_reuses_the_cache(tmp_path, long_article):
+    out, cache = tmp_path / "out", tmp_path / "cache"
+    proc = _start(render_cmd(long_article, out, cache, "--jobs", "2"), tmp_path)
+    workers: list[psutil.Process] = []
+    try:
+        workers = _wait_for_cache_entries(proc, cache)
+        proc.send_signal(signal.SIGINT)
+        status = proc.wait(timeout=60)
+    finally:
+        proc.kill()
+        stray = _reap(workers)
+    stderr = (tmp_path / "stderr").read_text()
+    assert status == 130
+    assert "Traceback" not in stderr and "interrupted" in stderr
+    assert everything_in(out) == []  # not even hidden temporary files
+    assert stray == []
+    _rerun_reuses_the_cache(long_article, out, cache)
+
+
+def test_sigkill_mid_render_leaves_no_final_file_and_the_rerun_works(tmp_path, long_article):
+    out, cache = tmp_path / "out", tmp_path / "cache"
+    proc = _start(render_cmd(long_article, out, cache, "--jobs", "2"), tmp_path)
+    workers: list[psutil.Process] = []
+    try:
+        workers = _wait_for_cache_entries(proc, cache)
+        proc.send_signal(signal.SIGKILL)
+        status = proc.wait(timeout=60)
+    finally:
+        proc.kill()
+        _reap(workers)  # a killed parent cannot stop its workers; see the xfail below
+    assert status == -signal.SIGKILL
+    assert [n for n in everything_in(out) if not n.startswith(".")] == []  # no final-named partial file
+    _rerun_reuses_the_cache(long_article, out, cache)
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="render.py: SIGTERM is not handled (only KeyboardInterrupt), and pool workers "
+    "(_quiet_worker) never notice that their parent died, so they outlive it for ever",
+)
+@pytest.mark.parametrize("sig", [signal.SIGTERM, signal.SIGKILL], ids=["SIGTERM", "SIGKILL"])
+def test_workers_do_not_outlive_a_terminated_render(tmp_path, long_article, sig):
+    out, cache = tmp_path / "out", tmp_path / "cache"
+    proc = _start(render_cmd(long_article, out, cache, "--jobs", "2"), tmp_path)
+    workers: list[psutil.Process] = []
+    try:
+        workers = _wait_for_cache_entries(proc, cache)
+        assert workers
+        proc.send_signal(sig)
+        proc.wait(timeout=60)
+    finally:
+        proc.kill()
+        stray = _reap(workers)
+    assert stray == []
+    assert everything_in(out) == []
+
+
+# --- two renders into one folder at once -------------------------------------------------------------
+
+
+@pytest.mark.parametrize("same_title", [False, True], ids=["two titles", "one title"])
+def test_two_renders_into_one_folder_at_once(tmp_path, same_title):
+    first = tmp_path / "first.txt"
+    first.write_text(ARTICLE, encoding="utf-8")
+    second = tmp_path / "second.txt"
+    other = OTHER_ARTICLE
+    if same_title:
+        other = "Harbor town votes to rebuild its seawall\n" + OTHER_ARTICLE.split("\n", 1)[1]
+    second.write_text(other, encoding="utf-8")
+    out, cache = tmp_path / "out", tmp_path / "cache"  # one cache too: concurrent cache writers
+    procs = [subprocess.Popen(render_cmd(path, out, cache, "--jobs", "2"), cwd=REPO, stdout=subprocess.PIPE,
+                              stderr=subprocess.PIPE, text=True) for path in (first, second)]  # fmt: skip
+    results = [proc.communicate(timeout=120) + (proc.returncode,) for proc in procs]
+    for stdout, stderr, status in results:
+        assert status == 0, stderr
+        assert len(stdout.splitlines()) == 4
+    if same_title:
+        slugs = {"harbor-town-votes-to-rebuild-its-seawall", "harbor-town-votes-to-rebuild-its-seawall-2"}
+    else:
+        slugs = {"harbor-town-votes-to-rebuild-its-seawall", "small-school-garden-feeds-local-families"}
+    assert everything_in(out) == sorted(slug + suffix for slug in slugs for suffix in EPISODE_SUFFIXES)
+    for slug in slugs:
+        assert_episode_files(out, slug)
+    sources = {json.loads((out / f"{slug}.json").read_text(encoding="utf-8"))["source"] for slug in slugs}
+    assert sources == {str(first), str(second)}
+
+
+# --- names: titles that are not file names -----------------------------------------------------------
+
+TITLES = [
+    "Ministers/officials meet in Kyiv\\Kiev",
+    "../../etc/passwd",
+    "..",
+    "CON",
+    "nul: the report",
+    "a" * 300,
+    "Über die Straße: Ærø, Łódź & Kraków",
+    "日本の首相が新しい政策を発表",
+    "Путин и Зеленский: переговоры 2024",
+    "Αθήνα: νέα μέτρα",
+    '<script>"quoted" | pipes? *stars*</script>',
+    "   ",
+    "\u202e\u200bhidden direction\u0000",
+]
+
+
+@pytest.mark.parametrize("title", TITLES)
+def test_slugs_are_safe_file_names(title):
+    slug = slugify(title)
+    assert re.fullmatch(r"[a-z0-9]+(?:-[a-z0-9]+)*", slug), slug
+    assert len(slug) <= 80
+    assert slug.split("-")[0] not in {"con", "prn", "aux", "nul"} or "-" in slug
+    assert slug not in {"con", "prn", "aux", "nul"}
+
+
+def test_slugs_transliterate_latin_letters_and_keep_other_scripts_apart():
+    assert slugify("Über die Straße: Ærø, Łódź & Kraków") == "uber-die-strasse-aero-lodz-and-krakow"
+    greek = {slugify(t) for t in ["Αθήνα: νέα μέτρα", "Αθήνα: παλιά μέτρα", "Θεσσαλονίκη"]}
+    assert len(greek) == 3 and "article" not in greek
+    assert slugify("Путин и Зеленский: переговоры 2024").startswith("2024-")
+
+
+def test_a_title_with_slashes_and_dots_stays_in_the_output_folder(tmp_path):
+    path = tmp_path / "article.txt"
+    path.write_text("../../Ministers/officials: a\\b\n\n" + ARTICLE.split("\n", 1)[1], encoding="utf-8")
+    out = tmp_path / "deep" / "out"
+    done = run(render_cmd(path, out, tmp_path / "cache", "--jobs", "1"))
+    assert done.returncode == 0, done.stderr
+    assert everything_in(out) == sorted(f"ministers-officials-a-b{s}" for s in EPISODE_SUFFIXES)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["article.txt", "cache", "deep"]
+
+
+def test_a_foreign_json_file_with_the_same_name_is_not_overwritten(tmp_path, article):
+    out = tmp_path / "out"
+    out.mkdir()
+    slug = "harbor-town-votes-to-rebuild-its-seawall"
+    (out / f"{slug}.json").write_text("[1, 2, 3]\n", encoding="utf-8")
+    done = run(render_cmd(article, out, tmp_path / "cache", "--jobs", "1"))
+    assert done.returncode == 0, done.stderr
+    assert (out / f"{slug}.json").read_text(encoding="utf-8") == "[1, 2, 3]\n"
+    assert_episode_files(out, f"{slug}-2")
