@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import logging
+import signal
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -304,5 +305,11 @@ def feed(
         click.echo(str(path))
 
 
+def _terminate(signum: int, frame: object) -> None:
+    # A kill (SIGTERM) cleans up like Ctrl-C: temporary files removed, workers stopped.
+    raise KeyboardInterrupt
+
+
 def main() -> None:
+    signal.signal(signal.SIGTERM, _terminate)
     cli(prog_name="narrate")

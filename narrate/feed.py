@@ -108,7 +108,7 @@ def _add_item(generator: FeedGenerator, episode: PublishedEpisode, base_url: str
     entry.title(_xml_text(episode.title))
     entry.link(href=f"{base_url}index.html#{quote(episode.slug)}")
     entry.description(_xml_text(episode.description or episode.title))
-    entry.enclosure(_file_url(base_url, episode.audio_file), str(episode.audio_bytes), "audio/mpeg")
+    entry.enclosure(_file_url(base_url, episode.audio_file), str(episode.audio_bytes), episode.mime_type)
     entry.pubDate(episode.published)
     if episode.byline:
         entry.podcast.itunes_author(_xml_text(episode.byline))

@@ -15,8 +15,8 @@ from datetime import UTC, date, datetime, time
 from pathlib import Path
 from typing import Any
 
+import mutagen
 from mutagen import MutagenError
-from mutagen.mp3 import MP3
 
 from narrate.errors import FeedError
 from narrate.model import Chapter
@@ -24,6 +24,8 @@ from narrate.model import Chapter
 log = logging.getLogger(__name__)
 
 _CHAPTERS_SUFFIX = ".chapters.json"
+# The enclosure types podcast apps expect for what `narrate render --format` writes.
+MIME_TYPES = {".mp3": "audio/mpeg", ".m4b": "audio/x-m4a", ".m4a": "audio/x-m4a", ".wav": "audio/wav"}
 
 
 @dataclass(frozen=True)
@@ -40,6 +42,11 @@ class PublishedEpisode:
     rendered_at: datetime
     audio_file: str
     audio_bytes: int
+
+    @property
+    def mime_type(self) -> str:
+        return MIME_TYPES.get(Path(self.audio_file).suffix.lower(), "audio/mpeg")
+
     duration_s: float
     chapters: tuple[Chapter, ...]
     chapters_file: str | None
@@ -205,7 +212,8 @@ def _published(data: dict[str, Any], rendered_at: datetime) -> datetime:
 def _duration(audio_path: Path, data: dict[str, Any]) -> float:
     """The audio's length as players measure it, falling back to the recorded one."""
     try:
-        info = MP3(audio_path).info
+        audio = mutagen.File(audio_path)
+        info = audio.info if audio is not None else None
         if info is not None and info.length > 0:
             return float(info.length)
         problem = "no audio frames"
@@ -213,8 +221,8 @@ def _duration(audio_path: Path, data: dict[str, Any]) -> float:
         problem = str(error)
     recorded = data.get("duration")
     if not isinstance(recorded, (int, float)) or recorded <= 0:
-        raise _Malformed(f"{audio_path.name} is not readable MP3 ({problem})")
-    log.warning("%s is not readable MP3 (%s); using its recorded duration", audio_path.name, problem)
+        raise _Malformed(f"{audio_path.name} is not readable audio ({problem})")
+    log.warning("%s is not readable audio (%s); using its recorded duration", audio_path.name, problem)
     return float(recorded)
 
 

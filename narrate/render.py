@@ -122,6 +122,13 @@ def _lock_path(out_dir: Path) -> Path:
     return Path(tempfile.gettempdir()) / f"narrate-{digest}.lock"
 
 
+def _remove_stale_parts(out_dir: Path) -> None:
+    """Temporary files a killed render left behind (we hold the folder's lock, so none is live)."""
+    for stale in out_dir.glob(".*.part"):
+        log.info("removing %s, left by an interrupted render", stale)
+        stale.unlink(missing_ok=True)
+
+
 def render_scripts(
     scripts: Sequence[Script], voices: VoiceSet, options: RenderOptions, progress: Progress | None = None
 ) -> list[Episode]:
@@ -143,6 +150,7 @@ def render_scripts(
             raise OutputError(
                 f"{options.out_dir}: another render holds this folder for over 10 minutes"
             ) from exc
+        _remove_stale_parts(options.out_dir)
         episodes = []
         cache = Cache(root)
         taken: set[str] = set()
