@@ -8,10 +8,13 @@ encoder's priming silence; chapter times are exact sums of these.
 
 from __future__ import annotations
 
+import os
 import subprocess
 import threading
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
+from pathlib import Path
 
 from narrate.errors import AudioError
 
@@ -38,74 +41,86 @@ class Mp3Settings:
 
 @cache
 def ffmpeg_exe() -> str:
+    """The ffmpeg that imageio-ffmpeg ships.
+
+    Its own lookup runs ``ffmpeg -version`` to validate the binary, which costs more than an
+    edited paragraph's whole render; the shipped binary is taken directly when it is there.
+    """
     try:
         import imageio_ffmpeg
-
+    except ImportError as exc:
+        raise AudioError("imageio-ffmpeg is not installed: reinstall narrate (make run)") from exc
+    if "IMAGEIO_FFMPEG_EXE" not in os.environ:
+        shipped = sorted((Path(imageio_ffmpeg.__file__).parent / "binaries").glob("ffmpeg-*"))
+        if shipped and os.access(shipped[-1], os.X_OK):
+            return str(shipped[-1])
+    try:
         return str(imageio_ffmpeg.get_ffmpeg_exe())
-    except (ImportError, RuntimeError) as exc:
+    except RuntimeError as exc:
         raise AudioError(f"ffmpeg is not available ({exc}): reinstall narrate (make run)") from exc
 
 
-def encode_mp3_chunk(pcm: bytes, sample_rate_hz: int, settings: Mp3Settings) -> bytes:
-    """Raw MP3 frames for mono 16-bit PCM."""
-    cmd = [
-        ffmpeg_exe(),
-        "-v",
-        "error",
-        "-nostdin",
-        "-f",
-        "s16le",
-        "-ar",
-        str(sample_rate_hz),
-        "-ac",
-        "1",
-        "-i",
-        "pipe:0",
-        "-ar",
-        str(settings.sample_rate_hz),
-        "-ac",
-        "1",
-        "-c:a",
-        "libmp3lame",
-        "-b:a",
-        f"{settings.bitrate_kbps}k",
-        "-compression_level",
-        str(settings.quality),
-        "-write_xing",
-        "0",
-        "-id3v2_version",
-        "0",
-        "-write_id3v1",
-        "0",
-        "-f",
-        "mp3",
-        "pipe:1",
-    ]
-    # A writer thread feeds ffmpeg in large blocks; communicate() would poll in 4 KiB steps.
+def pcm_input_args(sample_rate_hz: int) -> list[str]:
+    """ffmpeg arguments reading mono 16-bit PCM from standard input."""
+    return ["-f", "s16le", "-ar", str(sample_rate_hz), "-ac", "1", "-i", "pipe:0"]
+
+
+def run_ffmpeg(args: list[str], blocks: Iterable[bytes], what: str) -> bytes:
+    """Run ffmpeg on PCM ``blocks`` fed to its standard input; its standard output.
+
+    A writer thread feeds ffmpeg in large blocks (communicate() would poll in 4 KiB steps), so
+    a long episode streams through without being held in memory; ffmpeg's stderr is kept for the
+    error message.
+    """
     try:
-        process = subprocess.Popen(cmd, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+        process = subprocess.Popen(
+            [ffmpeg_exe(), "-v", "error", "-nostdin", *args],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+        )
     except OSError as exc:
         raise AudioError(f"ffmpeg could not start: {exc}") from exc
-    assert process.stdin and process.stdout and process.stderr
+    stdin, stdout, stderr = process.stdin, process.stdout, process.stderr
+    assert stdin and stdout and stderr
     errors: list[bytes] = []
-    reader = threading.Thread(target=lambda: errors.append(process.stderr.read()), daemon=True)  # type: ignore[union-attr]
-    reader.start()
 
     def feed() -> None:
         try:
-            process.stdin.write(pcm)  # type: ignore[union-attr]
-            process.stdin.close()  # type: ignore[union-attr]
+            for block in blocks:
+                stdin.write(block)
+            stdin.close()
         except BrokenPipeError:
             pass  # ffmpeg stopped early; its exit status and stderr say why
 
-    writer = threading.Thread(target=feed, daemon=True)
-    writer.start()
-    encoded = process.stdout.read()
-    writer.join()
-    reader.join()
-    if process.wait() != 0 or not encoded:
+    threads = [
+        threading.Thread(target=feed, daemon=True),
+        threading.Thread(target=lambda: errors.append(stderr.read()), daemon=True),
+    ]
+    for thread in threads:
+        thread.start()
+    output = stdout.read()
+    for thread in threads:
+        thread.join()
+    if process.wait() != 0:
         message = b"".join(errors).decode(errors="replace").strip()[-300:]
-        raise AudioError(f"ffmpeg failed to encode MP3: {message}")
+        raise AudioError(f"ffmpeg failed to {what}: {message}")
+    return output
+
+
+def encode_mp3_chunk(pcm: bytes, sample_rate_hz: int, settings: Mp3Settings) -> bytes:
+    """Raw MP3 frames (no ID3, no Xing header) for mono 16-bit PCM."""
+    args = [
+        *pcm_input_args(sample_rate_hz),
+        "-ar", str(settings.sample_rate_hz), "-ac", "1",
+        "-c:a", "libmp3lame", "-b:a", f"{settings.bitrate_kbps}k",
+        "-compression_level", str(settings.quality),
+        "-write_xing", "0", "-id3v2_version", "0", "-write_id3v1", "0",
+        "-f", "mp3", "pipe:1",
+    ]  # fmt: skip
+    encoded = run_ffmpeg(args, [pcm], "encode MP3")
+    if not encoded:
+        raise AudioError("ffmpeg wrote no MP3 frames")
     return encoded
 
 

@@ -8,13 +8,11 @@ pauses and padding included), streamed so memory does not grow with the episode'
 from __future__ import annotations
 
 import struct
-import subprocess
-import threading
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 from narrate.cache import Cache
-from narrate.encode import ffmpeg_exe
+from narrate.encode import pcm_input_args, run_ffmpeg
 from narrate.errors import AudioError
 from narrate.model import Chapter
 from narrate.synth import ChunkJob, segment_key
@@ -80,53 +78,12 @@ def write_m4b(
     """AAC in an MPEG-4 audiobook container with chapters, encoded by ffmpeg from streamed PCM."""
     meta = path.with_name(path.name + ".ffmeta")
     meta.write_text(_ffmetadata(title, artist, chapters), encoding="utf-8")
-    cmd = [
-        ffmpeg_exe(),
-        "-v",
-        "error",
-        "-nostdin",
-        "-y",
-        "-f",
-        "s16le",
-        "-ar",
-        str(sample_rate_hz),
-        "-ac",
-        "1",
-        "-i",
-        "pipe:0",
-        "-i",
-        str(meta),
-        "-map",
-        "0:a",
-        "-map_metadata",
-        "1",
-        "-map_chapters",
-        "1",
-        "-c:a",
-        "aac",
-        "-b:a",
-        f"{bitrate_kbps}k",
-        "-movflags",
-        "+faststart",
-        "-f",
-        "ipod",
-        str(path),
-    ]
+    args = [
+        *pcm_input_args(sample_rate_hz),
+        "-i", str(meta), "-map", "0:a", "-map_metadata", "1", "-map_chapters", "1",
+        "-c:a", "aac", "-b:a", f"{bitrate_kbps}k", "-movflags", "+faststart", "-f", "ipod", "-y", str(path),
+    ]  # fmt: skip
     try:
-        process = subprocess.Popen(cmd, stdin=subprocess.PIPE, stderr=subprocess.PIPE)
-        errors: list[bytes] = []
-        reader = threading.Thread(target=lambda: errors.append(process.stderr.read()), daemon=True)  # type: ignore[union-attr]
-        reader.start()
-        try:
-            for block in pcm:
-                process.stdin.write(block)  # type: ignore[union-attr]
-            process.stdin.close()  # type: ignore[union-attr]
-        except BrokenPipeError:
-            pass
-        reader.join()
-        if process.wait() != 0:
-            raise AudioError(
-                f"ffmpeg failed to write M4B: {b''.join(errors).decode(errors='replace')[-300:]}"
-            )
+        run_ffmpeg(args, pcm, "write M4B")
     finally:
         meta.unlink(missing_ok=True)

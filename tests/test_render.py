@@ -317,3 +317,18 @@ def test_seed_renders_consistently(tmp_path, render_cli, seed_path):
         assert not any(a < chap.start_time < b for a, b, _, _ in episode.cues), chap.start_time
     audio = decode_mp3(episode.mp3)
     assert abs(pyln.Meter(RATE).integrated_loudness(audio) + 16) <= 1.0
+
+
+def test_render_options_take_effect(rendered, tmp_path, render_cli, article_txt):
+    base, _, _ = rendered
+    cache = tmp_path / "cache"
+    render(render_cli, article_txt, tmp_path / "quiet", cache, "--loudness", "-20", "--bitrate", "96")
+    quiet = Episode(tmp_path / "quiet")
+    assert MP3(quiet.mp3).info.bitrate == 96_000
+    assert abs(quiet.length_s - quiet.meta["duration"]) <= 0.1
+    assert abs(pyln.Meter(RATE).integrated_loudness(decode_mp3(quiet.mp3)) + 20) <= 1.0
+    render(render_cli, article_txt, tmp_path / "fast", cache, "--rate", "300")
+    fast = Episode(tmp_path / "fast")
+    # Speech takes 175/300 of the time; the pauses stay as they were.
+    assert fast.meta["duration"] < 0.75 * base.meta["duration"]
+    assert [c["title"] for c in fast.chapters["chapters"]] == [c["title"] for c in base.chapters["chapters"]]

@@ -15,9 +15,7 @@ from narrate.errors import InputError
 from narrate.model import Article, Heading
 
 if TYPE_CHECKING:  # the extractors are imported lazily: trafilatura and lxml cost ~0.2 s
-    from .html import HtmlResult
-    from .markdown import MarkdownResult
-    from .text import TextResult
+    from .extracted import Extracted
 
 __all__ = ["MAX_BYTES", "load_article", "parse_article"]
 
@@ -76,7 +74,7 @@ def parse_article(raw: bytes, *, source: str, fmt: str | None = None) -> Article
         raise InputError(f"{name}: {exc} — give a text, HTML or Markdown file") from None
     if not text.strip():
         raise InputError(f"{name}: the file is empty — give a file with the article's text")
-    res: HtmlResult | MarkdownResult | TextResult
+    res: Extracted
     if fmt == "html":
         from .html import extract_html
 

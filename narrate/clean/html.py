@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import logging
 import re
-from dataclasses import dataclass, field
 
 from .byline import byline_of, names_from
 from .dates import iso_date
+from .extracted import Extracted
 from .text import (
     _CAPTION,
     _DATE_LINE,
@@ -75,17 +75,6 @@ _BLOCK_TAGS = {
     "dt",
 }
 _SITE_SUFFIX = re.compile(r"\s+(?:[|–—·•»:]|-{1,2})\s+[^|–—·•»]{2,60}$")
-
-
-@dataclass
-class HtmlResult:
-    title: str
-    paragraphs: list[str]
-    byline: str | None = None
-    date: str | None = None
-    dateline: str | None = None
-    headings: list[tuple[int, str]] = field(default_factory=list)
-    language: str | None = None
 
 
 def _meta(doc, *names: str) -> str | None:
@@ -311,7 +300,7 @@ def _is_furniture(text: str, title: str) -> bool:
     return w <= 8 and bool(_WIDGET.search(text)) and not is_sentence(text)
 
 
-def extract_html(text: str) -> HtmlResult:
+def extract_html(text: str) -> Extracted:
     import lxml.html
 
     text = re.sub(r"^\s*<\?xml[^>]*\?>", "", text)  # lxml refuses str input with an encoding declaration
@@ -320,7 +309,7 @@ def extract_html(text: str) -> HtmlResult:
     except Exception:  # lxml raises ParserError / ValueError on empty or odd documents
         doc = None
     if doc is None:
-        return HtmlResult(title="", paragraphs=[])
+        return Extracted(title="", paragraphs=[])
     title, byline, date, lang = _metadata(doc)
     blocks: list[tuple[str, str]] = []
     try:
@@ -368,7 +357,7 @@ def extract_html(text: str) -> HtmlResult:
         if m and m.group("place").strip(" .").isupper() and len(m.group("place")) >= 3:
             dateline = m.group("place").strip(" .")
     headings = [(i, h) for i, h in headings if i < len(paragraphs)]
-    return HtmlResult(
+    return Extracted(
         title=title,
         paragraphs=paragraphs,
         byline=byline,

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 
 from .byline import byline_of
 from .dates import find_date, iso_date
+from .extracted import Extracted
 
 _ATX = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
 _SETEXT = re.compile(r"^(=+|-+)\s*$")
@@ -26,16 +26,6 @@ _CODE = re.compile(r"`+([^`]+)`+")
 _LIST = re.compile(r"^\s*(?:[-*+]|\d{1,3}[.)])\s+")
 _QUOTE = re.compile(r"^\s*>\s?")
 _FOOTNOTE = re.compile(r"\[\^[^\]]+\]")
-
-
-@dataclass
-class MarkdownResult:
-    title: str
-    paragraphs: list[str]
-    byline: str | None = None
-    date: str | None = None
-    dateline: str | None = None
-    headings: list[tuple[int, str]] = field(default_factory=list)
 
 
 def inline(text: str) -> str:
@@ -62,7 +52,7 @@ def inline(text: str) -> str:
     return " ".join(text.split())
 
 
-def extract_markdown(text: str) -> MarkdownResult:
+def extract_markdown(text: str) -> Extracted:
     title = ""
     byline = None
     date = None
@@ -144,4 +134,4 @@ def extract_markdown(text: str) -> MarkdownResult:
             break
         paragraphs.pop(0)
         headings = [(max(0, j - 1), t) for j, t in headings]
-    return MarkdownResult(title=title, paragraphs=paragraphs, byline=byline, date=date, headings=headings)
+    return Extracted(title=title, paragraphs=paragraphs, byline=byline, date=date, headings=headings)

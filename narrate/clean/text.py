@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import itertools
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from .byline import byline_of
 from .dates import find_date
+from .extracted import Extracted
 
 _WORD = re.compile(r"\w+")
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff]")
@@ -167,16 +168,6 @@ class Line:
     norm: str
     junk: str = ""
     score: float = 0.0
-
-
-@dataclass
-class TextResult:
-    title: str
-    paragraphs: list[str]
-    byline: str | None = None
-    date: str | None = None
-    dateline: str | None = None
-    headings: list[tuple[int, str]] = field(default_factory=list)
 
 
 def norm(s: str) -> str:
@@ -448,14 +439,14 @@ def _is_heading(lines: list[Line], i: int) -> bool:
     return prev is None or (not prev.junk and prev.words >= 8) or prev.junk in ("caption", "duplicate")
 
 
-def extract(text: str) -> TextResult:
+def extract(text: str) -> Extracted:
     lines = _split_lines(text)
     title, title_i = _title_from(lines)
     info = classify(lines, title)
     scores = line_scores(info)
     a, b, _total = _max_region(scores)
     if b < 0:
-        return TextResult(title=title, paragraphs=[])
+        return Extracted(title=title, paragraphs=[])
     # carry the region over a list that the last paragraph introduces
     b = _extend_list(info, a, b)
 
@@ -492,7 +483,7 @@ def extract(text: str) -> TextResult:
         m = _DATELINE.match(paragraphs[0])
         if m and len(m.group("place")) >= 3 and m.group("place").strip(" .").isupper():
             dateline = m.group("place").strip(" .")
-    return TextResult(
+    return Extracted(
         title=title, paragraphs=paragraphs, byline=byline, date=date, dateline=dateline, headings=headings
     )
 
