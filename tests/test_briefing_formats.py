@@ -1,0 +1,96 @@
+"""Briefings (several articles, one episode) and the M4B / WAV output formats."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import wave
+from pathlib import Path
+
+import feedparser
+import pytest
+from mutagen.id3 import ID3
+from mutagen.mp3 import MP3
+
+from tests.conftest import ffmpeg
+
+
+def _render(render_cli, tmp_path: Path, *args: object) -> Path:
+    out = tmp_path / "out"
+    result = render_cli("render", *args, "-o", out, "--cache-dir", tmp_path / "cache", "--engine", "fake")
+    assert result.exit_code == 0, result.output
+    return out
+
+
+def test_briefing_has_one_top_level_chapter_per_article(render_cli, tmp_path, article_txt, short_txt, seed_path):
+    out = _render(render_cli, tmp_path, seed_path, article_txt, short_txt, "--briefing", "Morning briefing")
+    assert sorted(p.suffix for p in out.iterdir()) == [".json", ".json", ".mp3", ".vtt"]
+    mp3 = out / "morning-briefing.mp3"
+    chaps = sorted(ID3(mp3).getall("CHAP"), key=lambda c: c.start_time)
+    episode = json.loads((out / "morning-briefing.json").read_text())
+    assert len(chaps) == 3
+    assert [str(c.sub_frames["TIT2"]) for c in chaps] == [c["title"] for c in episode["chapters"]]
+    assert chaps[0].start_time == 0
+    assert abs(chaps[-1].end_time / 1000 - MP3(mp3).info.length) < 1.0
+    for before, after in zip(chaps, chaps[1:], strict=False):
+        assert before.end_time == after.start_time
+    # The chapters JSON keeps each article's own chapters as hidden sub-chapters, in time order.
+    doc = json.loads((out / "morning-briefing.chapters.json").read_text())
+    starts = [c["startTime"] for c in doc["chapters"]]
+    assert starts == sorted(starts)
+    top = [c for c in doc["chapters"] if c.get("toc", True)]
+    assert [c["title"] for c in top] == [c["title"] for c in episode["chapters"]]
+    assert len(doc["chapters"]) > len(top)
+
+
+def test_briefing_intro_names_every_headline(render_cli, tmp_path, article_txt, short_txt):
+    out = _render(render_cli, tmp_path, article_txt, short_txt, "--briefing", "Evening news")
+    vtt = (out / "evening-news.vtt").read_text()
+    episode = json.loads((out / "evening-news.json").read_text())
+    intro = vtt.split("\n\n")[1] + vtt.split("\n\n")[2]
+    for chapter in episode["chapters"]:
+        assert chapter["title"].rstrip(".") in vtt
+    assert "Evening news" in intro
+
+
+def test_briefing_publishes_in_a_feed(render_cli, tmp_path, article_txt, short_txt, seed_path):
+    out = _render(render_cli, tmp_path, article_txt, short_txt, "--briefing", "Evening news")
+    _render(render_cli, tmp_path, seed_path)
+    result = render_cli("feed", out, "--base-url", "https://example.org/pod/")
+    assert result.exit_code == 0, result.output
+    feed = feedparser.parse(str(out / "feed.xml"))
+    assert not feed.bozo
+    assert len(feed.entries) == 2
+
+
+def _probe_chapters(path: Path) -> list[tuple[float, str]]:
+    done = subprocess.run([ffmpeg(), "-hide_banner", "-i", str(path)], capture_output=True, text=True)
+    chapters, starts = [], []
+    for line in done.stderr.splitlines():
+        line = line.strip()
+        if line.startswith("Chapter #"):
+            starts.append(float(line.split("start ")[1].split(",")[0]))
+        elif line.startswith("title") and len(starts) > len(chapters):
+            chapters.append((starts[-1], line.split(":", 1)[1].strip()))
+    return chapters
+
+
+def test_m4b_carries_the_same_chapters(render_cli, tmp_path, article_txt):
+    out = _render(render_cli, tmp_path, article_txt, "--format", "m4b")
+    (m4b,) = out.glob("*.m4b")
+    episode = json.loads(next(p for p in out.glob("*.json") if not p.name.endswith(".chapters.json")).read_text())
+    assert episode["files"]["audio"] == m4b.name
+    chapters = _probe_chapters(m4b)
+    assert [title for _, title in chapters] == [c["title"] for c in episode["chapters"]]
+    for (start, _), expected in zip(chapters, episode["chapters"], strict=True):
+        assert start == pytest.approx(expected["start"], abs=0.05)
+
+
+def test_wav_has_the_episode_duration(render_cli, tmp_path, article_txt):
+    out = _render(render_cli, tmp_path, article_txt, "--format", "wav")
+    (wav_path,) = out.glob("*.wav")
+    episode = json.loads(next(p for p in out.glob("*.json") if not p.name.endswith(".chapters.json")).read_text())
+    with wave.open(str(wav_path)) as wav:
+        assert (wav.getnchannels(), wav.getsampwidth(), wav.getframerate()) == (1, 2, 22050)
+        seconds = wav.getnframes() / wav.getframerate()
+    assert seconds == pytest.approx(episode["duration"], abs=0.05)
