@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import json
 import subprocess
 import wave
@@ -22,7 +23,9 @@ def _render(render_cli, tmp_path: Path, *args: object) -> Path:
     return out
 
 
-def test_briefing_has_one_top_level_chapter_per_article(render_cli, tmp_path, article_txt, short_txt, seed_path):
+def test_briefing_has_one_top_level_chapter_per_article(
+    render_cli, tmp_path, article_txt, short_txt, seed_path
+):
     out = _render(render_cli, tmp_path, seed_path, article_txt, short_txt, "--briefing", "Morning briefing")
     assert sorted(p.suffix for p in out.iterdir()) == [".json", ".json", ".mp3", ".vtt"]
     mp3 = out / "morning-briefing.mp3"
@@ -32,7 +35,7 @@ def test_briefing_has_one_top_level_chapter_per_article(render_cli, tmp_path, ar
     assert [str(c.sub_frames["TIT2"]) for c in chaps] == [c["title"] for c in episode["chapters"]]
     assert chaps[0].start_time == 0
     assert abs(chaps[-1].end_time / 1000 - MP3(mp3).info.length) < 1.0
-    for before, after in zip(chaps, chaps[1:], strict=False):
+    for before, after in itertools.pairwise(chaps):
         assert before.end_time == after.start_time
     # The chapters JSON keeps each article's own chapters as hidden sub-chapters, in time order.
     doc = json.loads((out / "morning-briefing.chapters.json").read_text())
@@ -63,6 +66,11 @@ def test_briefing_publishes_in_a_feed(render_cli, tmp_path, article_txt, short_t
     assert len(feed.entries) == 2
 
 
+def _episode(out: Path) -> dict:
+    (meta,) = [p for p in out.glob("*.json") if not p.name.endswith(".chapters.json")]
+    return json.loads(meta.read_text())
+
+
 def _probe_chapters(path: Path) -> list[tuple[float, str]]:
     done = subprocess.run([ffmpeg(), "-hide_banner", "-i", str(path)], capture_output=True, text=True)
     chapters, starts = [], []
@@ -78,7 +86,7 @@ def _probe_chapters(path: Path) -> list[tuple[float, str]]:
 def test_m4b_carries_the_same_chapters(render_cli, tmp_path, article_txt):
     out = _render(render_cli, tmp_path, article_txt, "--format", "m4b")
     (m4b,) = out.glob("*.m4b")
-    episode = json.loads(next(p for p in out.glob("*.json") if not p.name.endswith(".chapters.json")).read_text())
+    episode = _episode(out)
     assert episode["files"]["audio"] == m4b.name
     chapters = _probe_chapters(m4b)
     assert [title for _, title in chapters] == [c["title"] for c in episode["chapters"]]
@@ -89,7 +97,7 @@ def test_m4b_carries_the_same_chapters(render_cli, tmp_path, article_txt):
 def test_wav_has_the_episode_duration(render_cli, tmp_path, article_txt):
     out = _render(render_cli, tmp_path, article_txt, "--format", "wav")
     (wav_path,) = out.glob("*.wav")
-    episode = json.loads(next(p for p in out.glob("*.json") if not p.name.endswith(".chapters.json")).read_text())
+    episode = _episode(out)
     with wave.open(str(wav_path)) as wav:
         assert (wav.getnchannels(), wav.getsampwidth(), wav.getframerate()) == (1, 2, 22050)
         seconds = wav.getnframes() / wav.getframerate()
