@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from narrate.clean import load_article
@@ -38,6 +38,7 @@ def narrate(
     lexicon_file: Path | None = None,
     progress: Progress | None = None,
     briefing: str | None = None,
+    on_episode: Callable[[Episode], None] | None = None,
 ) -> list[Episode]:
     """Clean, script and render each source into its episode files; all inputs are read first.
 
@@ -48,7 +49,7 @@ def narrate(
     scripts = [build_script(load_article(source), voices, lexicon) for source in sources]
     if briefing:
         scripts = [build_briefing(briefing, scripts, voices, lexicon)]
-    return render_scripts(scripts, voices, options or RenderOptions(), progress)
+    return render_scripts(scripts, voices, options or RenderOptions(), progress, on_episode)
 
 
 def engine_voices(engine: str = "espeak") -> list[EngineVoice]:

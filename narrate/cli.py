@@ -19,6 +19,7 @@ import click
 
 from narrate import __version__
 from narrate.errors import NarrateError
+from narrate.model import Episode
 
 log = logging.getLogger("narrate")
 
@@ -186,20 +187,23 @@ def render(
         if jobs:
             options = replace(options, jobs=jobs)
         update, close = _progress_bar(progress)
+
+        def finished(episode: Episode) -> None:
+            for name in episode.files.values():
+                click.echo(str(out_dir / name))
+
         try:
-            episodes = narrate(
+            narrate(
                 articles,
                 options,
                 voices=voice_set(voices_dir, engine, rate_wpm),
                 lexicon_file=lexicon_file,
                 progress=update,
                 briefing=briefing,
+                on_episode=finished,
             )
         finally:
             close()
-        for episode in episodes:
-            for name in episode.files.values():
-                click.echo(str(out_dir / name))
 
 
 @cli.command()

@@ -18,7 +18,6 @@ from narrate.model import Chapter
 from narrate.synth import ChunkJob, segment_key
 from narrate.timeline import ChunkLayout
 
-FORMATS = ("mp3", "m4b", "wav")
 _SAMPLE_BYTES = 2
 
 

@@ -16,7 +16,7 @@ import os
 import signal
 import tempfile
 from collections.abc import Callable, Iterator, Sequence
-from contextlib import ExitStack, contextmanager
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -37,11 +37,18 @@ Progress = Callable[[int, int], None]
 class RenderOptions:
     out_dir: Path = Path("output")
     cache_dir: Path | None = field(default_factory=default_cache_dir)  # None: no cache kept
-    jobs: int = field(default_factory=lambda: os.cpu_count() or 1)
+    jobs: int = field(default_factory=lambda: available_cores())
     target_lufs: float = -16.0
     ceiling_dbfs: float = -1.5  # sample peak; the encoded true peak stays under -1 dBTP
     mp3: Mp3Settings = field(default_factory=Mp3Settings)
-    audio_format: str = "mp3"  # mp3 | m4b | wav (narrate.formats.FORMATS)
+    audio_format: str = "mp3"  # mp3 | m4b | wav
+
+
+def available_cores() -> int:
+    """Cores this process may run on (a container's share, not the host's count)."""
+    if hasattr(os, "sched_getaffinity"):
+        return max(1, len(os.sched_getaffinity(0)))
+    return os.cpu_count() or 1
 
 
 @contextmanager
@@ -78,42 +85,38 @@ def _quiet_worker() -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
-def _largest_first(jobs: Sequence[ChunkJob]) -> list[int]:
-    # Longest chunks first keeps both workers busy to the end (LPT scheduling).
-    return sorted(range(len(jobs)), key=lambda i: -sum(len(s.text) for s in jobs[i].segments))
+def _run(jobs: Sequence[ChunkJob], workers: int) -> Iterator[tuple[int, ChunkLayout]]:
+    """Render every chunk, in parallel when ``workers`` > 1: (job index, layout) as each is done.
 
-
-def _run(jobs: Sequence[ChunkJob], workers: int, progress: Progress | None) -> list[ChunkLayout]:
-    """Render every chunk not yet cached, in parallel when ``workers`` > 1; layouts in job order."""
+    Cached chunks come first, then the rest largest first.
+    """
     cache = Cache(jobs[0].cache_root) if jobs else None
-    layouts: list[ChunkLayout | None] = [cached_layout(cache, job.key) if cache else None for job in jobs]
-    todo = [i for i in _largest_first(jobs) if layouts[i] is None]
-    done = len(jobs) - len(todo)
-    log.info("%d of %d chunks cached; rendering %d", done, len(jobs), len(todo))
+    todo = []
+    for index, job in enumerate(jobs):
+        layout = cached_layout(cache, job.key) if cache else None
+        if layout is None:
+            todo.append(index)
+        else:
+            yield index, layout
+    todo.sort(key=lambda i: -sum(len(s.text) for s in jobs[i].segments))  # keeps both workers busy to the end
+    log.info("%d of %d chunks cached; rendering %d", len(jobs) - len(todo), len(jobs), len(todo))
     if workers <= 1 or len(todo) <= 1:
         for index in todo:
-            layouts[index] = render_chunk(jobs[index])
-            done += 1
-            if progress:
-                progress(done, len(jobs))
-    else:
-        context = multiprocessing.get_context("fork" if os.name == "posix" else "spawn")
-        pool = futures.ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_quiet_worker)
-        try:
-            pending = {pool.submit(render_chunk, jobs[i]): i for i in todo}
-            for future in futures.as_completed(pending):
-                layouts[pending[future]] = future.result()
-                done += 1
-                if progress:
-                    progress(done, len(jobs))
-        except BaseException:
-            # Ctrl-C or a failed chunk: stop the workers now rather than after their current chunk.
-            for process in list(getattr(pool, "_processes", {}).values()):
-                process.terminate()
-            raise
-        finally:
-            pool.shutdown(wait=True, cancel_futures=True)
-    return [layout for layout in layouts if layout is not None]
+            yield index, render_chunk(jobs[index])
+        return
+    context = multiprocessing.get_context("fork" if os.name == "posix" else "spawn")
+    pool = futures.ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_quiet_worker)
+    try:
+        pending = {pool.submit(render_chunk, jobs[i]): i for i in todo}
+        for future in futures.as_completed(pending):
+            yield pending[future], future.result()
+    except BaseException:
+        # Ctrl-C or a failed chunk: stop the workers now rather than after their current chunk.
+        for process in list(getattr(pool, "_processes", {}).values()):
+            process.terminate()
+        raise
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
 
 
 def _lock_path(out_dir: Path) -> Path:
@@ -130,33 +133,63 @@ def _remove_stale_parts(out_dir: Path) -> None:
 
 
 def render_scripts(
-    scripts: Sequence[Script], voices: VoiceSet, options: RenderOptions, progress: Progress | None = None
+    scripts: Sequence[Script],
+    voices: VoiceSet,
+    options: RenderOptions,
+    progress: Progress | None = None,
+    on_episode: Callable[[Episode], None] | None = None,
 ) -> list[Episode]:
-    """Render each script into its episode files in ``options.out_dir``."""
-    from filelock import FileLock, Timeout
+    """Render each script into its episode files in ``options.out_dir``.
 
-    with ExitStack() as stack:
-        root = stack.enter_context(_cache_root(options))
+    An episode's files are written as soon as its last chunk is done, so an interrupted batch
+    keeps the episodes it finished (and the cache keeps every finished chunk).
+    """
+    with _cache_root(options) as root:
         work = [_jobs_for(script, voices, root, options) for script in scripts]
         all_jobs = [job for _, jobs in work for job in jobs]
-        layouts = iter(_run(all_jobs, max(1, options.jobs), progress))
-        try:
-            options.out_dir.mkdir(parents=True, exist_ok=True)
-        except OSError as exc:
-            raise OutputError(f"{options.out_dir}: cannot create the output folder ({exc.strerror})") from exc
-        try:
-            stack.enter_context(FileLock(_lock_path(options.out_dir), timeout=600))
-        except Timeout as exc:
-            raise OutputError(
-                f"{options.out_dir}: another render holds this folder for over 10 minutes"
-            ) from exc
-        _remove_stale_parts(options.out_dir)
-        episodes = []
-        cache = Cache(root)
+        owner = [n for n, (_, jobs) in enumerate(work) for _ in jobs]
+        layouts: list[ChunkLayout | None] = [None] * len(all_jobs)
+        remaining = [len(jobs) for _, jobs in work]
+        first = [sum(len(jobs) for _, jobs in work[:n]) for n in range(len(work))]
+        episodes: dict[int, Episode] = {}
         taken: set[str] = set()
-        for script, (plans, jobs) in zip(scripts, work, strict=True):
-            script_layouts = [next(layouts) for _ in jobs]
-            episode = write_episode(script, plans, jobs, script_layouts, cache, options, taken)
-            taken.add(episode.slug)
-            episodes.append(episode)
-        return episodes
+        for done, (index, layout) in enumerate(_run(all_jobs, max(1, options.jobs)), start=1):
+            layouts[index] = layout
+            if progress:
+                progress(done, len(all_jobs))
+            n = owner[index]
+            remaining[n] -= 1
+            if remaining[n] == 0:
+                plans, jobs = work[n]
+                mine = [x for x in layouts[first[n] : first[n] + len(jobs)] if x is not None]
+                episode = _write(scripts[n], plans, jobs, mine, Cache(root), options, taken)
+                episodes[n] = episode
+                if on_episode:
+                    on_episode(episode)
+        return [episodes[n] for n in sorted(episodes)]
+
+
+def _write(
+    script: Script,
+    plans: list[ChunkPlan],
+    jobs: list[ChunkJob],
+    layouts: list[ChunkLayout],
+    cache: Cache,
+    options: RenderOptions,
+    taken: set[str],
+) -> Episode:
+    """One episode's files, under the output folder's lock (held only while writing)."""
+    from filelock import FileLock, Timeout
+
+    try:
+        options.out_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise OutputError(f"{options.out_dir}: cannot create the output folder ({exc.strerror})") from exc
+    try:
+        with FileLock(_lock_path(options.out_dir), timeout=600):
+            _remove_stale_parts(options.out_dir)
+            episode = write_episode(script, plans, jobs, layouts, cache, options, taken)
+    except Timeout as exc:
+        raise OutputError(f"{options.out_dir}: another render holds this folder for over 10 minutes") from exc
+    taken.add(episode.slug)
+    return episode

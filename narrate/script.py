@@ -91,13 +91,13 @@ def build_script(article: Article, voices: VoiceSet, lexicon: Lexicon | None = N
     for plan in plan_chapters(article):
         segments: list[Segment] = []
         for index in range(plan.first_paragraph, plan.end_paragraph):
-            paragraph: list[Segment] = []
-            if index in headings and _HAS_WORD.search(headings[index]):
-                heading = headings[index]
-                paragraph.append(
-                    Segment(speakable(heading, lexicon), heading, "narration", narrator.name, None)
-                )
-            paragraph.extend(_paragraph_segments(spans[index], narrator, cast, lexicon))
+            heading = headings.get(index, "")
+            if _HAS_WORD.search(heading):
+                segments.append(
+                    Segment(speakable(heading, lexicon), heading, "narration", narrator.name, None,
+                            PAUSE_AFTER_HEADING_MS)
+                )  # fmt: skip
+            paragraph = list(_paragraph_segments(spans[index], narrator, cast, lexicon))
             segments.extend(_with_pauses(paragraph, PAUSE_BETWEEN_PARAGRAPHS_MS))
         if segments:
             last = segments[-1]

@@ -26,9 +26,8 @@ FAKE_VOICES = voice_set(engine="fake")
 
 # Number words eSpeak is handed instead of digits (spelled numbers, ordinals, fractions).
 NUMBER_WORD = re.compile(
-    r"zero|oh|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fifteen|"
-    r"twenty|thirty|forty|fifty|eighty|hundred|thousand|million|billion|trillion|first|second|"
-    r"third|fifth|eighth|ninth|twelfth|half|halves|quarter|[0-9]+",
+    r"zero|oh|one|two|three|four|fort|five|fift|six|seven|eight|nine|nint|ten|eleven|twel|thirt|twent|"
+    r"hundred|thousand|million|billion|trillion|first|second|third|half|halves|quarter|[0-9]+",
     re.IGNORECASE,
 )
 SPEAKABLE = re.compile(r"[^\W_]")  # a letter or a digit: something eSpeak will say
@@ -36,30 +35,53 @@ SPEAKABLE = re.compile(r"[^\W_]")  # a letter or a digit: something eSpeak will 
 # --- strategies ---------------------------------------------------------------------------------------
 
 NUMBERS = st.integers(0, 10**13).map(str) | st.sampled_from(
-    ["0", "0.5", "3.14159", ".5", "1,000", "12,345,678", "1/2", "3/4", "10:30", "09:05", "24/7", "2024-11-25",
-     "1st", "2nd", "23rd", "'90s", "1980s", "+44", "-5", "5-4", "#1", "COVID-19", "3D", "G7", "555-0199", "1e6"]
+    ["0", "0.5", "3.14159", ".5", "1,000", "12,345,678", "1/2", "3/4", "10:30", "09:05", "24/7",
+     "2024-11-25", "1st", "2nd", "23rd", "'90s", "1980s", "+44", "-5", "5-4", "#1", "COVID-19", "3D", "G7",
+     "555-0199", "1e6"]
 )  # fmt: skip
 BEFORE = st.sampled_from(["", "$", "€", "£", "US$", "No. ", "#", "~", "(", "about ", "Aug. ", "§", "“"])
 AFTER = st.sampled_from(
-    ["", "%", " km", "km", " mm", "m", "bn", " billion", "s", "kg", "°C", "°", ")", ",", ".", " p.m.", "-year-old", "”"]
+    [
+        "",
+        "%",
+        " km",
+        "km",
+        " mm",
+        "m",
+        "bn",
+        " billion",
+        "s",
+        "kg",
+        "°C",
+        "°",
+        ")",
+        ",",
+        ".",
+        " p.m.",
+        "-year-old",
+        "”",
+    ]
 )
 WORDS = st.sampled_from(
-    ["the", "council", "said", "Mr.", "Dr.", "U.S.", "NATO", "Charles III", "St.", "Aug.", "vs.", "e.g.", "&", "@",
-     "—", "–", "…", "said.", "he", "“Yes,”", "'no'", "Zürich", "café", "Łódź", "日本", "Москва", "🙂", "(", ")", "/"]
+    ["the", "council", "said", "Mr.", "Dr.", "U.S.", "NATO", "Charles III", "St.", "Aug.", "vs.", "e.g.",
+     "&", "@", "—", "–", "…", "said.", "he", "“Yes,”", "'no'", "Zürich", "café", "Łódź", "日本", "Москва",
+     "🙂", "(", ")", "/"]
 )  # fmt: skip
 NUMBER_TOKENS = st.tuples(BEFORE, NUMBERS, AFTER).map("".join)
 SENTENCES = st.lists(WORDS | NUMBER_TOKENS, min_size=1, max_size=14).map(" ".join)
 ANY_TEXT = st.text(
-    alphabet=st.one_of(st.characters(), st.sampled_from(list("0123456789 .,$%-/:€£'\"()\n\r\t"))), max_size=300
+    alphabet=st.one_of(st.characters(), st.sampled_from(list("0123456789 .,$%-/:€£'\"()\n\r\t"))),
+    max_size=300,
 )
 # Western text a Windows-1252 or Latin-1 editor may have saved: accents one at a time, between ASCII.
 WESTERN_WORDS = st.sampled_from(
-    ["The", "council", "met", "in", "Séoul", "and", "Zürich", "on", "Monday.", "Café", "owners", "said", "naïve",
-     "plans", "cost", "€3,000", "a", "year.", "Renée", "Dubois", "façade", "Ærø", "São", "Paulo", "“quoted”", "—"]
+    ["The", "council", "met", "in", "Séoul", "and", "Zürich", "on", "Monday.", "Café", "owners", "said",
+     "naïve", "plans", "cost", "€3,000", "a", "year.", "Renée", "Dubois", "façade", "Ærø", "São", "Paulo",
+     "“quoted”", "—"]
 )  # fmt: skip
-WESTERN_TEXT = st.lists(st.lists(WESTERN_WORDS, min_size=4, max_size=30).map(" ".join), min_size=2, max_size=6).map(
-    "\n\n".join
-)
+WESTERN_TEXT = st.lists(
+    st.lists(WESTERN_WORDS, min_size=4, max_size=30).map(" ".join), min_size=2, max_size=6
+).map("\n\n".join)
 
 
 # --- normalization (speakable) ------------------------------------------------------------------------
@@ -91,7 +113,8 @@ def test_a_sentence_with_a_digit_is_spoken_with_a_number(sentence):
     spoken = speakable(sentence)
     if re.search(r"[0-9]", sentence):
         assert NUMBER_WORD.search(spoken), (sentence, spoken)
-    assert SPEAKABLE.search(spoken), (sentence, spoken)
+    if SPEAKABLE.search(sentence):
+        assert SPEAKABLE.search(spoken), (sentence, spoken)
 
 
 @pytest.mark.xfail(
@@ -118,13 +141,22 @@ def test_normalise_is_idempotent_and_leaves_no_invisible_characters(text):
 
 
 @SETTINGS
-@given(WESTERN_TEXT, st.sampled_from(["utf-8", "utf-8-sig", "utf-16", "utf-16-be+bom", "cp1252", "latin-1+ascii"]))
+@given(
+    WESTERN_TEXT,
+    st.sampled_from(["utf-8", "utf-8-sig", "utf-16", "utf-16-be+bom", "cp1252", "latin-1+ascii"]),
+)
 @example("Café owners in Séoul said\n\nthe plan was naïve", "cp1252")
 def test_every_readable_encoding_and_line_end_decodes_to_the_same_text(text, encoding):
     if encoding == "utf-16-be+bom":
         raw = codecs.BOM_UTF16_BE + text.encode("utf-16-be")
     elif encoding == "latin-1+ascii":
-        text = text.replace("“", '"').replace("”", '"').replace("—", "-").replace("€", "EUR ").replace("Ærø", "Aero")
+        text = (
+            text.replace("“", '"')
+            .replace("”", '"')
+            .replace("—", "-")
+            .replace("€", "EUR ")
+            .replace("Ærø", "Aero")
+        )
         raw = text.encode("latin-1")
     else:
         raw = text.encode(encoding)
@@ -167,7 +199,13 @@ def test_a_non_empty_article_is_never_silent(paragraphs):
 
 
 @SETTINGS
-@given(st.lists(st.text(alphabet=st.characters(categories=["L", "M"]), min_size=3, max_size=12), min_size=8, max_size=40))
+@given(
+    st.lists(
+        st.text(alphabet=st.characters(categories=["L", "M"]), min_size=3, max_size=12),
+        min_size=8,
+        max_size=40,
+    )
+)
 def test_articles_in_any_script_are_spoken(words):
     """Greek, Cyrillic, CJK or Latin words: if the article is accepted, it is not silent."""
     sentence = " ".join(words) + "."
@@ -195,9 +233,19 @@ def test_any_title_gives_a_safe_slug(title):
     assert slugify(title) == slug
 
 
+CJK = st.characters(min_codepoint=0x4E00, max_codepoint=0x9FFF)
+CYRILLIC = st.characters(min_codepoint=0x0430, max_codepoint=0x044F)
+
+
 @SETTINGS
-@given(st.text(alphabet=st.characters(categories=["Lo"]), min_size=1, max_size=20), st.text(min_size=1, max_size=5))
-def test_titles_in_other_scripts_do_not_share_a_slug(title, extra):
-    other = title + extra
-    if slugify(other) == slugify(title):
-        assert re.sub(r"\W", "", other) == re.sub(r"\W", "", title) or not re.search(r"[^\W\d_]", extra)
+@given(
+    st.lists(
+        st.text(alphabet=CJK | CYRILLIC | st.just(" "), min_size=1, max_size=20),
+        min_size=2,
+        max_size=5,
+        unique=True,
+    )
+)
+def test_distinct_titles_in_other_scripts_get_distinct_slugs(titles):
+    titles = list({t.strip() for t in titles if t.strip()})
+    assert len({slugify(t) for t in titles}) == len(titles)
