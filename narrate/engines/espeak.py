@@ -132,9 +132,7 @@ class EspeakEngine:
         with contextlib.redirect_stdout(io.StringIO()):
             self._tts.save_to_file(text, str(path))
             self._tts.runAndWait()
-        # The driver's loop can end before eSpeak's thread has let go of the utterance; the next
-        # call's properties and file must not race with it.
-        self._espeak.Synchronize()
+
         if not path.exists():
             return None
         try:
