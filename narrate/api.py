@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from concurrent.futures import Executor
 from pathlib import Path
 
 from narrate.clean import load_article
@@ -11,7 +12,6 @@ from narrate.model import Article, Episode, Script
 from narrate.render import Progress, RenderOptions, render_scripts
 from narrate.script import build_briefing, build_script
 from narrate.speakable import load_lexicon
-from narrate.synth import engine_for
 from narrate.voices import VoiceSet, load_voices
 
 
@@ -39,6 +39,7 @@ def narrate(
     progress: Progress | None = None,
     briefing: str | None = None,
     on_episode: Callable[[Episode], None] | None = None,
+    pool: Executor | None = None,
 ) -> list[Episode]:
     """Clean, script and render each source into its episode files; all inputs are read first.
 
@@ -49,8 +50,10 @@ def narrate(
     scripts = [build_script(load_article(source), voices, lexicon) for source in sources]
     if briefing:
         scripts = [build_briefing(briefing, scripts, voices, lexicon)]
-    return render_scripts(scripts, voices, options or RenderOptions(), progress, on_episode)
+    return render_scripts(scripts, voices, options or RenderOptions(), progress, on_episode, pool)
 
 
 def engine_voices(engine: str = "espeak") -> list[EngineVoice]:
+    from narrate.synth import engine_for
+
     return engine_for(engine).voices()

@@ -172,8 +172,8 @@ def render(
     """
     from dataclasses import replace
 
-    from narrate.api import narrate, voice_set
-    from narrate.render import RenderOptions
+    from narrate.api import voice_set
+    from narrate.render import RenderOptions, worker_pool
 
     with _errors(_debug(ctx)):
         options = RenderOptions(out_dir=out_dir, audio_format=audio_format)
@@ -186,24 +186,30 @@ def render(
             options = replace(options, cache_dir=cache_dir)
         if jobs:
             options = replace(options, jobs=jobs)
+        voices = voice_set(voices_dir, engine, rate_wpm)
         update, close = _progress_bar(progress)
 
         def finished(episode: Episode) -> None:
             for name in episode.files.values():
                 click.echo(str(out_dir / name))
 
-        try:
-            narrate(
-                articles,
-                options,
-                voices=voice_set(voices_dir, engine, rate_wpm),
-                lexicon_file=lexicon_file,
-                progress=update,
-                briefing=briefing,
-                on_episode=finished,
-            )
-        finally:
-            close()
+        # Workers start first: they load the audio stack while this process reads the articles.
+        with worker_pool(options.jobs, [p.engine for p in voices.profiles]) as pool:
+            from narrate.api import narrate
+
+            try:
+                narrate(
+                    articles,
+                    options,
+                    voices=voices,
+                    lexicon_file=lexicon_file,
+                    progress=update,
+                    briefing=briefing,
+                    on_episode=finished,
+                    pool=pool,
+                )
+            finally:
+                close()
 
 
 @cli.command()

@@ -22,10 +22,10 @@ from typing import TYPE_CHECKING
 
 from narrate.cache import Cache
 from narrate.chapters import chapters_json, tag_mp3, webvtt
+from narrate.chunks import ChunkJob, read_chunk_frames
 from narrate.errors import OutputError
 from narrate.formats import timeline_pcm, write_m4b, write_wav
 from narrate.model import Article, Chapter, Episode, Script
-from narrate.synth import ChunkJob, read_chunk_frames
 from narrate.timeline import ChunkLayout, ChunkPlan, chapters_on_timeline, cues_on_timeline, parts_on_timeline
 
 if TYPE_CHECKING:

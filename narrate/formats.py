@@ -12,10 +12,10 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 from narrate.cache import Cache
+from narrate.chunks import ChunkJob, segment_key
 from narrate.encode import pcm_input_args, run_ffmpeg
 from narrate.errors import AudioError
 from narrate.model import Chapter
-from narrate.synth import ChunkJob, segment_key
 from narrate.timeline import ChunkLayout
 
 _SAMPLE_BYTES = 2

@@ -21,11 +21,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from narrate.cache import Cache, default_cache_dir
+from narrate.chunks import ChunkJob, SegmentJob, cached_layout, chunk_key
 from narrate.encode import Mp3Settings
 from narrate.episode_files import write_episode
 from narrate.errors import OutputError
 from narrate.model import Episode, Script
-from narrate.synth import ChunkJob, SegmentJob, cached_layout, chunk_key, render_chunk
 from narrate.timeline import ChunkLayout, ChunkPlan, plan_chunks
 from narrate.voices import VoiceSet
 
@@ -80,15 +80,54 @@ def _jobs_for(
     return plans, jobs
 
 
-def _quiet_worker() -> None:
+def _start_worker() -> None:
     # Ctrl-C reaches the whole process group; only the parent reacts (and stops the workers).
     signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
-def _run(jobs: Sequence[ChunkJob], workers: int) -> Iterator[tuple[int, ChunkLayout]]:
-    """Render every chunk, in parallel when ``workers`` > 1: (job index, layout) as each is done.
+def _warm_up(engines: tuple[str, ...]) -> None:
+    """Load the audio stack and start the engines while the parent is still reading articles."""
+    from narrate.synth import engine_for
 
-    Cached chunks come first, then the rest largest first.
+    for name in engines:
+        engine_for(name)
+
+
+def _render_chunk(job: ChunkJob) -> ChunkLayout:
+    from narrate.synth import render_chunk
+
+    return render_chunk(job)
+
+
+@contextmanager
+def worker_pool(jobs: int, engines: Sequence[str] = ("espeak",)) -> Iterator[futures.Executor | None]:
+    """Worker processes for rendering, started at once (``None`` for ``jobs`` <= 1: render inline).
+
+    Starting them before the articles are cleaned lets them load numpy, pydub and the engine
+    while the parent works; the parent itself never loads the audio stack.
+    """
+    if jobs <= 1:
+        yield None
+        return
+    context = multiprocessing.get_context("fork" if os.name == "posix" else "spawn")
+    pool = futures.ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=_start_worker)
+    for _ in range(jobs):
+        pool.submit(_warm_up, tuple(dict.fromkeys(engines)))
+    try:
+        yield pool
+    except BaseException:
+        # Ctrl-C or a failed chunk: stop the workers now rather than after their current chunk.
+        for process in list(getattr(pool, "_processes", {}).values()):
+            process.terminate()
+        raise
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _run(jobs: Sequence[ChunkJob], pool: futures.Executor | None) -> Iterator[tuple[int, ChunkLayout]]:
+    """Render every chunk, on the pool when there is one: (job index, layout) as each is done.
+
+    Cached chunks come first, then the rest largest first (keeps every worker busy to the end).
     """
     cache = Cache(jobs[0].cache_root) if jobs else None
     todo = []
@@ -98,25 +137,15 @@ def _run(jobs: Sequence[ChunkJob], workers: int) -> Iterator[tuple[int, ChunkLay
             todo.append(index)
         else:
             yield index, layout
-    todo.sort(key=lambda i: -sum(len(s.text) for s in jobs[i].segments))  # keeps both workers busy to the end
+    todo.sort(key=lambda i: -sum(len(s.text) for s in jobs[i].segments))
     log.info("%d of %d chunks cached; rendering %d", len(jobs) - len(todo), len(jobs), len(todo))
-    if workers <= 1 or len(todo) <= 1:
+    if pool is None:
         for index in todo:
-            yield index, render_chunk(jobs[index])
+            yield index, _render_chunk(jobs[index])
         return
-    context = multiprocessing.get_context("fork" if os.name == "posix" else "spawn")
-    pool = futures.ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_quiet_worker)
-    try:
-        pending = {pool.submit(render_chunk, jobs[i]): i for i in todo}
-        for future in futures.as_completed(pending):
-            yield pending[future], future.result()
-    except BaseException:
-        # Ctrl-C or a failed chunk: stop the workers now rather than after their current chunk.
-        for process in list(getattr(pool, "_processes", {}).values()):
-            process.terminate()
-        raise
-    finally:
-        pool.shutdown(wait=True, cancel_futures=True)
+    pending = {pool.submit(_render_chunk, jobs[i]): i for i in todo}
+    for future in futures.as_completed(pending):
+        yield pending[future], future.result()
 
 
 def _lock_path(out_dir: Path) -> Path:
@@ -138,12 +167,18 @@ def render_scripts(
     options: RenderOptions,
     progress: Progress | None = None,
     on_episode: Callable[[Episode], None] | None = None,
+    pool: futures.Executor | None = None,
 ) -> list[Episode]:
     """Render each script into its episode files in ``options.out_dir``.
 
     An episode's files are written as soon as its last chunk is done, so an interrupted batch
-    keeps the episodes it finished (and the cache keeps every finished chunk).
+    keeps the episodes it finished (and the cache keeps every finished chunk). Without a
+    ``pool``, one is started for ``options.jobs`` workers.
     """
+    if pool is None and options.jobs > 1:
+        engines = tuple(p.engine for p in voices.profiles)
+        with worker_pool(options.jobs, engines) as own:
+            return render_scripts(scripts, voices, options, progress, on_episode, own)
     with _cache_root(options) as root:
         work = [_jobs_for(script, voices, root, options) for script in scripts]
         all_jobs = [job for _, jobs in work for job in jobs]
@@ -153,7 +188,7 @@ def render_scripts(
         first = [sum(len(jobs) for _, jobs in work[:n]) for n in range(len(work))]
         episodes: dict[int, Episode] = {}
         taken: set[str] = set()
-        for done, (index, layout) in enumerate(_run(all_jobs, max(1, options.jobs)), start=1):
+        for done, (index, layout) in enumerate(_run(all_jobs, pool), start=1):
             layouts[index] = layout
             if progress:
                 progress(done, len(all_jobs))

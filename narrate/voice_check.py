@@ -6,7 +6,6 @@ from collections.abc import Iterator
 
 from narrate.engines import EngineVoice
 from narrate.errors import EngineError
-from narrate.synth import engine_for
 from narrate.voices import VoiceProfile, VoiceSet
 
 
@@ -18,6 +17,8 @@ def is_available(profile: VoiceProfile, offered: list[EngineVoice], variants: se
 
 
 def profile_report(voices: VoiceSet) -> Iterator[str]:
+    from narrate.synth import engine_for
+
     by_engine: dict[str, tuple[list[EngineVoice], set[str]]] = {}
     for profile in voices.profiles:
         if profile.engine not in by_engine:

@@ -38,6 +38,8 @@ _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 _ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad\u180e]")
 _SPACES = re.compile("[\u00a0\u2000-\u200a\u202f\u205f\u3000\t\x0b\x0c]")
+_ASCII_PROBE = '<meta charset="abcXYZ09-_.:">\n'
+_NOT_CHARSETS = {"idna", "punycode", "unicode-escape", "raw-unicode-escape", "utf-7"}
 _LATIN1_NAMES = {"iso-8859-1", "iso8859-1", "latin1", "latin-1", "l1", "us-ascii", "ascii", "iso_8859-1"}
 
 
@@ -73,9 +75,15 @@ def _declared_charset(raw: bytes) -> str | None:
         return None
     name = m.group(1).decode("ascii", "ignore").strip().lower()
     try:
-        return codecs.lookup(name).name
-    except LookupError:
+        info = codecs.lookup(name)
+        # A meta tag we could read as ASCII can only declare an ASCII-compatible charset: an HTML
+        # page never is UTF-16 or EBCDIC when its <meta> is plain ASCII (browsers read such a
+        # declaration as UTF-8), and base64, rot13, punycode or unicode-escape are no charsets.
+        if info.name in _NOT_CHARSETS or _ASCII_PROBE.encode(info.name) != _ASCII_PROBE.encode("ascii"):
+            return None
+    except (LookupError, UnicodeError):
         return None
+    return info.name
 
 
 def _looks_binary(raw: bytes) -> bool:

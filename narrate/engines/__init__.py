@@ -20,6 +20,9 @@ if TYPE_CHECKING:
 # A speaking rate below this share of the profile's words per minute means words went missing.
 MIN_RATE_SHARE = 0.25
 _WORD = re.compile(r"\w+")
+# The fake engine's identity lives here so cache keys never load it (it needs numpy).
+FAKE_VERSION = "1"
+FAKE_SAMPLE_RATE_HZ = 22050
 
 
 @dataclass(frozen=True)
@@ -69,10 +72,7 @@ def engine_identity(name: str) -> tuple[str, str, int]:
 
         return name, engine_version(), SAMPLE_RATE_HZ
     if name == "fake":
-        from narrate.engines.fake import SAMPLE_RATE_HZ as FAKE_RATE_HZ
-        from narrate.engines.fake import VERSION
-
-        return name, VERSION, FAKE_RATE_HZ
+        return name, FAKE_VERSION, FAKE_SAMPLE_RATE_HZ
     raise EngineError(f"unknown engine {name!r}: use 'espeak' or 'fake'")
 
 

@@ -8,12 +8,12 @@ import re
 import numpy as np
 
 from narrate.audio_types import Pcm
-from narrate.engines import EngineVoice, check_fits_text
+from narrate.engines import FAKE_SAMPLE_RATE_HZ, FAKE_VERSION, EngineVoice, check_fits_text
 from narrate.voices import VoiceProfile
 
 _WORD = re.compile(r"\w+")
-SAMPLE_RATE_HZ = 22050
-VERSION = "1"
+SAMPLE_RATE_HZ = FAKE_SAMPLE_RATE_HZ
+VERSION = FAKE_VERSION
 
 
 class FakeEngine:
