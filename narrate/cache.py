@@ -14,6 +14,8 @@ import os
 import tempfile
 from pathlib import Path
 
+from narrate.errors import OutputError
+
 log = logging.getLogger(__name__)
 MAGIC = b"NRC1"
 _DIGEST_BYTES = 32
@@ -59,12 +61,23 @@ class Cache:
 
     def put(self, key: str, payload: bytes, suffix: str = ".seg") -> None:
         path = self._path(key, suffix)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=suffix)
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=suffix)
+        except OSError as exc:
+            raise _unwritable(self.root, exc) from exc
         try:
             with os.fdopen(fd, "wb") as out:
                 out.write(MAGIC + hashlib.sha256(payload).digest() + payload)
             os.replace(tmp, path)
-        except BaseException:
+        except BaseException as exc:
             Path(tmp).unlink(missing_ok=True)
+            if isinstance(exc, OSError):
+                raise _unwritable(self.root, exc) from exc
             raise
+
+
+def _unwritable(root: Path, exc: OSError) -> OutputError:
+    return OutputError(
+        f"{root}: cannot write to the cache ({exc.strerror or exc}); free some space or pass --cache-dir"
+    )

@@ -39,6 +39,13 @@ def _errors(debug: bool) -> Iterator[None]:
             raise
         click.echo(f"narrate: error: {exc}", err=True)
         sys.exit(1)
+    except OSError as exc:
+        # The environment failed under us (disk full, permissions): say what, in one line.
+        if debug:
+            raise
+        where = f"{exc.filename}: " if exc.filename else ""
+        click.echo(f"narrate: error: {where}{exc.strerror or exc}", err=True)
+        sys.exit(1)
     except KeyboardInterrupt:
         click.echo("narrate: interrupted; finished segments are kept in the cache", err=True)
         sys.exit(130)

@@ -9,11 +9,12 @@ renamed only when all of an episode is complete, under a lock on the output fold
 from __future__ import annotations
 
 import concurrent.futures as futures
-import hashlib
+import ctypes
 import logging
 import multiprocessing
 import os
 import signal
+import sys
 import tempfile
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
@@ -25,11 +26,13 @@ from narrate.chunks import ChunkJob, SegmentJob, cached_layout, chunk_key
 from narrate.encode import Mp3Settings
 from narrate.episode_files import write_episode
 from narrate.errors import OutputError
+from narrate.folder_lock import folder_lock
 from narrate.model import Episode, Script
 from narrate.timeline import ChunkLayout, ChunkPlan, plan_chunks
 from narrate.voices import VoiceSet
 
 log = logging.getLogger(__name__)
+PR_SET_PDEATHSIG = 1  # linux/prctl.h
 Progress = Callable[[int, int], None]
 
 
@@ -81,8 +84,25 @@ def _jobs_for(
 
 
 def _start_worker() -> None:
-    # Ctrl-C reaches the whole process group; only the parent reacts (and stops the workers).
+    # Ctrl-C reaches the whole process group; only the parent reacts, and stops the workers with
+    # SIGTERM, which must simply end them (not run the CLI's clean-up handler they inherited).
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    _end_with_parent()
+
+
+def _end_with_parent() -> None:
+    """Have Linux end this worker when its parent dies (kill -9 leaves no one to stop it)."""
+    if not sys.platform.startswith("linux"):
+        return
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(PR_SET_PDEATHSIG, signal.SIGTERM)
+    except (OSError, AttributeError):  # pragma: no cover - an unusual libc
+        log.debug("cannot ask to end with the parent process")
+        return
+    if os.getppid() == 1:  # the parent died before the request took effect
+        os._exit(1)
 
 
 def _warm_up(engines: tuple[str, ...]) -> None:
@@ -148,12 +168,6 @@ def _run(jobs: Sequence[ChunkJob], pool: futures.Executor | None) -> Iterator[tu
         yield pending[future], future.result()
 
 
-def _lock_path(out_dir: Path) -> Path:
-    # The lock lives outside the output folder so an interrupted render leaves nothing there.
-    digest = hashlib.sha256(str(out_dir.resolve()).encode()).hexdigest()[:16]
-    return Path(tempfile.gettempdir()) / f"narrate-{digest}.lock"
-
-
 def _remove_stale_parts(out_dir: Path) -> None:
     """Temporary files a killed render left behind (we hold the folder's lock, so none is live)."""
     for stale in out_dir.glob(".*.part"):
@@ -214,17 +228,12 @@ def _write(
     taken: set[str],
 ) -> Episode:
     """One episode's files, under the output folder's lock (held only while writing)."""
-    from filelock import FileLock, Timeout
-
     try:
         options.out_dir.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise OutputError(f"{options.out_dir}: cannot create the output folder ({exc.strerror})") from exc
-    try:
-        with FileLock(_lock_path(options.out_dir), timeout=600):
-            _remove_stale_parts(options.out_dir)
-            episode = write_episode(script, plans, jobs, layouts, cache, options, taken)
-    except Timeout as exc:
-        raise OutputError(f"{options.out_dir}: another render holds this folder for over 10 minutes") from exc
+    with folder_lock(options.out_dir):
+        _remove_stale_parts(options.out_dir)
+        episode = write_episode(script, plans, jobs, layouts, cache, options, taken)
     taken.add(episode.slug)
     return episode
