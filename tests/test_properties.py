@@ -117,11 +117,6 @@ def test_a_sentence_with_a_digit_is_spoken_with_a_number(sentence):
         assert SPEAKABLE.search(spoken), (sentence, spoken)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="speakable/numbers.py cardinal(): an integer with leading zeros is read by its value, "
-    "so '007' is said 'seven' and '0042' 'forty-two' (the zeros are dropped)",
-)
 @pytest.mark.parametrize("text,zeros", [("Agent 007 reports.", 2), ("The code is 0042.", 2)])
 def test_leading_zeros_are_said(text, zeros):
     spoken = speakable(text).lower()

@@ -297,6 +297,18 @@ def test_hostile_html_renders_without_the_hidden_words(tmp_path):
         assert words not in transcript
 
 
+@pytest.mark.parametrize("declared", ["cp037", "punycode", "unicode-escape", "utf-16", "utf-32", "base64"])
+@pytest.mark.parametrize("padding", ["", " "], ids=["even", "odd"])
+def test_a_meta_charset_that_cannot_be_true_does_not_garble_the_page(tmp_path, declared, padding):
+    """An ASCII <meta> cannot declare EBCDIC, UTF-16 or a non-charset codec: the page is read as it is."""
+    page = HOSTILE_HTML.replace("<head>", f'<head><meta charset="{declared}">') + padding
+    path = tmp_path / "page.html"
+    path.write_bytes(page.encode("ascii"))
+    article = load_article(str(path))
+    assert article.title == "Town votes on a new bridge"
+    assert article.paragraphs[0].startswith("The town council voted on Tuesday")
+
+
 # --- outputs are atomic: a failed or interrupted write leaves nothing and spoils nothing --------------
 
 
@@ -342,6 +354,22 @@ def test_disk_full_keeps_the_previous_episode_intact(tmp_path, article, monkeypa
     _fail_while_writing(monkeypatch, OSError(errno.ENOSPC, "No space left on device"))
     assert _cli(*args).exit_code == 1
     assert {name: (out / name).read_bytes() for name in everything_in(out)} == before
+
+
+def test_disk_full_in_the_cache_is_one_clear_line(tmp_path, article, monkeypatch):
+    import narrate.cache
+
+    def full(self, *args, **kwargs):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(narrate.cache.Cache, "put", full)
+    out = tmp_path / "out"
+    result = _cli(
+        "render", article, "-o", out, "--cache-dir", tmp_path / "cache", "--engine", "fake", "--jobs", "1"
+    )
+    assert everything_in(out) == []
+    assert isinstance(result.exception, SystemExit) and result.exit_code == 1
+    assert "No space left on device" in result.stderr and len(result.stderr.splitlines()) == 1
 
 
 def test_ctrl_c_while_writing_leaves_nothing(tmp_path, article, monkeypatch):
@@ -482,11 +510,6 @@ def test_killed_render_leaves_no_final_file_and_the_rerun_works(tmp_path, long_a
     _rerun_reuses_the_cache(long_article, out, tmp_path / "cache")
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="render.py _quiet_worker: pool workers never notice that their parent was killed (kill -9) "
-    "and wait on the call queue for ever, keeping the caller's stdout/stderr pipes open",
-)
 def test_workers_do_not_outlive_a_killed_render(tmp_path, long_article):
     _, _, stray = _interrupt(tmp_path, long_article, signal.SIGKILL)
     assert stray == []
@@ -520,6 +543,33 @@ def test_two_renders_into_one_folder_at_once(tmp_path, same_title):
         assert_episode_files(out, slug)
     sources = {json.loads((out / f"{slug}.json").read_text(encoding="utf-8"))["source"] for slug in slugs}
     assert sources == {str(first), str(second)}
+
+
+def test_a_render_waits_for_the_folder_lock_whatever_its_temp_dir(tmp_path, article):
+    """While another process holds the output folder, a render (with its own TMPDIR) writes nothing."""
+    import fcntl
+
+    out, cache = tmp_path / "out", tmp_path / "cache"
+    out.mkdir()
+    (tmp_path / "own-tmp").mkdir()
+    env = {**os.environ, "TMPDIR": str(tmp_path / "own-tmp")}
+    handle = os.open(out, os.O_RDONLY)
+    fcntl.flock(handle, fcntl.LOCK_EX)
+    try:
+        proc = subprocess.Popen(render_cmd(article, out, cache, "--jobs", "1"), cwd=REPO, env=env,
+                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)  # fmt: skip
+        deadline = time.monotonic() + 60
+        while not any(e.suffix == ".mp3" for e in (cache_entries(cache) if cache.exists() else ())):
+            assert proc.poll() is None and time.monotonic() < deadline, proc.communicate()
+            time.sleep(0.01)
+        time.sleep(2)  # ample for this small render to write its files, were it not waiting
+        assert proc.poll() is None, proc.communicate()
+        assert everything_in(out) == []
+    finally:
+        os.close(handle)  # releases the lock
+    _, stderr = proc.communicate(timeout=60)
+    assert proc.returncode == 0, stderr
+    assert_episode_files(out, "harbor-town-votes-to-rebuild-its-seawall")
 
 
 # --- names: titles that are not file names -----------------------------------------------------------

@@ -54,6 +54,7 @@ _WIDGET = re.compile(
 _PICTURED = re.compile(
     r"(?i),\s+pictured\b|\(pictured\)|\bpictured\s+(?:left|right|center|centre|above|below|here)\b|^pictured\b"
 )
+PULL_QUOTE_MAX_WORDS = 25
 _CONTACT_WORDS = re.compile(
     r"(?i)\b(?:reach(?:ed)?|contact|e-?mail|tips?|send|follow|questions?|comments?|feedback|write\s+to\s+us)\b"
 )
@@ -461,7 +462,9 @@ def extract(text: str) -> Extracted:
         if ln.junk:
             after_colon = False
             continue
-        if ln.norm in seen:
+        # A short line met again is a pull quote or a label; a full paragraph repeated is the
+        # author's own repetition (or a long document) and is read each time.
+        if ln.norm in seen and ln.words < PULL_QUOTE_MAX_WORDS:
             continue
         if (ln.sentence and ln.words >= 3) or ln.words >= 15:
             paragraphs.append(ln.text)

@@ -76,7 +76,10 @@ def is_year(digits: str) -> bool:
 
 
 def number(digits: str) -> str:
-    """A bare number as a person reads it in running text: years as years, others as cardinals."""
+    """A bare number as a person reads it in running text: years as years, codes with leading
+    zeros ("007") digit by digit, others as cardinals."""
+    if len(digits) > 1 and digits[0] == "0" and digits[1].isdigit():
+        return " ".join(_DIGITS.get(d, d) for d in digits)
     return year(digits) if is_year(digits) else cardinal(digits)
 
 
