@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import Executor
 from pathlib import Path
 
@@ -47,9 +47,10 @@ def narrate(
     """
     voices = voices or load_voices()
     lexicon = load_lexicon(lexicon_file)
-    scripts = [build_script(load_article(source), voices, lexicon) for source in sources]
+    articles = [load_article(source) for source in sources]  # every input is checked before any audio
+    scripts: Iterable[Script] = (build_script(article, voices, lexicon) for article in articles)
     if briefing:
-        scripts = [build_briefing(briefing, scripts, voices, lexicon)]
+        scripts = [build_briefing(briefing, list(scripts), voices, lexicon)]
     return render_scripts(scripts, voices, options or RenderOptions(), progress, on_episode, pool)
 
 

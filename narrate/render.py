@@ -16,7 +16,7 @@ import os
 import signal
 import sys
 import tempfile
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -144,30 +144,6 @@ def worker_pool(jobs: int, engines: Sequence[str] = ("espeak",)) -> Iterator[fut
         pool.shutdown(wait=True, cancel_futures=True)
 
 
-def _run(jobs: Sequence[ChunkJob], pool: futures.Executor | None) -> Iterator[tuple[int, ChunkLayout]]:
-    """Render every chunk, on the pool when there is one: (job index, layout) as each is done.
-
-    Cached chunks come first, then the rest largest first (keeps every worker busy to the end).
-    """
-    cache = Cache(jobs[0].cache_root) if jobs else None
-    todo = []
-    for index, job in enumerate(jobs):
-        layout = cached_layout(cache, job.key) if cache else None
-        if layout is None:
-            todo.append(index)
-        else:
-            yield index, layout
-    todo.sort(key=lambda i: -sum(len(s.text) for s in jobs[i].segments))
-    log.info("%d of %d chunks cached; rendering %d", len(jobs) - len(todo), len(jobs), len(todo))
-    if pool is None:
-        for index in todo:
-            yield index, _render_chunk(jobs[index])
-        return
-    pending = {pool.submit(_render_chunk, jobs[i]): i for i in todo}
-    for future in futures.as_completed(pending):
-        yield pending[future], future.result()
-
-
 def _remove_stale_parts(out_dir: Path) -> None:
     """Temporary files a killed render left behind (we hold the folder's lock, so none is live)."""
     for stale in out_dir.glob(".*.part"):
@@ -175,8 +151,22 @@ def _remove_stale_parts(out_dir: Path) -> None:
         stale.unlink(missing_ok=True)
 
 
+@dataclass
+class _Episode:
+    """One script's render in progress: its chunks and the layouts that have come back."""
+
+    script: Script
+    plans: list[ChunkPlan]
+    jobs: list[ChunkJob]
+    layouts: list[ChunkLayout | None]
+
+    @property
+    def complete(self) -> bool:
+        return all(layout is not None for layout in self.layouts)
+
+
 def render_scripts(
-    scripts: Sequence[Script],
+    scripts: Iterable[Script],
     voices: VoiceSet,
     options: RenderOptions,
     progress: Progress | None = None,
@@ -185,36 +175,61 @@ def render_scripts(
 ) -> list[Episode]:
     """Render each script into its episode files in ``options.out_dir``.
 
+    ``scripts`` may be produced lazily: each one's chunks go to the workers as soon as it is
+    built, so the workers start on the first article while the next are still being scripted.
     An episode's files are written as soon as its last chunk is done, so an interrupted batch
     keeps the episodes it finished (and the cache keeps every finished chunk). Without a
-    ``pool``, one is started for ``options.jobs`` workers.
+    ``pool``, one is started for ``options.jobs`` workers; with none, chunks render inline.
     """
     if pool is None and options.jobs > 1:
         engines = tuple(p.engine for p in voices.profiles)
         with worker_pool(options.jobs, engines) as own:
             return render_scripts(scripts, voices, options, progress, on_episode, own)
     with _cache_root(options) as root:
-        work = [_jobs_for(script, voices, root, options) for script in scripts]
-        all_jobs = [job for _, jobs in work for job in jobs]
-        owner = [n for n, (_, jobs) in enumerate(work) for _ in jobs]
-        layouts: list[ChunkLayout | None] = [None] * len(all_jobs)
-        remaining = [len(jobs) for _, jobs in work]
-        first = [sum(len(jobs) for _, jobs in work[:n]) for n in range(len(work))]
+        cache = Cache(root)
+        renders: list[_Episode] = []
         episodes: dict[int, Episode] = {}
+        pending: dict[futures.Future[ChunkLayout], tuple[int, int]] = {}
+        counts = [0, 0]  # chunks done, chunks known
         taken: set[str] = set()
-        for done, (index, layout) in enumerate(_run(all_jobs, pool), start=1):
-            layouts[index] = layout
+
+        def settle(n: int, index: int, layout: ChunkLayout) -> None:
+            render = renders[n]
+            render.layouts[index] = layout
+            counts[0] += 1
             if progress:
-                progress(done, len(all_jobs))
-            n = owner[index]
-            remaining[n] -= 1
-            if remaining[n] == 0:
-                plans, jobs = work[n]
-                mine = [x for x in layouts[first[n] : first[n] + len(jobs)] if x is not None]
-                episode = _write(scripts[n], plans, jobs, mine, Cache(root), options, taken)
-                episodes[n] = episode
+                progress(counts[0], counts[1])
+            if render.complete:
+                done = [x for x in render.layouts if x is not None]
+                episodes[n] = _write(render.script, render.plans, render.jobs, done, cache, options, taken)
                 if on_episode:
-                    on_episode(episode)
+                    on_episode(episodes[n])
+
+        def collect(block: bool) -> None:
+            finished, _ = futures.wait(pending, timeout=None if block else 0, return_when="FIRST_COMPLETED")
+            for future in finished:
+                settle(*pending.pop(future), future.result())
+
+        for n, script in enumerate(scripts):
+            plans, jobs = _jobs_for(script, voices, root, options)
+            renders.append(_Episode(script, plans, jobs, [None] * len(jobs)))
+            counts[1] += len(jobs)
+            cached = [cached_layout(cache, job.key) for job in jobs]
+            todo = [i for i, c in enumerate(cached) if c is None]
+            todo.sort(key=lambda i: -sum(len(s.text) for s in jobs[i].segments))  # largest first
+            log.info("%s: %d of %d chunks cached", script.title[:60], len(jobs) - len(todo), len(jobs))
+            for index in todo:
+                if pool is None:
+                    cached[index] = _render_chunk(jobs[index])
+                else:
+                    pending[pool.submit(_render_chunk, jobs[index])] = (n, index)
+            for index, layout in enumerate(cached):
+                if layout is not None:
+                    settle(n, index, layout)
+            if pending:
+                collect(block=False)
+        while pending:
+            collect(block=True)
         return [episodes[n] for n in sorted(episodes)]
 
 
