@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import logging
+import os
 import signal
 import sys
 from collections.abc import Callable, Iterator
@@ -38,6 +39,10 @@ def _errors(debug: bool) -> Iterator[None]:
         if debug:
             raise
         click.echo(f"narrate: error: {exc}", err=True)
+        sys.exit(1)
+    except BrokenPipeError:
+        # The reader of our output went away (`narrate ... | head`): nothing left to tell.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         sys.exit(1)
     except OSError as exc:
         # The environment failed under us (disk full, permissions): say what, in one line.

@@ -75,18 +75,31 @@ def content_guid(script: Script) -> str:
     return str(uuid.uuid5(_GUID_NAMESPACE, text))
 
 
-def _free_slug(base: str, source: str, out_dir: Path, taken: set[str]) -> str:
-    """``base``, or ``base-2``…, never another article's files (same title, other source)."""
+STDIN = "-"
+
+
+def _same_article(meta: object, source: str, guid: str) -> bool:
+    """Whether earlier episode files belong to this article (and may be replaced by it).
+
+    A file is known by its path; text from standard input only by its content.
+    """
+    if not isinstance(meta, dict) or meta.get("source") != source:
+        return False
+    return source != STDIN or meta.get("guid") == guid
+
+
+def _free_slug(base: str, source: str, guid: str, out_dir: Path, taken: set[str]) -> str:
+    """``base``, or ``base-2``…, never another article's files (same title, other article)."""
     for n in range(1, 1000):
         slug = base if n == 1 else f"{base}-{n}"
         if slug in taken:
             continue
         existing = out_dir / f"{slug}.json"
         try:
-            if existing.exists():
-                meta = json.loads(existing.read_text(encoding="utf-8"))
-                if not isinstance(meta, dict) or meta.get("source") != source:
-                    continue  # another article's episode, or a JSON file that is not narrate's
+            if existing.exists() and not _same_article(
+                json.loads(existing.read_text(encoding="utf-8")), source, guid
+            ):
+                continue  # another article's episode, or a JSON file that is not narrate's
         except (OSError, ValueError):
             pass  # unreadable metadata is replaced by this render
         return slug
@@ -148,8 +161,8 @@ def write_episode(
     source = ", ".join(a.source for a in _articles(script))
     out_dir = options.out_dir
     rate = options.mp3.sample_rate_hz
-    slug = _free_slug(slugify(script.title), source, out_dir, taken)
     guid = content_guid(script)
+    slug = _free_slug(slugify(script.title), source, guid, out_dir, taken)
     chapters = chapters_on_timeline(script, plans, layouts, rate)
     subchapters: tuple[Chapter, ...] = ()
     if script.parts:
