@@ -8,6 +8,7 @@ encoder's priming silence; chapter times are exact sums of these.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import subprocess
 import threading
@@ -25,6 +26,7 @@ _BITRATES = (
     (0, 32, 40, 48, 56, 64, 80, 96, 112, 128, 160, 192, 224, 256, 320),
     (0, 8, 16, 24, 32, 40, 48, 56, 64, 80, 96, 112, 128, 144, 160),
 )
+_encoder_core: int | None = None
 _RATES = {3: (44100, 48000, 32000), 2: (22050, 24000, 16000), 0: (11025, 12000, 8000)}
 
 
@@ -60,6 +62,16 @@ def ffmpeg_exe() -> str:
         raise AudioError(f"ffmpeg is not available ({exc}): reinstall narrate (make run)") from exc
 
 
+def keep_encoders_on(core: int | None) -> None:
+    """Run this process's ffmpeg encoders on one core (``None``: anywhere).
+
+    ffmpeg hands every audio frame between the threads of its pipeline; on one core that costs
+    far less than across cores, and a render worker that owns a core keeps its encoder there.
+    """
+    global _encoder_core
+    _encoder_core = core
+
+
 def pcm_input_args(sample_rate_hz: int) -> list[str]:
     """ffmpeg arguments reading mono 16-bit PCM from standard input."""
     return ["-f", "s16le", "-ar", str(sample_rate_hz), "-ac", "1", "-i", "pipe:0"]
@@ -81,6 +93,9 @@ def run_ffmpeg(args: list[str], blocks: Iterable[bytes], what: str) -> bytes:
         )
     except OSError as exc:
         raise AudioError(f"ffmpeg could not start: {exc}") from exc
+    if _encoder_core is not None:
+        with contextlib.suppress(OSError):  # a core taken away meanwhile: ffmpeg runs anywhere
+            os.sched_setaffinity(process.pid, {_encoder_core})
     stdin, stdout, stderr = process.stdin, process.stdout, process.stderr
     assert stdin and stdout and stderr
     errors: list[bytes] = []
