@@ -152,12 +152,11 @@ def worker_pool(jobs: int, engines: Sequence[str] = ("espeak",)) -> Iterator[fut
         pool.submit(_warm_up, tuple(dict.fromkeys(engines)))
     try:
         yield pool
-    except BaseException:
-        # Ctrl-C or a failed chunk: stop the workers now rather than after their current chunk.
+    finally:
+        # Every result the caller wanted is in (or it gave up: Ctrl-C, a failed chunk), so what
+        # still runs is a warm-up or abandoned work: end it now rather than wait for it.
         for process in list(getattr(pool, "_processes", {}).values()):
             process.terminate()
-        raise
-    finally:
         pool.shutdown(wait=True, cancel_futures=True)
 
 
