@@ -18,7 +18,7 @@ from narrate.errors import AudioError
 from narrate.timeline import ChunkLayout
 from narrate.voices import VoiceProfile
 
-CACHE_FORMAT = 5
+CACHE_FORMAT = 6
 
 
 @dataclass(frozen=True)

@@ -94,7 +94,13 @@ def loudness_lufs(audio: np.ndarray, sample_rate_hz: int) -> float:
     steps = max(1, -(-audio.size // step))
     framed = np.zeros(steps * step, dtype=np.float32)
     framed[: audio.size] = audio
-    spectra = np.fft.rfft(framed.reshape(steps, step), axis=1)
+    frames = framed.reshape(steps, step)
+    # Each step's own level and slope are below the K-weighting's 38 Hz high-pass; left in, a
+    # rectangular frame would smear them across the spectrum (sub-bass would read too loud).
+    ramp = np.arange(step, dtype=np.float32) - np.float32((step - 1) / 2)
+    slope = (frames @ ramp) / np.float32(ramp @ ramp)
+    frames = frames - frames.mean(axis=1, keepdims=True) - slope[:, None] * ramp
+    spectra = np.fft.rfft(frames, axis=1)
     step_power = (spectra.real**2 + spectra.imag**2) @ _bin_weights(step, sample_rate_hz)
     if steps < 4:
         powers = np.array([step_power.mean()])

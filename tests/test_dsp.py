@@ -70,12 +70,6 @@ def test_loudness_matches_pyloudnorm(kind, seconds, rate):
     assert abs(ours - ref) <= 0.5, (ours, ref)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="narrate/dsp.py loudness_lufs K-weights each 100 ms step with its own rectangular-window rfft "
-    "(circular filtering); energy below the 38 Hz high-pass leaks across the frame edges, so signals with "
-    "strong sub-bass (brown noise) read 2.5-3.5 LU too loud",
-)
 @pytest.mark.parametrize("rate", RATES)
 def test_loudness_matches_pyloudnorm_on_brown_noise(rate):
     x = brown_noise(30.0, rate)
