@@ -88,30 +88,33 @@ def _same_article(meta: object, source: str, guid: str) -> bool:
     return source != STDIN or meta.get("guid") == guid
 
 
-def _free_slug(base: str, source: str, guid: str, out_dir: Path, taken: set[str]) -> str:
-    """``base``, or ``base-2``…, never another article's files (same title, other article)."""
+def _read_meta(path: Path) -> object:
+    """An existing episode JSON (``None`` when missing or unreadable: this render replaces it)."""
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+
+
+def _free_slug(base: str, source: str, guid: str, out_dir: Path, taken: set[str]) -> tuple[str, object]:
+    """``base``, or ``base-2``…, never another article's files (same title, other article);
+    with the metadata this article's earlier render left under that slug, if any."""
     for n in range(1, 1000):
         slug = base if n == 1 else f"{base}-{n}"
         if slug in taken:
             continue
-        existing = out_dir / f"{slug}.json"
-        try:
-            if existing.exists() and not _same_article(
-                json.loads(existing.read_text(encoding="utf-8")), source, guid
-            ):
-                continue  # another article's episode, or a JSON file that is not narrate's
-        except (OSError, ValueError):
-            pass  # unreadable metadata is replaced by this render
-        return slug
+        meta = _read_meta(out_dir / f"{slug}.json")
+        if meta is not None and not _same_article(meta, source, guid):
+            continue  # another article's episode, or a JSON file that is not narrate's
+        return slug, meta
     raise OutputError(f"{out_dir}: too many episodes titled like {base!r}")
 
 
-def _previous_render_time(path: Path, guid: str) -> str | None:
-    try:
-        old = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return None
-    return old.get("rendered_at") if old.get("guid") == guid else None
+def _previous_render_time(meta: object, guid: str) -> str | None:
+    if isinstance(meta, dict) and meta.get("guid") == guid:
+        rendered_at = meta.get("rendered_at")
+        return rendered_at if isinstance(rendered_at, str) else None
+    return None
 
 
 def _description(script: Script) -> str:
@@ -162,7 +165,7 @@ def write_episode(
     out_dir = options.out_dir
     rate = options.mp3.sample_rate_hz
     guid = content_guid(script)
-    slug = _free_slug(slugify(script.title), source, guid, out_dir, taken)
+    slug, previous = _free_slug(slugify(script.title), source, guid, out_dir, taken)
     chapters = chapters_on_timeline(script, plans, layouts, rate)
     subchapters: tuple[Chapter, ...] = ()
     if script.parts:
@@ -212,7 +215,7 @@ def write_episode(
             "description": _description(script),
             "language": article.language if article else "en",
             "date": article.date if article else None,
-            "rendered_at": _previous_render_time(out_dir / f"{slug}.json", guid) or now.isoformat(),
+            "rendered_at": _previous_render_time(previous, guid) or now.isoformat(),
             "duration": round(duration_ms / 1000, 3),
             "chapters": [
                 {"title": c.title, "start": round(c.start_ms / 1000, 3), "end": round(c.end_ms / 1000, 3)}

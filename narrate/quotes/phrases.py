@@ -31,13 +31,6 @@ def _abbreviation(token: str) -> bool:
     return bool(_ABBREV.fullmatch(token)) or "." in token or (len(token) == 1 and token.isupper())
 
 
-def _strip_possessive(word: str) -> str:
-    for suffix in ("’s", "'s", "’", "'"):
-        if word.endswith(suffix) and len(word) > len(suffix):
-            return word[: -len(suffix)]
-    return word
-
-
 def _capital_run_back(tokens: list[str]) -> list[str]:
     """The capitalised run ending the token list (particles such as 'von' may sit inside)."""
     run: list[str] = []
