@@ -59,6 +59,7 @@ def chunk_key(
         pauses=[s.pause_after_ms for s in segments],
         displays=[s.display for s in segments],
         mp3=mp3.__dict__,
+        encoder="lame",  # chunks ffmpeg encoded are not reused: same frames, other bytes
     )
 
 

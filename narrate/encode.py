@@ -1,14 +1,14 @@
-"""MP3 encoding through the ffmpeg that imageio-ffmpeg ships, in independently decodable chunks.
+"""Encoding: MP3 chunks with LAME (lameenc), other formats through the ffmpeg of imageio-ffmpeg.
 
-Each chunk is raw MP3 frames (no ID3, no Xing header), so chunks concatenate into one valid
-constant-bitrate stream and an edited paragraph re-encodes only its own chunk. A chunk decodes to
-exactly ``frames * samples_per_frame`` samples, its first ``DECODER_LEAD_IN_FRAMES`` being the
-encoder's priming silence; chapter times are exact sums of these.
+MP3 is made in independently decodable chunks: each is raw MP3 frames (no ID3, no Xing
+header), so chunks concatenate into one valid constant-bitrate stream and an edited paragraph
+re-encodes only its own chunk. A chunk decodes to exactly ``frames * samples_per_frame``
+samples, its first ``DECODER_LEAD_IN_FRAMES`` being the encoder's priming silence; chapter times
+are exact sums of these.
 """
 
 from __future__ import annotations
 
-import contextlib
 import os
 import subprocess
 import threading
@@ -26,7 +26,6 @@ _BITRATES = (
     (0, 32, 40, 48, 56, 64, 80, 96, 112, 128, 160, 192, 224, 256, 320),
     (0, 8, 16, 24, 32, 40, 48, 56, 64, 80, 96, 112, 128, 144, 160),
 )
-_encoder_core: int | None = None
 _RATES = {3: (44100, 48000, 32000), 2: (22050, 24000, 16000), 0: (11025, 12000, 8000)}
 
 
@@ -62,16 +61,6 @@ def ffmpeg_exe() -> str:
         raise AudioError(f"ffmpeg is not available ({exc}): reinstall narrate (make run)") from exc
 
 
-def keep_encoders_on(core: int | None) -> None:
-    """Run this process's ffmpeg encoders on one core (``None``: anywhere).
-
-    ffmpeg hands every audio frame between the threads of its pipeline; on one core that costs
-    far less than across cores, and a render worker that owns a core keeps its encoder there.
-    """
-    global _encoder_core
-    _encoder_core = core
-
-
 def pcm_input_args(sample_rate_hz: int) -> list[str]:
     """ffmpeg arguments reading mono 16-bit PCM from standard input."""
     return ["-f", "s16le", "-ar", str(sample_rate_hz), "-ac", "1", "-i", "pipe:0"]
@@ -93,9 +82,6 @@ def run_ffmpeg(args: list[str], blocks: Iterable[bytes], what: str) -> bytes:
         )
     except OSError as exc:
         raise AudioError(f"ffmpeg could not start: {exc}") from exc
-    if _encoder_core is not None:
-        with contextlib.suppress(OSError):  # a core taken away meanwhile: ffmpeg runs anywhere
-            os.sched_setaffinity(process.pid, {_encoder_core})
     stdin, stdout, stderr = process.stdin, process.stdout, process.stderr
     assert stdin and stdout and stderr
     errors: list[bytes] = []
@@ -124,18 +110,25 @@ def run_ffmpeg(args: list[str], blocks: Iterable[bytes], what: str) -> bytes:
 
 
 def encode_mp3_chunk(pcm: bytes, sample_rate_hz: int, settings: Mp3Settings) -> bytes:
-    """Raw MP3 frames (no ID3, no Xing header) for mono 16-bit PCM."""
-    args = [
-        *pcm_input_args(sample_rate_hz),
-        "-ar", str(settings.sample_rate_hz), "-ac", "1",
-        "-c:a", "libmp3lame", "-b:a", f"{settings.bitrate_kbps}k",
-        "-compression_level", str(settings.quality),
-        "-write_xing", "0", "-id3v2_version", "0", "-write_id3v1", "0",
-        "-f", "mp3", "pipe:1",
-    ]  # fmt: skip
-    encoded = run_ffmpeg(args, [pcm], "encode MP3")
+    """Raw MP3 frames (no ID3, no Xing header) for mono 16-bit PCM.
+
+    LAME runs in this process (lameenc): a chunk is seconds of speech, and starting an ffmpeg
+    for it took longer than the encode itself.
+    """
+    import lameenc
+
+    encoder = lameenc.Encoder()
+    try:
+        encoder.set_bit_rate(settings.bitrate_kbps)
+        encoder.set_in_sample_rate(sample_rate_hz)
+        encoder.set_out_sample_rate(settings.sample_rate_hz)
+        encoder.set_channels(1)
+        encoder.set_quality(settings.quality)
+        encoded = bytes(encoder.encode(pcm)) + bytes(encoder.flush())
+    except RuntimeError as exc:
+        raise AudioError(f"LAME could not encode MP3: {exc}") from exc
     if not encoded:
-        raise AudioError("ffmpeg wrote no MP3 frames")
+        raise AudioError("LAME wrote no MP3 frames")
     return encoded
 
 

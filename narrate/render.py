@@ -20,11 +20,10 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
 from narrate.cache import Cache, default_cache_dir
 from narrate.chunks import ChunkJob, SegmentJob, cached_layout, chunk_key
-from narrate.encode import Mp3Settings, keep_encoders_on
+from narrate.encode import Mp3Settings
 from narrate.episode_files import write_episode
 from narrate.errors import OutputError
 from narrate.folder_lock import folder_lock
@@ -84,23 +83,12 @@ def _jobs_for(
     return plans, jobs
 
 
-def _start_worker(seats: Any) -> None:
+def _start_worker() -> None:
     # Ctrl-C reaches the whole process group; only the parent reacts, and stops the workers with
     # SIGTERM, which must simply end them (not run the CLI's clean-up handler they inherited).
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
     _end_with_parent()
-    if seats is not None:
-        _take_a_core(seats)
-
-
-def _take_a_core(seats: Any) -> None:
-    """One core per worker, for its ffmpeg encoders (the worker itself still runs anywhere)."""
-    with seats.get_lock():
-        seat = seats.value
-        seats.value += 1
-    cores = sorted(os.sched_getaffinity(0))
-    keep_encoders_on(cores[seat % len(cores)])
 
 
 def _end_with_parent() -> None:
@@ -142,12 +130,7 @@ def worker_pool(jobs: int, engines: Sequence[str] = ("espeak",)) -> Iterator[fut
         yield None
         return
     context = multiprocessing.get_context("fork" if os.name == "posix" else "spawn")
-    # With no more workers than cores, each worker's encoders get a core of their own.
-    fits = hasattr(os, "sched_getaffinity") and jobs <= available_cores()
-    seats = context.Value("i", 0) if fits else None
-    pool = futures.ProcessPoolExecutor(
-        max_workers=jobs, mp_context=context, initializer=_start_worker, initargs=(seats,)
-    )
+    pool = futures.ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=_start_worker)
     for _ in range(jobs):
         pool.submit(_warm_up, tuple(dict.fromkeys(engines)))
     try:

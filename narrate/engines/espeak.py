@@ -11,6 +11,7 @@ import atexit
 import contextlib
 import ctypes
 import functools
+import importlib.util
 import io
 import logging
 import os
@@ -33,9 +34,24 @@ SAMPLE_RATE_HZ = 22050  # pyttsx3's espeak driver always writes 22050 Hz mono
 
 @functools.cache
 def engine_version() -> str:
+    return f"espeakng-loader {_installed_version('espeakng_loader')}, pyttsx3 {_installed_version('pyttsx3')}"
+
+
+def _installed_version(package: str) -> str:
+    """A package's version from the dist-info folder installed beside it.
+
+    importlib.metadata would find it too, but importing it costs more than an edited
+    paragraph's synthesis; it remains the fallback for unusual installs.
+    """
+    spec = importlib.util.find_spec(package)
+    if spec and spec.origin:
+        site = Path(spec.origin).parent.parent
+        found = sorted(site.glob(f"{package}-*.dist-info"))
+        if len(found) == 1:
+            return found[0].name.removeprefix(f"{package}-").removesuffix(".dist-info")
     from importlib.metadata import version
 
-    return f"espeakng-loader {version('espeakng-loader')}, pyttsx3 {version('pyttsx3')}"
+    return version(package)
 
 
 def _load_espeak_library() -> None:
