@@ -17,6 +17,7 @@ $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	$(BIN)/python -m compileall -q narrate
 	touch $(STAMP)
 
 run: $(STAMP)
@@ -29,7 +30,9 @@ lint: $(STAMP)
 	$(BIN)/ruff check narrate tests bench
 	$(BIN)/mypy narrate
 
+# Byte-compiled ahead: with PYTHONDONTWRITEBYTECODE set, every run would compile the package anew.
 bench: $(STAMP)
+	$(BIN)/python -m compileall -q narrate
 	$(BIN)/python bench/run.py --shared $(SHARED)
 
 clean:

@@ -185,7 +185,8 @@ def render(
     from dataclasses import replace
 
     from narrate.api import voice_set
-    from narrate.render import RenderOptions, worker_pool
+    from narrate.render import RenderOptions
+    from narrate.workers import worker_pool
 
     with _errors(_debug(ctx)):
         options = RenderOptions(out_dir=out_dir, audio_format=audio_format)
@@ -206,7 +207,8 @@ def render(
                 click.echo(str(out_dir / name))
 
         # Workers start first: they load the audio stack while this process reads the articles.
-        with worker_pool(options.jobs, [p.engine for p in voices.profiles]) as pool:
+        engines = [p.engine for p in voices.profiles]
+        with worker_pool(options.jobs, engines, batch=len(articles) > 1) as pool:
             from narrate.api import narrate
 
             try:

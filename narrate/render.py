@@ -1,7 +1,7 @@
 """Articles -> episodes: the render pipeline behind ``narrate render``.
 
-Work is split into chunks (timeline.py) rendered in worker processes, one engine each
-(``--jobs``); finished segments and chunks live in a content-addressed cache, so an edited
+Work is split into chunks (timeline.py) rendered in worker processes (workers.py), one engine
+each (``--jobs``); finished segments and chunks live in a content-addressed cache, so an edited
 paragraph re-renders only its own chunk. Output files are written under temporary names and
 renamed only when all of an episode is complete, under a lock on the output folder.
 """
@@ -9,14 +9,10 @@ renamed only when all of an episode is complete, under a lock on the output fold
 from __future__ import annotations
 
 import concurrent.futures as futures
-import ctypes
 import logging
-import multiprocessing
 import os
-import signal
-import sys
 import tempfile
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -30,9 +26,9 @@ from narrate.folder_lock import folder_lock
 from narrate.model import Episode, Script
 from narrate.timeline import ChunkLayout, ChunkPlan, plan_chunks
 from narrate.voices import VoiceSet
+from narrate.workers import finished, render_chunk, wait_any, worker_pool
 
 log = logging.getLogger(__name__)
-PR_SET_PDEATHSIG = 1  # linux/prctl.h
 Progress = Callable[[int, int], None]
 
 
@@ -81,66 +77,6 @@ def _jobs_for(
         key = chunk_key(segments, options.target_lufs, options.ceiling_dbfs, options.mp3)
         jobs.append(ChunkJob(key, segments, root, options.target_lufs, options.ceiling_dbfs, options.mp3))
     return plans, jobs
-
-
-def _start_worker() -> None:
-    # Ctrl-C reaches the whole process group; only the parent reacts, and stops the workers with
-    # SIGTERM, which must simply end them (not run the CLI's clean-up handler they inherited).
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    signal.signal(signal.SIGTERM, signal.SIG_DFL)
-    _end_with_parent()
-
-
-def _end_with_parent() -> None:
-    """Have Linux end this worker when its parent dies (kill -9 leaves no one to stop it)."""
-    if not sys.platform.startswith("linux"):
-        return
-    try:
-        libc = ctypes.CDLL(None, use_errno=True)
-        libc.prctl(PR_SET_PDEATHSIG, signal.SIGTERM)
-    except (OSError, AttributeError):  # pragma: no cover - an unusual libc
-        log.debug("cannot ask to end with the parent process")
-        return
-    if os.getppid() == 1:  # the parent died before the request took effect
-        os._exit(1)
-
-
-def _warm_up(engines: tuple[str, ...]) -> None:
-    """Load the audio stack and start the engines while the parent is still reading articles."""
-    from narrate.synth import engine_for
-
-    for name in engines:
-        engine_for(name)
-
-
-def _render_chunk(job: ChunkJob) -> ChunkLayout:
-    from narrate.synth import render_chunk
-
-    return render_chunk(job)
-
-
-@contextmanager
-def worker_pool(jobs: int, engines: Sequence[str] = ("espeak",)) -> Iterator[futures.Executor | None]:
-    """Worker processes for rendering, started at once (``None`` for ``jobs`` <= 1: render inline).
-
-    Starting them before the articles are cleaned lets them load numpy, pydub and the engine
-    while the parent works; the parent itself never loads the audio stack.
-    """
-    if jobs <= 1:
-        yield None
-        return
-    context = multiprocessing.get_context("fork" if os.name == "posix" else "spawn")
-    pool = futures.ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=_start_worker)
-    for _ in range(jobs):
-        pool.submit(_warm_up, tuple(dict.fromkeys(engines)))
-    try:
-        yield pool
-    finally:
-        # Every result the caller wanted is in (or it gave up: Ctrl-C, a failed chunk), so what
-        # still runs is a warm-up or abandoned work: end it now rather than wait for it.
-        for process in list(getattr(pool, "_processes", {}).values()):
-            process.terminate()
-        pool.shutdown(wait=True, cancel_futures=True)
 
 
 def _remove_stale_parts(out_dir: Path) -> None:
@@ -205,8 +141,7 @@ def render_scripts(
                     on_episode(episodes[n])
 
         def collect(block: bool) -> None:
-            finished, _ = futures.wait(pending, timeout=None if block else 0, return_when="FIRST_COMPLETED")
-            for future in finished:
+            for future in wait_any(pending) if block else finished(pending):
                 settle(*pending.pop(future), future.result())
 
         for n, script in enumerate(scripts):
@@ -219,9 +154,9 @@ def render_scripts(
             log.info("%s: %d of %d chunks cached", script.title[:60], len(jobs) - len(todo), len(jobs))
             for index in todo:
                 if pool is None:
-                    cached[index] = _render_chunk(jobs[index])
+                    cached[index] = render_chunk(jobs[index])
                 else:
-                    pending[pool.submit(_render_chunk, jobs[index])] = (n, index)
+                    pending[pool.submit(render_chunk, jobs[index])] = (n, index)
             for index, layout in enumerate(cached):
                 if layout is not None:
                     settle(n, index, layout)

@@ -55,13 +55,16 @@ def render_chunk(job: ChunkJob) -> ChunkLayout:
     rate = job.mp3.sample_rate_hz
     joined = AudioSegment.silent(duration=0, frame_rate=rate)
     offsets = []
-    for segment in job.segments:
+    for n, segment in enumerate(job.segments, 1):
         speech = AudioSegment(
             _segment_samples(segment, job, cache), sample_width=2, frame_rate=rate, channels=1
         )
-        pause = AudioSegment(
-            bytes(2 * (segment.pause_after_ms * rate // 1000)), sample_width=2, frame_rate=rate, channels=1
-        )
+        pause_samples = segment.pause_after_ms * rate // 1000
+        if n == len(job.segments):
+            # The next chunk opens with the decoder's lead-in silence: take it from this pause,
+            # so pacing does not depend on where chunks happen to end.
+            pause_samples = max(0, pause_samples - DECODER_LEAD_IN_FRAMES)
+        pause = AudioSegment(bytes(2 * pause_samples), sample_width=2, frame_rate=rate, channels=1)
         start = DECODER_LEAD_IN_FRAMES + int(joined.frame_count())
         offsets.append((start, start + int(speech.frame_count())))
         joined += speech + pause

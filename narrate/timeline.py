@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from narrate.model import Chapter, Cue, Script, Segment
 from narrate.speakable import split_sentences
 
-CHUNK_WORDS = 80  # about 30 s of speech: small enough that an edit re-encodes little
+CHUNK_WORDS = 30  # a paragraph or so: an edit re-renders little, and chunks balance across workers
 _WORD = re.compile(r"\w+")
 NARRATOR = "Narrator"
 

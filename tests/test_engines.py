@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import logging
 import re
+import subprocess
+import sys
 from dataclasses import replace
 
 import numpy as np
@@ -72,8 +75,6 @@ def test_duration_plausible_for_word_count_at_profile_rate(engine, profiles, tex
         seconds = engine.synthesize(text, profile).duration_ms / 1000
         expected = words * 60 / wpm
         assert 0.5 * expected <= seconds <= 2.0 * expected + 0.8, (wpm, seconds, expected)
-
-
 
 
 @pytest.mark.parametrize(
@@ -174,3 +175,20 @@ def test_espeak_voice_availability_report():
     assert not is_available(unknown, offered, variants)
     bad_variant = replace(shipped.narrator, voice_id="gmw/en-us+nosuchvariant")
     assert not is_available(bad_variant, offered, variants)
+
+
+@pytest.mark.espeak
+def test_espeak_writes_audio_at_first_attempt_on_a_busy_machine(caplog):
+    """A new engine's first utterances come right after its warm-up; with the cores busy, eSpeak's
+    thread must not still be finishing the previous one (it was cancelled, costing a retry)."""
+    profiles = load_voices()
+    hogs = [subprocess.Popen([sys.executable, "-c", "while True: pass"]) for _ in range(2)]
+    try:
+        with caplog.at_level(logging.DEBUG, logger="narrate.engines.espeak"):
+            for i in range(150):
+                engine = get_engine("espeak")
+                engine.synthesize(f"Sentence {i} of the test, with a few words to say.", profiles.narrator)
+    finally:
+        for hog in hogs:
+            hog.kill()
+    assert not [r for r in caplog.records if "retrying" in r.getMessage()]

@@ -144,6 +144,10 @@ class EspeakEngine:
 
     def _save(self, text: str, path: Path) -> bytes | None:
         path.unlink(missing_ok=True)
+        # eSpeak's thread may still be winding down the previous utterance; pyttsx3 would then
+        # cancel this one as if it were stopping the old (no file, a retry: ~1 call in 100 on
+        # a busy machine).
+        self._espeak.Synchronize()
         _WakeOnFinish.finished.clear()
         with contextlib.redirect_stdout(io.StringIO()):
             self._tts.save_to_file(text, str(path))

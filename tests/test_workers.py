@@ -1,0 +1,89 @@
+"""The render worker pool: warm workers only, spares started on demand, Ctrl-C never deadlocks it."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import textwrap
+import time
+
+import pytest
+
+from narrate.workers import WorkerPool, worker_pool
+
+
+def _probe() -> tuple[int, bool]:
+    """(this worker's pid, whether its engine was started before it took work)."""
+    from narrate.synth import _engines
+
+    return os.getpid(), "fake" in _engines
+
+
+@pytest.mark.skipif(os.name != "posix", reason="spare workers are forked")
+def test_one_chunk_goes_to_the_warm_worker_and_the_spare_waits():
+    with worker_pool(2, ["fake"]) as pool:
+        assert isinstance(pool, WorkerPool)
+        pid, warm = pool.submit(_probe).result(timeout=30)
+        assert warm
+        others = [p for p in pool._processes.values() if p.pid != pid]
+        assert len(others) == 1 and others[0].is_alive()  # forked, still waiting to warm up
+
+
+def test_every_worker_is_warm_before_it_takes_work():
+    with worker_pool(2, ["fake"]) as pool:
+        assert pool is not None
+        answers = [future.result(timeout=30) for future in [pool.submit(_probe) for _ in range(12)]]
+    assert all(warm for _, warm in answers)
+
+
+def test_a_batch_starts_every_worker_at_once():
+    with worker_pool(2, ["fake"], batch=True) as pool:
+        assert pool is not None
+        deadline = time.monotonic() + 30
+        answers: set[int] = set()
+        while len(answers) < 2 and time.monotonic() < deadline:
+            # both workers are warm already, so either may answer; sleeping keeps one busy
+            futures = [pool.submit(time.sleep, 0.05) for _ in range(2)]
+            answers |= {pool.submit(_probe).result(timeout=30)[0] for _ in futures}
+    assert len(answers) == 2
+
+
+def test_one_job_renders_inline():
+    with worker_pool(1, ["fake"]) as pool:
+        assert pool is None
+
+
+INTERRUPTED_WAITS = textwrap.dedent(
+    """
+    import os, random, signal, threading, time
+    from narrate.workers import wait_any, worker_pool
+
+    for round in range(50):
+        timer = threading.Timer(random.uniform(0, 0.2), os.kill, (os.getpid(), signal.SIGINT))
+        try:
+            with worker_pool(2, ["fake"], batch=True) as pool:
+                timer.start()
+                pending = {pool.submit(time.sleep, 0) for _ in range(1000)}
+                while pending:
+                    pending -= wait_any(pending)
+        except KeyboardInterrupt:
+            pass
+        try:  # the round may have finished before the interrupt came
+            timer.join()
+            time.sleep(0.01)
+        except KeyboardInterrupt:
+            pass
+    print("done")
+    """
+)
+
+
+def test_ctrl_c_while_waiting_for_workers_never_deadlocks_their_shutdown():
+    """An interrupt inside concurrent.futures' wait() left a future's lock taken, and the pool's
+    shutdown then waited forever; waits hold Ctrl-C back until they are out of that code."""
+    done = subprocess.run(
+        [sys.executable, "-c", INTERRUPTED_WAITS], capture_output=True, text=True, timeout=90, check=False
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert done.stdout.strip() == "done"
