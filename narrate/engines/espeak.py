@@ -18,6 +18,7 @@ import os
 import shutil
 import tempfile
 import threading
+import time
 import wave
 import weakref
 from pathlib import Path
@@ -137,17 +138,23 @@ class EspeakEngine:
         set_property("rate", profile.rate_wpm)
         set_property("pitch", profile.pitch)
         set_property("volume", profile.volume)
-        # In pyttsx3's asynchronous mode the voice applies at once but the other properties are
-        # queued for eSpeak's thread; let that queue drain so the next utterance gets all four.
-        self._espeak.Synchronize()
+        # The voice applies at once; the other properties are queued for eSpeak's thread, ahead
+        # of the next utterance (which _save starts only once that queue has drained).
         self._current = wanted
+
+    def _drain(self) -> None:
+        """Wait until eSpeak's thread has done all it was given.
+
+        Were it still winding down the previous utterance, pyttsx3 would cancel this one as if
+        stopping the old (no file, a retry: ~1 call in 100 on a busy machine). eSpeak's own
+        Synchronize() polls every 20 ms, which a profile change paid on every other call.
+        """
+        while self._espeak.IsPlaying():
+            time.sleep(0.0002)
 
     def _save(self, text: str, path: Path) -> bytes | None:
         path.unlink(missing_ok=True)
-        # eSpeak's thread may still be winding down the previous utterance; pyttsx3 would then
-        # cancel this one as if it were stopping the old (no file, a retry: ~1 call in 100 on
-        # a busy machine).
-        self._espeak.Synchronize()
+        self._drain()
         _WakeOnFinish.finished.clear()
         with contextlib.redirect_stdout(io.StringIO()):
             self._tts.save_to_file(text, str(path))
