@@ -347,6 +347,32 @@ SYMBOLS_AND_ADDRESSES = [
     ("It grew 3×.", "It grew three by."),
 ]
 
+PHONE_NUMBERS = [
+    (
+        "Readers can call (202) 555-0143.",
+        "Readers can call two zero two, five five five, zero one four three.",
+    ),
+    ("The line is 555-123-4567.", "The line is five five five, one two three, four five six seven."),
+    (
+        "Text 1-800-555-0199 for help.",
+        "Text one, eight hundred, five five five, zero one nine nine for help.",
+    ),
+    (
+        "Call +1 202.555.0143 today.",
+        "Call plus one, two zero two, five five five, zero one four three today.",
+    ),
+    (
+        "Call +44 20 7946 0958 now.",
+        "Call plus four four, two zero, seven nine four six, zero nine five eight now.",
+    ),
+    ("The hotline number is 555-0143.", "The hotline number is five five five, zero one four three."),
+    # no telephone cue: a range of numbers, not a local number
+    ("Rooms cost 150-3500 euros.", "Rooms cost one hundred fifty to three thousand five hundred euros."),
+    ("Estimates ran 300-500 a day.", "Estimates ran three hundred to five hundred a day."),
+    # a plus sign before two short groups is not a telephone number
+    ("The index rose +3 2 points.", "The index rose plus three two points."),
+]
+
 CASES = (
     DATES_AND_TIMES
     + YEARS_AND_NUMBERS
@@ -355,6 +381,7 @@ CASES = (
     + ABBREVIATIONS
     + ROMAN_NUMERALS
     + SYMBOLS_AND_ADDRESSES
+    + PHONE_NUMBERS
 )
 
 

@@ -1,7 +1,7 @@
 """News text -> what a person reads aloud, ready for eSpeak NG.
 
 Each rule module handles one class of text; the order below matters: addresses before
-abbreviations (their dots), dates and money before bare numbers, Roman numerals before
+abbreviations (their dots), telephone numbers, dates and money before bare numbers, Roman numerals before
 initialisms (so "II" is not spelled), symbols and pauses last.
 """
 
@@ -14,6 +14,7 @@ from narrate.speakable.dates import spell_dates
 from narrate.speakable.lexicon import Lexicon, load_lexicon
 from narrate.speakable.money import spell_money
 from narrate.speakable.numbers import spell_numbers
+from narrate.speakable.phones import spell_phone_numbers
 from narrate.speakable.roman import spell_roman
 from narrate.speakable.sentences import split_sentences
 from narrate.speakable.symbols import normalize_typography, pauses, speak_addresses, speak_symbols
@@ -32,6 +33,7 @@ def speakable(text: str, lexicon: Lexicon | None = None) -> str:
     text = normalize_typography(text)
     text = speak_addresses(text)
     text = (lexicon if lexicon is not None else _default_lexicon()).apply(text)
+    text = spell_phone_numbers(text)
     text = spell_dates(text)
     text = spell_money(text)
     text = spell_units(text)
