@@ -134,7 +134,8 @@ def _plan_from_headings(article: Article, headings: list[Heading]) -> tuple[Chap
     n = len(article.paragraphs)
     starts = [h.before_paragraph for h in headings]
     ranges = list(pairwise([*starts, n]))
-    titles = [_clean_heading(h.text) for h in headings]
+    acronyms = _acronyms(article.paragraphs)
+    titles = [_clean_heading(h.text, acronyms) for h in headings]
     if starts[0] > 0:
         ranges.insert(0, (0, starts[0]))
         intro = _titles(article.paragraphs, ranges, article.title, taken=titles)[0]
@@ -143,8 +144,45 @@ def _plan_from_headings(article: Article, headings: list[Heading]) -> tuple[Chap
     return tuple(ChapterPlan(t, a, b) for t, (a, b) in zip(titles, ranges, strict=True))
 
 
-def _clean_heading(text: str) -> str:
-    return " ".join(text.split()).rstrip(":.").strip() or text.strip()
+def _clean_heading(text: str, acronyms: frozenset[str]) -> str:
+    return _unshout(" ".join(text.split()).rstrip(":.").strip() or text.strip(), acronyms)
+
+
+_MINOR_WORDS = frozenset(
+    ["a", "an", "and", "as", "at", "but", "by", "for", "in", "nor", "of", "on", "or", "the", "to", "with"]
+)
+
+
+def _acronyms(paragraphs: Sequence[str]) -> frozenset[str]:
+    """Words the article writes in capitals inside ordinary sentences ("NATO", "US", "EV")."""
+    return frozenset(
+        word
+        for paragraph in paragraphs
+        if any(c.islower() for c in paragraph)
+        for word in _TOKEN.findall(paragraph)
+        if len(word) >= 2 and word.isupper()
+    )
+
+
+def _unshout(title: str, acronyms: frozenset[str]) -> str:
+    """An all-capitals heading in title case ("US FALLS" -> "US Falls"), as chapter lists show
+    titles; words the article itself writes in capitals, other two-letter words, and words with
+    digits or dots stay as they are."""
+    letters = [c for c in title if c.isalpha()]
+    if len(title.split()) < 2 or len(letters) < 6 or not all(c.isupper() for c in letters):
+        return title
+    words = []
+    for n, word in enumerate(title.split(" ")):
+        core = word.strip("\"'“”‘’()[],:;!?")
+        two_letters = len(core) == 2 and core.lower() not in _MINOR_WORDS  # "US", "UN", "EU"
+        if core in acronyms or two_letters or any(c.isdigit() or c == "." for c in core):
+            words.append(word)
+        elif n > 0 and core.lower() in _MINOR_WORDS:
+            words.append(word.lower())
+        else:
+            first = next((k for k, c in enumerate(word) if c.isalpha()), 0)
+            words.append(word[: first + 1] + word[first + 1 :].lower())
+    return " ".join(words)
 
 
 def _distinct(titles: list[str], reserved: str = "") -> list[str]:
@@ -418,7 +456,8 @@ def _is_noun_like(token: str) -> bool:
 
 
 def _is_content(token: str) -> bool:
-    return token[:1].islower() and token not in _STOP
+    # "it’s" is "it": a stop word, not the tail of a name ("Colorado it")
+    return token[:1].islower() and token not in _STOP and _CONTRACTION.sub("", token) not in _STOP
 
 
 _KIND_WEIGHT = {"name": 1.2, "compound": 1.5, "phrase": 1.0}
@@ -449,6 +488,7 @@ def _titles(
     for chapter_grams in grams:
         spread.update(chapter_grams.keys())
     used = {t.casefold() for t in taken} | {" ".join(article_title.split()).casefold()}
+    acronyms = _acronyms(paragraphs)
     titles = []
     for (a, b), chapter_grams in zip(ranges, grams, strict=True):
         opening = {_key(c.text) for c in _candidates(_opening(paragraphs[a]), inner_capitals)}
@@ -464,7 +504,7 @@ def _titles(
         # Phrases said at least twice first; a phrase said once beats an opening-words fallback.
         recurring = {k: v for k, v in scored.items() if chapter_grams[k] >= 2}
         title = (
-            _heading_title(paragraphs[a], used)
+            _heading_title(paragraphs[a], used, acronyms)
             or _compose(_ranked(recurring), recurring, found, used)
             or _compose(_ranked(scored), scored, found, used)
             or _fallback(paragraphs[a])
@@ -478,10 +518,11 @@ def _ranked(scored: dict[tuple[str, ...], float]) -> list[tuple[str, ...]]:
     return sorted(scored, key=lambda key: (-scored[key], key))
 
 
-def _heading_title(paragraph: str, used: set[str]) -> str | None:
+def _heading_title(paragraph: str, used: set[str], acronyms: frozenset[str]) -> str | None:
     text = " ".join(paragraph.split())
     if _is_heading_like(text) and len(text.split()) >= 2 and text.casefold() not in used:
-        return text
+        title = _unshout(text, acronyms)
+        return title[:1].upper() + title[1:]
     return None
 
 

@@ -12,7 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from narrate.model import Article, ChapterPlan, Heading
-from narrate.structure import plan_chapters
+from narrate.structure import _acronyms, _candidates, _unshout, plan_chapters
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "seeds" / "000_c7231357d1905d75.txt"
@@ -259,3 +259,30 @@ def _timed(article: Article) -> float:
     start = time.perf_counter()
     plan_chapters(article)
     return time.perf_counter() - start
+
+
+@pytest.mark.parametrize(
+    ("heading", "acronyms", "title"),
+    [
+        ("US FALLS", frozenset(), "US Falls"),
+        ("KAZAKHSTAN WINS AGAIN", frozenset(), "Kazakhstan Wins Again"),
+        ("VOLKSWAGEN ID. SPACE VIZZION CONCEPT", frozenset(), "Volkswagen ID. Space Vizzion Concept"),
+        ("TOYOTA RAV4 PRIME", frozenset(), "Toyota RAV4 Prime"),
+        ("(FROM THE ARCHIVE)", frozenset(), "(From the Archive)"),
+        ("WHAT NATO WANTS", frozenset({"NATO"}), "What NATO Wants"),
+        ("NATO", frozenset(), "NATO"),  # one word: an acronym as likely as a shout
+        ("Results of the vote", frozenset(), "Results of the vote"),
+        ("엘제이 ABC", frozenset(), "엘제이 ABC"),
+    ],
+)
+def test_all_capital_headings_read_as_title_case(heading: str, acronyms: frozenset[str], title: str) -> None:
+    assert _unshout(heading, acronyms) == title
+
+
+def test_words_written_in_capitals_in_the_text_are_acronyms() -> None:
+    assert _acronyms(["The EU and NATO met.", "SHOUTED LINE"]) == {"EU", "NATO"}
+
+
+def test_a_name_before_a_contraction_is_not_a_title() -> None:
+    text = "When you live in a state as beautiful as Colorado it’s impossible to stay inside."
+    assert "Colorado it" not in {c.text for c in _candidates(text, frozenset({"Colorado"}))}
