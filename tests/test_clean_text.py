@@ -112,6 +112,8 @@ def test_comment_lines(line):
         "5 hours ago",
         "4 min read",
         "21/06/2014",
+        "New Delhi, News Nation Bureau | Updated : 19 November 2019, 09:01 AM",
+        "Mumbai | Updated on 3 March 2024, 10:15 AM",
     ],
 )
 def test_date_lines(line):
@@ -144,6 +146,7 @@ def test_title_repeats(line):
         "A spokeswoman for the company declined to comment.",
         "Analysts expect more households to sign up for streaming services next year as prices fall.",
         "The details of the session were shared on the Twitter account of the Senate on Tuesday.",
+        "The app was updated on 12 devices, the company said, and more will follow next month.",
     ],
 )
 def test_prose_is_not_junk(line):

@@ -152,6 +152,8 @@ _DATE_LINE = re.compile(
     (?:\s*(?:at|,|-|\|)?\s*\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s*[A-Z]{2,4})?)?\s*[\])]?
     (?:\s*(?:\||·|-)?\s*(?:updated|\d+\s+min(?:ute)?s?\s+read).*)?$""",
 )
+# "New Delhi, News Nation Bureau | Updated : 19 November 2019, 09:01 AM": a byline-and-date bar.
+_META_BAR = re.compile(r"(?i)\|\s*(?:updated|published|posted|last\s+updated)\s*(?:on\s*)?[:：]?\s*\d")
 _TIME_AGO = re.compile(r"(?i)^\d+\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?)\s+ago$")
 _READ_TIME = re.compile(r"(?i)^\d+\s*(?:min(?:ute)?s?)\s+read$")
 _DATELINE = re.compile(
@@ -308,6 +310,8 @@ def _junk_reason(ln: Line, ntitle: str, where: dict[str, list[int]]) -> str:
     if w <= 20 and _WIDGET.search(s) and not weak_only:
         return "widget"
     if w <= 16 and (_DATE_LINE.match(s) or _TIME_AGO.match(s) or _READ_TIME.match(s)):
+        return "date"
+    if w <= 24 and _META_BAR.search(s):
         return "date"
     if w <= 20 and byline_of(s) is not None:
         return "byline"
