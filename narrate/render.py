@@ -26,7 +26,7 @@ from narrate.folder_lock import folder_lock
 from narrate.model import Episode, Script
 from narrate.timeline import ChunkLayout, ChunkPlan, plan_chunks
 from narrate.voices import VoiceSet
-from narrate.workers import finished, render_chunk, wait_any, worker_pool
+from narrate.workers import finished, render_chunk, result_of, wait_any, worker_pool
 
 log = logging.getLogger(__name__)
 Progress = Callable[[int, int], None]
@@ -142,7 +142,7 @@ def render_scripts(
 
         def collect(block: bool) -> None:
             for future in wait_any(pending) if block else finished(pending):
-                settle(*pending.pop(future), future.result())
+                settle(*pending.pop(future), result_of(future))
 
         for n, script in enumerate(scripts):
             plans, jobs = _jobs_for(script, voices, root, options)

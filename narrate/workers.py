@@ -18,10 +18,12 @@ import signal
 import sys
 import threading
 from collections.abc import Callable, Collection, Iterator, Sequence
+from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
 from typing import Any, TypeVar
 
 from narrate.chunks import ChunkJob
+from narrate.errors import EngineError
 from narrate.timeline import ChunkLayout
 
 log = logging.getLogger(__name__)
@@ -63,6 +65,17 @@ def wait_any(pending: Collection[futures.Future[T]]) -> set[futures.Future[T]]:
             done, _ = futures.wait(pending, timeout=0.1, return_when=futures.FIRST_COMPLETED)
         if done:
             return done
+
+
+def result_of(future: futures.Future[T]) -> T:
+    """A finished future's result; a worker that died under it is an EngineError, not a traceback."""
+    try:
+        return future.result()
+    except BrokenProcessPool as exc:
+        raise EngineError(
+            "a render worker stopped abruptly (killed, out of memory, or the engine crashed); "
+            "finished chunks are cached, so rendering again goes on from there"
+        ) from exc
 
 
 def finished(pending: Collection[futures.Future[T]]) -> set[futures.Future[T]]:

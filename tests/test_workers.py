@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import signal
 import subprocess
 import sys
 import textwrap
@@ -10,7 +11,8 @@ import time
 
 import pytest
 
-from narrate.workers import WorkerPool, worker_pool
+from narrate.errors import EngineError
+from narrate.workers import WorkerPool, result_of, wait_any, worker_pool
 
 
 def _probe() -> tuple[int, bool]:
@@ -87,3 +89,16 @@ def test_ctrl_c_while_waiting_for_workers_never_deadlocks_their_shutdown():
     )
     assert done.returncode == 0, done.stderr[-2000:]
     assert done.stdout.strip() == "done"
+
+
+def _die() -> None:
+    os.kill(os.getpid(), signal.SIGKILL)
+
+
+def test_a_worker_that_dies_is_reported_as_an_engine_error():
+    with worker_pool(2, ["fake"]) as pool:
+        assert pool is not None
+        future = pool.submit(_die)
+        wait_any({future})
+        with pytest.raises(EngineError, match="render worker stopped abruptly"):
+            result_of(future)
