@@ -184,6 +184,21 @@ CASES: list[tuple[list[str], list[tuple[str, str | None, str | None]], list[str]
         [],
     ),
     (['Asked whether he would resign, Kim Min-jae replied: "Never."'], [("Never", "Kim Min-jae", None)], []),
+    # A role refers back to the person the text gave that title; an unrelated role stays a role.
+    (
+        [
+            "Foreign Minister Anna Berg met union leaders in Oslo.",
+            "“We will keep talking,” the minister said.",
+            "“Our door is open,” the spokesman said.",
+        ],
+        [("keep talking", "Anna Berg", None), ("door is open", "the spokesman", None)],
+        [],
+    ),
+    (
+        ["Prime Minister Keir Starmer spoke first.", "“We will act,” the prime minister said."],
+        [("We will act", "Keir Starmer", None)],
+        [],
+    ),
     (
         ["Zelensky thanked allies. “We are grateful,” he wrote on X, “but we need more.”"],
         [("We are grateful", "Zelensky", "m"), ("we need more", "Zelensky", "m")],

@@ -24,6 +24,8 @@ from narrate.quotes.sentences import split_sentences
 
 _TOKEN = re.compile(r"[A-Z]\.(?:[A-Z]\.)+|[^\W\d_][\w’'-]*")
 _PARTICLES = word_set("de da di del der van von bin al ibn du dos")
+# Titles that come before a name but are not a role the text refers back to ("the minister").
+_HONORIFICS = word_set("mr mrs ms miss sir dame lord lady dr prof rev")
 _POSSESSIVE = ("’s", "'s", "’")
 
 
@@ -108,6 +110,7 @@ class Cast:
         # one, prefers the first-named person (usually its subject).
         self._sentences: list[list[str]] = []
         self._known: list[str] = []  # every full name, most recent last, for linking surnames
+        self._roles: dict[str, str] = {}  # "minister" -> the last person the text titled so
         self.gender: dict[str, Gender] = {}
 
     def _link(self, token: str) -> str | None:
@@ -136,12 +139,15 @@ class Cast:
         name, gender, titled = split_title(tokens)
         if not _person_like(name):
             return None, gender
+        person = " ".join(name)
         if len(name) == 1:
-            linked = self._link(name[0])
-            if linked:
-                return linked, gender
-            return (name[0] if titled else None), gender
-        return " ".join(name), gender
+            person = self._link(name[0]) or (name[0] if titled else "")
+        if not person:
+            return None, gender
+        roles = [_bare(t) for t in tokens[: len(tokens) - len(name)] if _is_title(t)]
+        if roles and roles[-1] not in _HONORIFICS:
+            self._roles[roles[-1]] = person  # "Foreign Minister Anna Berg": "the minister" later
+        return person, gender
 
     def observe(self, text: str) -> None:
         for piece in split_sentences(text):
@@ -181,6 +187,10 @@ class Cast:
             trailing = [t for t in tokens if is_capitalised(t)][-2:]
             if len(trailing) == 2 and tokens[-2:] == trailing and _person_like(trailing):
                 return " ".join(trailing), self.gender.get(" ".join(trailing)), True
+            titled = self._roles.get(_bare(tokens[-1]))
+            if titled and tokens[0].lower() == "the":  # "the minister": the one named with that title
+                self._note(titled, None)
+                return titled, self.gender.get(titled), True
             return " ".join([tokens[0].lower(), *tokens[1:]]), None, True
         run = _trailing_capitals(tokens)
         if run and len(run) < len(tokens) and not is_capitalised(tokens[0]):
