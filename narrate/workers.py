@@ -70,7 +70,8 @@ def wait_any(pending: Collection[futures.Future[T]]) -> set[futures.Future[T]]:
 def result_of(future: futures.Future[T]) -> T:
     """A finished future's result; a worker that died under it is an EngineError, not a traceback."""
     try:
-        return future.result()
+        with interrupts_held():
+            return future.result()
     except BrokenProcessPool as exc:
         raise EngineError(
             "a render worker stopped abruptly (killed, out of memory, or the engine crashed); "
