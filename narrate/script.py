@@ -49,6 +49,14 @@ def _paragraph_segments(
             )
 
 
+def _names_chapter(heading: str, title: str) -> bool:
+    """Is ``title`` this heading (re-cased: "TOYOTA RAV4 PRIME" is titled "Toyota RAV4 Prime")?
+
+    The title is then what is spoken, so a heading in capitals is not spelled out letter by letter.
+    """
+    return " ".join(heading.split()).rstrip(":.").strip().casefold() == title.casefold()
+
+
 def _with_pauses(segments: list[Segment], end_pause_ms: int) -> list[Segment]:
     """Pauses between spans, longer where the voice changes, and ``end_pause_ms`` at the end."""
     paused = []
@@ -91,14 +99,21 @@ def build_script(article: Article, voices: VoiceSet, lexicon: Lexicon | None = N
     for plan in plan_chapters(article):
         segments: list[Segment] = []
         for index in range(plan.first_paragraph, plan.end_paragraph):
+            line = article.paragraphs[index]
             heading = headings.get(index, "")
+            # A subheading left in the body text opens its chapter: read it as the heading it is.
+            as_heading = not heading and index == plan.first_paragraph and _names_chapter(line, plan.title)
+            if as_heading:
+                heading = line
             if _HAS_WORD.search(heading):
+                spoken = plan.title if _names_chapter(heading, plan.title) else heading
                 segments.append(
-                    Segment(speakable(heading, lexicon), heading, "narration", narrator.name, None,
+                    Segment(speakable(spoken, lexicon), heading, "narration", narrator.name, None,
                             PAUSE_AFTER_HEADING_MS)
                 )  # fmt: skip
-            paragraph = list(_paragraph_segments(spans[index], narrator, cast, lexicon))
-            segments.extend(_with_pauses(paragraph, PAUSE_BETWEEN_PARAGRAPHS_MS))
+            if not as_heading:
+                paragraph = list(_paragraph_segments(spans[index], narrator, cast, lexicon))
+                segments.extend(_with_pauses(paragraph, PAUSE_BETWEEN_PARAGRAPHS_MS))
         if segments:
             last = segments[-1]
             segments[-1] = replace(last, pause_after_ms=PAUSE_BETWEEN_CHAPTERS_MS)

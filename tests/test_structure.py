@@ -12,7 +12,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from narrate.model import Article, ChapterPlan, Heading
+from narrate.script import PAUSE_AFTER_HEADING_MS, build_script
 from narrate.structure import _acronyms, _candidates, _unshout, plan_chapters
+from narrate.voices import load_voices
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "seeds" / "000_c7231357d1905d75.txt"
@@ -286,3 +288,15 @@ def test_words_written_in_capitals_in_the_text_are_acronyms() -> None:
 def test_a_name_before_a_contraction_is_not_a_title() -> None:
     text = "When you live in a state as beautiful as Colorado it’s impossible to stay inside."
     assert "Colorado it" not in {c.text for c in _candidates(text, frozenset({"Colorado"}))}
+
+
+def test_a_subheading_in_capitals_is_read_as_its_re_cased_chapter_title() -> None:
+    article, _ = fixture_article("three_topics.txt")
+    body = list(article.paragraphs)
+    body.insert(4, "LIBRARY OPENING HOURS")
+    script = build_script(Article(source="s", title=article.title, paragraphs=tuple(body)), load_voices())
+    chapter = next(c for c in script.chapters if c.title == "Library Opening Hours")
+    opening = chapter.segments[0]
+    assert (opening.text, opening.display) == ("Library Opening Hours", "LIBRARY OPENING HOURS")
+    assert opening.pause_after_ms == PAUSE_AFTER_HEADING_MS
+    assert all("LIBRARY" not in s.text for c in script.chapters for s in c.segments)
