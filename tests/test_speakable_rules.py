@@ -310,6 +310,11 @@ ROMAN_NUMERALS = [
 ]
 
 SYMBOLS_AND_ADDRESSES = [
+    (
+        "Citizens have every right to be outraged. pic.twitter.com/fCX2Ptc7YN",
+        "Citizens have every right to be outraged.",
+    ),
+    ("Read it here https://t.co/AbC123 now.", "Read it here now."),
     ("Samsung & LG led the market.", "Samsung and L G led the market."),
     ("Johnson & Johnson reported earnings.", "Johnson and Johnson reported earnings."),
     ("Follow us @nytimes for updates.", "Follow us at nytimes for updates."),
