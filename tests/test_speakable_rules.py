@@ -53,6 +53,10 @@ DATES_AND_TIMES = [
 ]
 
 YEARS_AND_NUMBERS = [
+    ("A 3440x1440 screen.", "A three thousand four hundred forty by one thousand four hundred forty screen."),
+    ("The cell was 10 x 10.", "The cell was ten by ten."),
+    ("The chip is 3x faster.", "The chip is three times faster."),
+    ("Sales grew 1.5x.", "Sales grew one point five times."),
     ("The summit was held in 2019.", "The summit was held in twenty nineteen."),
     ("The treaty dates from 1905.", "The treaty dates from nineteen oh-five."),
     ("It was founded in 2005.", "It was founded in two thousand five."),

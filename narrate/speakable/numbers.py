@@ -102,6 +102,8 @@ _RE_YEAR_RANGE = re.compile(r"(?<![\w.,$])(1[1-9]\d{2}|20\d{2})[-–](1[1-9]\d{2
 _RE_ORDINAL = re.compile(r"(?<![\w.])(\d{1,3}(?:,\d{3})*|\d+)(st|nd|rd|th)\b", re.IGNORECASE)
 _RE_MIXED_FRACTION = re.compile(r"(?<![\w.,/])(\d+) (\d)/(\d{1,2})(?![\w/])")
 _RE_FRACTION = re.compile(r"(?<![\w.,/])(\d{1,2})/(\d{1,2})(?![\w/.]\d|\d)")
+_RE_DIMENSIONS = re.compile(r"(?<![\w.,])(\d+(?:\.\d+)?)\s?[x×]\s?(\d+(?:\.\d+)?)(?![\w.,]?\d|[a-wyz])")
+_RE_TIMES = re.compile(r"(?<![\w.,])(\d+(?:\.\d+)?)[x×](?=[\s.,;:!?)]|$)")
 _RE_NUMBER_LETTERS = re.compile(r"(?<=\d)(?=[A-Za-z])")
 _RE_PERCENT_RANGE = re.compile(rf"(?<![\w.,])({_NUM})%?{_DASH}({_NUM})\s?(%|percent\b|per cent\b)")
 _RE_PERCENT = re.compile(rf"(?<![\w.,])({_NUM})\s?%")
@@ -149,6 +151,8 @@ def spell_numbers(text: str) -> str:
     text = _RE_PERCENT.sub(lambda m: f"{cardinal(m[1])} percent", text)
     text = _RE_RANGE.sub(lambda m: f"{number(m[1])} to {_range_end(m[2], m[1])}", text)
     text = _RE_SIGNED.sub(lambda m: f"{_SIGN_WORDS[m[1]]} {cardinal(m[2])}", text)
+    text = _RE_DIMENSIONS.sub(lambda m: f"{cardinal(m[1])} by {cardinal(m[2])}", text)
+    text = _RE_TIMES.sub(lambda m: f"{cardinal(m[1])} times", text)
     # "5G", "3D": the letters are said apart from the number.
     text = _RE_NUMBER_LETTERS.sub(" ", text)
     return _RE_NUMBER.sub(_bare_number, text)
