@@ -195,6 +195,11 @@ CASES: list[tuple[list[str], list[tuple[str, str | None, str | None]], list[str]
         [],
     ),
     (
+        ["The company behind the port said it remained open to talks.", "“Our door is open,” it said."],
+        [("Our door is open", "the company", None)],
+        [],
+    ),
+    (
         ["Prime Minister Keir Starmer spoke first.", "“We will act,” the prime minister said."],
         [("We will act", "Keir Starmer", None)],
         [],

@@ -26,6 +26,27 @@ _TOKEN = re.compile(r"[A-Z]\.(?:[A-Z]\.)+|[^\W\d_][\w’'-]*")
 _PARTICLES = word_set("de da di del der van von bin al ibn du dos")
 # Titles that come before a name but are not a role the text refers back to ("the minister").
 _HONORIFICS = word_set("mr mrs ms miss sir dame lord lady dr prof rev")
+# Words that end the noun of a sentence's subject ("The company behind the port said").
+_SUBJECT_END = word_set(
+    "said says told added announced stated wrote noted warned of in at for on with behind from by "
+    "which that who has have had is was are were will would could can may also"
+)
+
+
+def _subject_thing(sentence: str) -> str | None:
+    """A sentence's subject when it is a thing ("The company …" -> "the company"), for "it said"."""
+    words = sentence.split()
+    if len(words) < 3 or words[0] != "The":
+        return None
+    noun: list[str] = []
+    for word in words[1:4]:
+        bare = word.rstrip(",;:")
+        if not bare.isalpha() or not bare.islower() or bare in _SUBJECT_END:
+            break
+        noun.append(bare)
+        if bare != word:
+            break
+    return "the " + " ".join(noun) if noun else None
 _POSSESSIVE = ("’s", "'s", "’")
 
 
@@ -111,6 +132,7 @@ class Cast:
         self._sentences: list[list[str]] = []
         self._known: list[str] = []  # every full name, most recent last, for linking surnames
         self._roles: dict[str, str] = {}  # "minister" -> the last person the text titled so
+        self._thing: str | None = None  # the last sentence subject that is not a person
         self.gender: dict[str, Gender] = {}
 
     def _link(self, token: str) -> str | None:
@@ -151,6 +173,7 @@ class Cast:
 
     def observe(self, text: str) -> None:
         for piece in split_sentences(text):
+            self._thing = _subject_thing(piece.strip()) or self._thing
             sentence: list[str] = []
             for at, run, possessive in capital_runs(piece):
                 if not piece[:at].strip() and len(run) > 1 and run[0].endswith("ing"):
@@ -179,6 +202,8 @@ class Cast:
 
     def speaker(self, phrase: str) -> tuple[str, Gender | None, bool]:
         """Canonical speaker for an attribution phrase, its gender, and whether it is a name or role."""
+        if phrase.lower() == "it" and self._thing:
+            return self._thing, None, True  # "The ministry said … “…,” it said."
         if phrase.lower() in PRONOUNS:
             name, gender = self.resolve_pronoun(phrase)
             return name, gender, False
