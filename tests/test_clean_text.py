@@ -349,3 +349,20 @@ def test_author_bio_after_the_article_is_dropped():
 )
 def test_code_lines(line):
     assert junk_of(line) == "code"
+
+
+@pytest.mark.parametrize(
+    ("line", "junk"),
+    [
+        (
+            "Ascom | Hospital Solutions Ascom | Senior Care Solution Ascom | Police Station Solutions "
+            "Ascom | Hotel Solutions Ascom | Leisure Solutions",
+            "menu",
+        ),
+        ("Home | World | Business | Sport | Culture", "menu"),
+        # a sentence with a bar or two is prose
+        ("The vote was close | 51 to 49 | and the bill passed after a long night of debate.", ""),
+    ],
+)
+def test_bar_separated_link_runs_are_menus(line, junk):
+    assert junk_of(line) in ((junk,) if junk else ("",))

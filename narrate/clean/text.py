@@ -285,6 +285,12 @@ def classify(lines: list[str], title: str) -> list[Line]:
     return out
 
 
+def _is_pipe_menu(text: str) -> bool:
+    """A run of short links joined by bars ("Ascom | Hospital Solutions Ascom | Senior Care …")."""
+    items = [item.split() for item in text.split("|")]
+    return len(items) >= 5 and max(len(item) for item in items) <= 6
+
+
 def _junk_reason(ln: Line, ntitle: str, where: dict[str, list[int]]) -> str:
     s, w, n = ln.text, ln.words, ln.norm
     if not n:
@@ -299,6 +305,8 @@ def _junk_reason(ln: Line, ntitle: str, where: dict[str, list[int]]) -> str:
         return "widget"
     if w <= 12 and _BREADCRUMB.match(s) and not ln.sentence:
         return "breadcrumb"
+    if _is_pipe_menu(s):
+        return "menu"
     if w <= 25 and _CAPTION.search(s):
         return "caption"
     if w <= 40 and _PICTURED.search(s) and not s.startswith(("“", '"', "‘")):
