@@ -47,6 +47,8 @@ def _subject_thing(sentence: str) -> str | None:
         if bare != word:
             break
     return "the " + " ".join(noun) if noun else None
+
+
 _POSSESSIVE = ("’s", "'s", "’")
 
 
