@@ -114,7 +114,7 @@ def plan_chapters(
         return _plan_from_headings(article, headings)
     bounds = _split_at_topic_shifts(paragraphs, min_chapters, max_chapters)
     ranges = list(pairwise(bounds))
-    titles = _titles(paragraphs, ranges, article.title)
+    titles = _titles(paragraphs, ranges, article.title, _acronyms(paragraphs))
     return tuple(ChapterPlan(t, a, b) for t, (a, b) in zip(titles, ranges, strict=True))
 
 
@@ -138,7 +138,7 @@ def _plan_from_headings(article: Article, headings: list[Heading]) -> tuple[Chap
     titles = [_clean_heading(h.text, acronyms) for h in headings]
     if starts[0] > 0:
         ranges.insert(0, (0, starts[0]))
-        intro = _titles(article.paragraphs, ranges, article.title, taken=titles)[0]
+        intro = _titles(article.paragraphs, ranges, article.title, acronyms, taken=titles)[0]
         titles.insert(0, intro)
     titles = _distinct(titles, article.title)
     return tuple(ChapterPlan(t, a, b) for t, (a, b) in zip(titles, ranges, strict=True))
@@ -467,6 +467,7 @@ def _titles(
     paragraphs: Sequence[str],
     ranges: list[tuple[int, int]],
     article_title: str,
+    acronyms: frozenset[str],
     taken: Sequence[str] = (),
 ) -> list[str]:
     """One distinct title per chapter range, from the phrases most particular to that chapter.
@@ -488,7 +489,6 @@ def _titles(
     for chapter_grams in grams:
         spread.update(chapter_grams.keys())
     used = {t.casefold() for t in taken} | {" ".join(article_title.split()).casefold()}
-    acronyms = _acronyms(paragraphs)
     titles = []
     for (a, b), chapter_grams in zip(ranges, grams, strict=True):
         opening = {_key(c.text) for c in _candidates(_opening(paragraphs[a]), inner_capitals)}

@@ -21,6 +21,11 @@ _FRACTION_NAMES = {2: ("half", "halves"), 4: ("quarter", "quarters")}
 _UNICODE_FRACTIONS = {"½": "1/2", "⅓": "1/3", "⅔": "2/3", "¼": "1/4", "¾": "3/4", "⅕": "1/5", "⅛": "1/8"}
 
 
+def digit_by_digit(digits: str) -> str:
+    """ "007" -> "zero zero seven"; "2.5" -> "two point five" (other characters kept)."""
+    return " ".join(_DIGITS.get(d, d) for d in digits)
+
+
 def _tidy(words: str) -> str:
     return " ".join(_AND.sub("", words).split())
 
@@ -40,7 +45,7 @@ def cardinal(digits: str) -> str:
         return digits
     if len(digits) > _LONGEST_READ_AS_NUMBER and "," not in digits:
         # An identifier or phone number, not a quantity: read digit by digit.
-        return " ".join(_DIGITS.get(d, d) for d in digits)
+        return digit_by_digit(digits)
     if value == value.to_integral_value() and "." not in digits:
         return _tidy(num2words(int(value)))
     whole, _, frac = digits.replace(",", "").partition(".")
@@ -79,7 +84,7 @@ def number(digits: str) -> str:
     """A bare number as a person reads it in running text: years as years, codes with leading
     zeros ("007") digit by digit, others as cardinals."""
     if len(digits) > 1 and digits[0] == "0" and digits[1].isdigit():
-        return " ".join(_DIGITS.get(d, d) for d in digits)
+        return digit_by_digit(digits)
     return year(digits) if is_year(digits) else cardinal(digits)
 
 

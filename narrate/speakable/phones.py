@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import re
 
-_DIGITS = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
+from narrate.speakable.numbers import digit_by_digit
+
 # North American: an optional +1/1, a three-digit area code (bracketed or not), 3 and 4 digits.
 _RE_NANP = re.compile(
     r"(?<![\w$€£.,/+-])(?:(?P<country>\+?1)[\s.-])?(?:\((?P<area_b>\d{3})\)\s?|(?P<area>\d{3})[.-])"
@@ -20,16 +21,12 @@ _RE_LOCAL = re.compile(
 )
 
 
-def _group(digits: str) -> str:
-    return " ".join(_DIGITS[int(d)] for d in digits)
-
-
 def _nanp(m: re.Match[str]) -> str:
     area = m["area"] or m["area_b"]
     country = m["country"]
     groups = [] if country is None else ["plus one" if country.startswith("+") else "one"]
-    groups.append("eight hundred" if area == "800" else _group(area))
-    groups += [_group(m["exchange"]), _group(m["line"])]
+    groups.append("eight hundred" if area == "800" else digit_by_digit(area))
+    groups += [digit_by_digit(m["exchange"]), digit_by_digit(m["line"])]
     return ", ".join(groups)
 
 
@@ -37,10 +34,16 @@ def _international(m: re.Match[str]) -> str:
     groups = re.findall(r"\d+", m[2])
     if not 7 <= sum(len(g) for g in groups) <= 14:  # not a telephone number's length
         return m[0]
-    return f"plus {_group(m[1])}, " + ", ".join(_group(g) for g in groups)
+    return f"plus {digit_by_digit(m[1])}, " + ", ".join(digit_by_digit(g) for g in groups)
+
+
+def _local(m: re.Match[str]) -> str:
+    return f"{m['cue']}{digit_by_digit(m['exchange'])}, {digit_by_digit(m['line'])}"
 
 
 def spell_phone_numbers(text: str) -> str:
     text = _RE_NANP.sub(_nanp, text)
     text = _RE_INTERNATIONAL.sub(_international, text)
-    return _RE_LOCAL.sub(lambda m: f"{m['cue']}{_group(m['exchange'])}, {_group(m['line'])}", text)
+    return _RE_LOCAL.sub(
+        lambda m: f"{m['cue']}{digit_by_digit(m['exchange'])}, {digit_by_digit(m['line'])}", text
+    )
