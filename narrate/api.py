@@ -18,9 +18,7 @@ from narrate.voices import VoiceSet, load_voices
 def voice_set(
     voices_dir: Path | None = None, engine: str | None = None, rate_wpm: int | None = None
 ) -> VoiceSet:
-    voices = load_voices(voices_dir)
-    if engine:
-        voices = voices.with_engine(engine)
+    voices = load_voices(voices_dir, engine)
     if rate_wpm:
         voices = voices.with_rate(rate_wpm)
     return voices

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from narrate.cache import Cache, cache_key
 from narrate.encode import Mp3Settings
-from narrate.engines import engine_identity
+from narrate.engines import engine_identity, model_identity
 from narrate.errors import AudioError
 from narrate.timeline import ChunkLayout
 from narrate.voices import VoiceProfile
@@ -45,6 +45,7 @@ def segment_key(job: SegmentJob, target_lufs: float, ceiling_dbfs: float) -> str
         text=job.text,
         profile=job.profile.__dict__,
         engine=engine_identity(job.profile.engine),
+        model=model_identity(job.profile),
         target=target_lufs,
         ceiling=ceiling_dbfs,
     )

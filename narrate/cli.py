@@ -125,7 +125,11 @@ def _progress_bar(enabled: bool) -> tuple[Callable[[int, int], None] | None, Cal
     "-j", "--jobs", type=click.IntRange(1, 64), help="Worker processes (default: the number of cores)."
 )
 @click.option(
-    "--engine", type=click.Choice(["espeak", "fake"]), help="Speech engine (default: each profile's)."
+    "--engine",
+    type=click.Choice(["espeak", "fake", "piper"]),
+    envvar="NARRATE_ENGINE",
+    help="Speech engine (default: each profile's); piper: the neural narrator of the neural extra, "
+    "with eSpeak NG quote voices. Also read from NARRATE_ENGINE.",
 )
 @click.option(
     "--rate", "rate_wpm", type=click.IntRange(80, 450), help="Narrator speaking rate, words per minute."
@@ -185,6 +189,7 @@ def render(
     from dataclasses import replace
 
     from narrate.api import voice_set
+    from narrate.engines import worker_count
     from narrate.render import RenderOptions
     from narrate.workers import worker_pool
 
@@ -197,9 +202,9 @@ def render(
             options = replace(options, cache_dir=None)
         elif cache_dir is not None:
             options = replace(options, cache_dir=cache_dir)
-        if jobs:
-            options = replace(options, jobs=jobs)
         voices = voice_set(voices_dir, engine, rate_wpm)
+        engines = [p.engine for p in voices.profiles]
+        options = replace(options, jobs=jobs or worker_count(engines, options.jobs))
         update, close = _progress_bar(progress)
 
         def finished(episode: Episode) -> None:
@@ -207,7 +212,6 @@ def render(
                 click.echo(str(out_dir / name))
 
         # Workers start first: they load the audio stack while this process reads the articles.
-        engines = [p.engine for p in voices.profiles]
         with worker_pool(options.jobs, engines, batch=len(articles) > 1) as pool:
             from narrate.api import narrate
 

@@ -20,6 +20,7 @@ from pathlib import Path
 from narrate.cache import Cache, default_cache_dir
 from narrate.chunks import ChunkJob, SegmentJob, cached_layout, chunk_key
 from narrate.encode import Mp3Settings
+from narrate.engines import worker_count
 from narrate.episode_files import write_episode
 from narrate.errors import OutputError
 from narrate.folder_lock import folder_lock
@@ -116,8 +117,8 @@ def render_scripts(
     keeps the episodes it finished (and the cache keeps every finished chunk). Without a
     ``pool``, one is started for ``options.jobs`` workers; with none, chunks render inline.
     """
-    if pool is None and options.jobs > 1:
-        engines = tuple(p.engine for p in voices.profiles)
+    engines = tuple(p.engine for p in voices.profiles)
+    if pool is None and worker_count(engines, options.jobs) > 1:
         with worker_pool(options.jobs, engines) as own:
             return render_scripts(scripts, voices, options, progress, on_episode, own)
     with _cache_root(options) as root:

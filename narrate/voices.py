@@ -33,6 +33,8 @@ class VoiceProfile:
     volume: float = 1.0
     gender: Literal["f", "m"] | None = None
     description: str = ""
+    # The engine's own settings (the profile's ``[ENGINE]`` table), e.g. Piper's noise scales.
+    settings: tuple[tuple[str, float], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -84,10 +86,13 @@ def _profile(name: str, data: dict[str, object], origin: str) -> VoiceProfile:
             gender=data.get("gender"),  # type: ignore[arg-type]
             description=str(data.get("description", "")),
         )
+        table = data.get(profile.engine, {})
+        settings = tuple(sorted((str(k), float(v)) for k, v in dict(table).items()))  # type: ignore[call-overload]
     except (KeyError, TypeError, ValueError) as exc:
         raise VoiceError(
-            f"{origin}: a profile needs voice, and numeric rate_wpm/pitch/volume ({exc})"
+            f"{origin}: a profile needs voice, and numeric rate_wpm/pitch/volume and engine settings ({exc})"
         ) from exc
+    profile = replace(profile, settings=settings)
     if profile.role not in ("narrator", "quote") or profile.gender not in (None, "f", "m"):
         raise VoiceError(f"{origin}: role must be narrator or quote, gender f or m")
     return profile
@@ -100,39 +105,76 @@ def _read_toml(text: str, origin: str) -> dict[str, object]:
         raise VoiceError(f"{origin}: not valid TOML ({exc})") from exc
 
 
-def _sources(directory: Path | None) -> Iterable[tuple[str, str, str]]:
-    """(file name, text, origin) of every TOML file in the folder or the shipped profiles."""
+def _sources(directory: Path | None, engine: str = "") -> Iterable[tuple[str, str, str]]:
+    """(file name, text, origin) of every TOML file in the folder or the shipped profiles.
+
+    With ``engine``, those of its sub-folder (none when there is no such sub-folder).
+    """
     if directory is not None:
-        if not directory.is_dir():
+        folder = directory / engine
+        if not folder.is_dir():
+            if engine:
+                return
             raise VoiceError(f"{directory}: voices folder not found")
-        for path in sorted(directory.glob("*.toml")):
+        for path in sorted(folder.glob("*.toml")):
             yield path.name, path.read_text(encoding="utf-8"), str(path)
         return
     try:
         shipped: Traversable = resources.files("narrate._voices")
     except ModuleNotFoundError:  # running from a source checkout that is not installed
         shipped = Path(__file__).resolve().parent.parent / "voices"
+    if engine:
+        shipped = shipped.joinpath(engine)
+        if not shipped.is_dir():
+            return
+    where = f"narrate voices/{engine}/" if engine else "narrate voices/"
     for entry in sorted(shipped.iterdir(), key=lambda e: e.name):
         if entry.name.endswith(".toml"):
-            yield entry.name, entry.read_text(encoding="utf-8"), f"narrate voices/{entry.name}"
+            yield entry.name, entry.read_text(encoding="utf-8"), where + entry.name
 
 
-def load_voices(directory: Path | None = None) -> VoiceSet:
-    """The narrator, the quote pool and the speaker pins from ``directory`` (default: shipped)."""
+def _read_folder(
+    directory: Path | None, engine: str = ""
+) -> tuple[list[VoiceProfile], list[VoiceProfile], dict[str, str]]:
+    """The narrators, quote profiles and speaker pins of a folder (or of its ``engine`` sub-folder)."""
     narrators: list[VoiceProfile] = []
     pool: list[VoiceProfile] = []
     pins: dict[str, str] = {}
-    for file_name, text, origin in _sources(directory):
+    for file_name, text, origin in _sources(directory, engine):
         data = _read_toml(text, origin)
         if file_name == PINS_FILE:
             pins = {str(k): str(v) for k, v in dict(data.get("speakers", {})).items()}  # type: ignore[call-overload]
             continue
         profile = _profile(file_name.removesuffix(".toml"), data, origin)
         (narrators if profile.role == "narrator" else pool).append(profile)
+    return narrators, pool, pins
+
+
+def load_voices(directory: Path | None = None, engine: str | None = None) -> VoiceSet:
+    """The narrator, the quote pool and the speaker pins from ``directory`` (default: shipped).
+
+    With ``engine``, the profiles of the folder's ``engine/`` sub-folder take the place of the
+    narrator (and of the quote pool, when it has quote profiles): voices/piper/ holds the neural
+    narrator, which then reads with eSpeak NG's quote voices. An engine without a sub-folder
+    speaks every profile (``--engine fake`` in tests).
+    """
+    narrators, pool, pins = _read_folder(directory)
     if len(narrators) != 1 or not pool:
         where = directory or "the shipped voices"
         raise VoiceError(f"{where}: need exactly one narrator profile and at least one quote profile")
     voices = VoiceSet(narrator=narrators[0], quote_pool=tuple(pool), pins=pins)
+    if engine:
+        own_narrators, own_pool, _ = _read_folder(directory, engine)
+        if len(own_narrators) > 1:
+            raise VoiceError(f"{directory or 'the shipped voices'}/{engine}: more than one narrator profile")
+        if own_narrators or own_pool:
+            voices = replace(
+                voices,
+                narrator=own_narrators[0] if own_narrators else voices.narrator,
+                quote_pool=tuple(own_pool) or voices.quote_pool,
+            )
+        else:
+            voices = voices.with_engine(engine)
     for speaker, name in pins.items():
         if voices.by_name(name).role != "quote":
             raise VoiceError(f"{PINS_FILE}: {speaker!r} is pinned to {name!r}, which is not a quote voice")

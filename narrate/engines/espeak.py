@@ -62,7 +62,9 @@ def _load_espeak_library() -> None:
     except ImportError as exc:  # pragma: no cover - a broken install
         raise EngineError("espeakng-loader is not installed: reinstall narrate (make run)") from exc
     os.environ.setdefault("ESPEAK_DATA_PATH", espeakng_loader.get_data_path())
-    ctypes.CDLL(espeakng_loader.get_library_path(), mode=ctypes.RTLD_GLOBAL)
+    # pyttsx3 then finds the library by its soname. Local, not global: Piper's phonemizer carries
+    # its own eSpeak NG, whose calls would otherwise bind to this copy's symbols (a segfault).
+    ctypes.CDLL(espeakng_loader.get_library_path(), mode=ctypes.RTLD_LOCAL)
 
 
 class _WakeOnFinish:
