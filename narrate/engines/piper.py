@@ -43,6 +43,8 @@ _CLAUSE_ENDS = frozenset(",;:")
 SENTENCE_PAUSE_MS = 260
 CLAUSE_PAUSE_MS = 90
 DEFAULT_VOICE_WPM = 180.0
+# Changes whenever narrate's use of Piper changes the audio (pauses, cuts): part of the cache key.
+REVISION = "1"
 
 
 @dataclass(frozen=True)
@@ -69,9 +71,10 @@ def engine_version() -> str:
     from importlib.metadata import PackageNotFoundError, version
 
     try:
-        return f"piper-tts {version('piper-tts')}, onnxruntime {version('onnxruntime')}"
+        piper, onnxruntime = version("piper-tts"), version("onnxruntime")
     except PackageNotFoundError as exc:
         raise EngineError(EXTRA_HINT) from exc
+    return f"narrate-piper {REVISION}, piper-tts {piper}, onnxruntime {onnxruntime}"
 
 
 def _file_sha256(path: Path) -> str:
@@ -190,6 +193,9 @@ def _resample(audio: np.ndarray, from_hz: int, to_hz: int) -> np.ndarray:
 class PiperEngine:
     name = "piper"
     sample_rate_hz = PIPER_SAMPLE_RATE_HZ
+    # The neural voice's plosives come out of the MP3 encoder up to 1.1 dB above their sample
+    # peak (eSpeak's stay within the render's 0.5 dB margin): the limiter leaves them more room.
+    peak_headroom_db = 1.0
 
     def __init__(self, threads: int | None = None) -> None:
         self._piper, self._ort = _import_piper()
