@@ -7,12 +7,12 @@ from concurrent.futures import Executor
 from pathlib import Path
 
 from narrate.clean import load_article
-from narrate.engines import EngineVoice
+from narrate.engines import ENGINE_NAMES, EngineVoice
 from narrate.model import Article, Episode, Script
 from narrate.render import Progress, RenderOptions, render_scripts
 from narrate.script import build_briefing, build_script
 from narrate.speakable import load_lexicon
-from narrate.voices import VoiceSet, load_voices
+from narrate.voices import VoiceProfile, VoiceSet, engine_folder_profiles, load_voices
 
 
 def voice_set(
@@ -22,6 +22,11 @@ def voice_set(
     if rate_wpm:
         voices = voices.with_rate(rate_wpm)
     return voices
+
+
+def engine_profiles(voices_dir: Path | None = None) -> list[VoiceProfile]:
+    """The profiles that only ``--engine NAME`` brings in (those of voices/NAME/, e.g. the Piper narrator)."""
+    return [p for engine in ENGINE_NAMES for p in engine_folder_profiles(voices_dir, engine)]
 
 
 def script_for(article: Article, voices: VoiceSet | None = None, lexicon_file: Path | None = None) -> Script:

@@ -288,11 +288,11 @@ def script(
 @click.pass_context
 def voices(ctx: click.Context, voices_dir: Path | None) -> None:
     """List the voice profiles and whether each engine voice is available here."""
-    from narrate.api import voice_set
+    from narrate.api import engine_profiles, voice_set
     from narrate.voice_check import profile_report
 
     with _errors(_debug(ctx)):
-        for line in profile_report(voice_set(voices_dir)):
+        for line in profile_report(voice_set(voices_dir), engine_profiles(voices_dir)):
             click.echo(line)
 
 

@@ -41,9 +41,11 @@ def _segment_samples(job: SegmentJob, chunk: ChunkJob, cache: Cache) -> bytes:
         engine = engine_for(job.profile.engine)
         pcm = engine.synthesize(job.text, job.profile)
         audio = to_float(trim_silence(pcm.samples, pcm.sample_rate_hz))
-        # Some voices' transients overshoot more in the MP3 encode than eSpeak's; they ask for room.
-        ceiling = 10 ** ((chunk.ceiling_dbfs - getattr(engine, "peak_headroom_db", 0.0)) / 20)
-        samples = to_int16(normalize(audio, chunk.target_lufs + ENCODER_LOSS_LU, ceiling, pcm.sample_rate_hz))
+        ceiling = 10 ** (chunk.ceiling_dbfs / 20)
+        # A voice whose peaks fall between its samples (Piper's sibilants) is limited on true peaks.
+        oversample = getattr(engine, "peak_oversample", 1)
+        level = chunk.target_lufs + ENCODER_LOSS_LU
+        samples = to_int16(normalize(audio, level, ceiling, pcm.sample_rate_hz, oversample))
         cache.put(key, samples)
     return samples
 

@@ -150,6 +150,12 @@ def _read_folder(
     return narrators, pool, pins
 
 
+def engine_folder_profiles(directory: Path | None, engine: str) -> list[VoiceProfile]:
+    """The profiles of the folder's ``engine/`` sub-folder (none when it has none)."""
+    narrators, pool, _ = _read_folder(directory, engine)
+    return narrators + pool
+
+
 def load_voices(directory: Path | None = None, engine: str | None = None) -> VoiceSet:
     """The narrator, the quote pool and the speaker pins from ``directory`` (default: shipped).
 

@@ -44,7 +44,7 @@ SENTENCE_PAUSE_MS = 260
 CLAUSE_PAUSE_MS = 90
 DEFAULT_VOICE_WPM = 180.0
 # Changes whenever narrate's use of Piper changes the audio (pauses, cuts): part of the cache key.
-REVISION = "1"
+REVISION = "2"
 
 
 @dataclass(frozen=True)
@@ -193,9 +193,9 @@ def _resample(audio: np.ndarray, from_hz: int, to_hz: int) -> np.ndarray:
 class PiperEngine:
     name = "piper"
     sample_rate_hz = PIPER_SAMPLE_RATE_HZ
-    # The neural voice's plosives come out of the MP3 encoder up to 1.1 dB above their sample
-    # peak (eSpeak's stay within the render's 0.5 dB margin): the limiter leaves them more room.
-    peak_headroom_db = 1.0
+    # The neural voice's sibilants (5-6 kHz, four samples a period) peak up to 1.6 dB between
+    # samples, past -1 dBTP once encoded: narrate limits this engine's true peaks (dsp.py).
+    peak_oversample = 4
 
     def __init__(self, threads: int | None = None) -> None:
         self._piper, self._ort = _import_piper()
