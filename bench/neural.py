@@ -6,7 +6,7 @@ the same run: wall time and peak memory of the whole process tree (narrate's wor
 the real-time factor, the quote voices against the narrator (median F0, spectral distance,
 loudness), and the episode judge's line with --loudness. Skipped when the neural extra is absent.
 
-usage: python bench/piper.py ARTICLE [--judges DIR] [--runs N] [--max-time 1.10] [--max-memory 1.25]
+usage: python bench/neural.py ARTICLE [--judges DIR] [--runs N] [--max-time 1.10] [--max-memory 1.25]
 """
 
 from __future__ import annotations
