@@ -15,6 +15,7 @@ import argparse
 import itertools
 import json
 import os
+import resource
 import subprocess
 import sys
 import tempfile
@@ -42,6 +43,7 @@ print(frames / voice.config.sample_rate)
 @dataclass(frozen=True)
 class Run:
     wall_s: float
+    cpu_s: float  # user + system time of the whole process tree: steadier than wall time on a busy machine
     peak_mb: float
     stdout: str
 
@@ -66,7 +68,7 @@ def tree_rss_mb(root: int) -> float:
 
 def measured(cmd: list[str], stdin: str = "", env: dict[str, str] | None = None) -> Run:
     """Run ``cmd``; its wall time and the peak of its process tree's memory (sampled every 20 ms)."""
-    started = time.perf_counter()
+    started, used = time.perf_counter(), _children_cpu_s()
     process = subprocess.Popen(
         cmd, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env
     )
@@ -77,12 +79,18 @@ def measured(cmd: list[str], stdin: str = "", env: dict[str, str] | None = None)
     while process.poll() is None:
         peak = max(peak, tree_rss_mb(process.pid))
         time.sleep(0.02)
-    wall = time.perf_counter() - started
+    wall, cpu = time.perf_counter() - started, _children_cpu_s() - used
     out = process.stdout.read()
     if process.returncode != 0:
         assert process.stderr is not None
         sys.exit(f"piper: {cmd[0]} failed ({process.returncode}): {process.stderr.read()[-400:]}")
-    return Run(wall, peak, out)
+    return Run(wall, cpu, peak, out)
+
+
+def _children_cpu_s() -> float:
+    """CPU time of every finished descendant (a child's reaped workers count into the child's)."""
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
 
 
 def script_texts(article: Path) -> list[str]:
@@ -157,22 +165,44 @@ def voice_report(out_dir: Path) -> tuple[list[str], bool]:
     narrator = voices.pop("Narrator")
     narrator_f0 = median_f0_hz(narrator, rate)
     narrator_lufs = meter.integrated_loudness(narrator)
-    narrator_bands = band_profile_db(narrator, rate)
+    narrator_parts = spans["Narrator"]
     lines = [f"narrator: median F0 {narrator_f0:.0f} Hz, {narrator_lufs:.1f} LUFS"]
     ok = True
     for who, quote in sorted(voices.items()):
         f0 = median_f0_hz(quote, rate)
         semitones = 12 * np.log2(f0 / narrator_f0) if f0 and narrator_f0 else 0.0
-        spectral_db = float(np.sqrt(np.mean((band_profile_db(quote, rate) - narrator_bands) ** 2)))
+        spectral_db = _distance_db(quote, narrator, rate)
+        itself_db = _self_distance_db(narrator_parts, quote.size, rate)
         lu = meter.integrated_loudness(quote) - narrator_lufs
-        # Apart: a clear pitch step (>= 2 semitones) or a clearly other timbre (>= 3 dB rms).
-        apart = abs(semitones) >= 2 or spectral_db >= 3
+        # Apart: a clear pitch step (>= 2 semitones), or a timbre twice as far from the narrator's
+        # as the narrator's own passages of the same length are from the rest of its reading.
+        apart = abs(semitones) >= 2 or spectral_db >= 2 * itself_db
         ok = ok and apart and abs(lu) <= 1.0
         lines.append(
-            f"{who}: median F0 {f0:.0f} Hz ({semitones:+.1f} st), spectral distance {spectral_db:.1f} dB, "
-            f"{lu:+.1f} LU from the narrator{'' if apart else ' - NOT APART'}"
+            f"{who}: median F0 {f0:.0f} Hz ({semitones:+.1f} st), spectral distance {spectral_db:.1f} dB "
+            f"(narrator against itself {itself_db:.1f} dB), {lu:+.1f} LU from the narrator"
+            + ("" if apart else " - NOT APART")
         )
     return lines, ok
+
+
+def _distance_db(a: np.ndarray, b: np.ndarray, rate: int) -> float:
+    return float(np.sqrt(np.mean((band_profile_db(a, rate) - band_profile_db(b, rate)) ** 2)))
+
+
+def _self_distance_db(parts: list[np.ndarray], length: int, rate: int) -> float:
+    """The largest distance of a run of narrator cues about ``length`` long from the other cues."""
+    worst = 0.0
+    for start in range(1, len(parts)):  # the title cue (first) is not typical reading
+        taken, end = 0, start
+        while end < len(parts) and taken < length:
+            taken += parts[end].size
+            end += 1
+        if taken < length or end >= len(parts):
+            break
+        rest = parts[:start] + parts[end:]
+        worst = max(worst, _distance_db(np.concatenate(parts[start:end]), np.concatenate(rest), rate))
+    return worst
 
 
 def _seconds(stamp: str) -> float:
@@ -203,7 +233,11 @@ def main() -> int:
             floors.append(measured([sys.executable, "-c", FLOOR], stdin=texts))
             render = ["narrate", "render", str(args.article), "-o", str(out), "--no-cache", "--no-progress"]
             renders.append(measured(render, env=env))
-            print(f"    run {n + 1}: floor {floors[-1].wall_s:.1f} s, narrate {renders[-1].wall_s:.1f} s")
+            print(
+                f"    run {n + 1}: Piper alone {floors[-1].wall_s:.1f} s ({floors[-1].cpu_s:.1f} s CPU), "
+                f"narrate {renders[-1].wall_s:.1f} s ({renders[-1].cpu_s:.1f} s CPU)",
+                flush=True,
+            )
         floor = min(floors, key=lambda r: r.wall_s)
         mine = min(renders, key=lambda r: r.wall_s)
         audio_s = len(decode(next(out.glob("*.mp3")))) / 22050
@@ -227,7 +261,8 @@ def main() -> int:
     ok = fast_and_small and voices_ok and judge.returncode == 0
     print(
         f"piper: RTF {mine.wall_s / audio_s:.3f} ({audio_s:.0f} s audio in {mine.wall_s:.1f} s); "
-        f"time {time_ratio:.2f}x Piper alone ({floor.wall_s:.1f} s, max {args.max_time}); "
+        f"time {time_ratio:.2f}x Piper alone ({floor.wall_s:.1f} s, max {args.max_time}; CPU "
+        f"{min(r.cpu_s for r in renders) / min(r.cpu_s for r in floors):.2f}x); "
         f"peak memory {mine_peak:.0f} MB = {memory_ratio:.2f}x Piper alone ({floor_peak:.0f} MB, "
         f"max {args.max_memory}); quote voices {'apart and level' if voices_ok else 'NOT apart or level'}; "
         f"episode judge {'ok' if judge.returncode == 0 else 'FAILED'}"

@@ -160,9 +160,9 @@ def load_voices(directory: Path | None = None, engine: str | None = None) -> Voi
     """The narrator, the quote pool and the speaker pins from ``directory`` (default: shipped).
 
     With ``engine``, the profiles of the folder's ``engine/`` sub-folder take the place of the
-    narrator (and of the quote pool, when it has quote profiles): voices/piper/ holds the neural
-    narrator, which then reads with eSpeak NG's quote voices. An engine without a sub-folder
-    speaks every profile (``--engine fake`` in tests).
+    narrator and of the quote profiles of the same name (others join the pool): voices/piper/
+    holds the neural narrator, and eSpeak NG quote voices pitched apart from it. An engine
+    without a sub-folder speaks every profile (``--engine fake`` in tests).
     """
     narrators, pool, pins = _read_folder(directory)
     if len(narrators) != 1 or not pool:
@@ -174,10 +174,12 @@ def load_voices(directory: Path | None = None, engine: str | None = None) -> Voi
         if len(own_narrators) > 1:
             raise VoiceError(f"{directory or 'the shipped voices'}/{engine}: more than one narrator profile")
         if own_narrators or own_pool:
+            own = {p.name: p for p in own_pool}
+            kept = tuple(own.pop(p.name, p) for p in voices.quote_pool)
             voices = replace(
                 voices,
                 narrator=own_narrators[0] if own_narrators else voices.narrator,
-                quote_pool=tuple(own_pool) or voices.quote_pool,
+                quote_pool=kept + tuple(own.values()),
             )
         else:
             voices = voices.with_engine(engine)

@@ -107,7 +107,7 @@ def test_voices_lists_profiles(render_cli):
 @pytest.mark.espeak
 def test_voices_all_available_with_espeak(render_cli):
     lines = [line for line in render_cli("voices").stdout.splitlines() if " espeak:" in line]
-    assert len(lines) == 6 and all("[available]" in line for line in lines)
+    assert len(lines) >= 6 and all("[available]" in line for line in lines)
 
 
 def test_voices_reports_a_missing_engine_voice(render_cli, tmp_path):

@@ -78,8 +78,14 @@ def test_piper_profiles_live_in_their_own_folder():
     assert {p.engine for p in plain.profiles} == {"espeak"}
     neural = load_voices(engine="piper")
     assert neural.narrator.engine == "piper" and neural.narrator.name == plain.narrator.name
-    assert neural.quote_pool == plain.quote_pool  # eSpeak NG's quote voices
     assert dict(neural.narrator.settings)["voice_wpm"] > 0
+    # The same quote voices by name (a speaker keeps a voice), all eSpeak NG; the male ones sit
+    # higher, apart from the neural narrator's low voice.
+    assert [p.name for p in neural.quote_pool] == [p.name for p in plain.quote_pool]
+    assert {p.engine for p in neural.quote_pool} == {"espeak"}
+    for before, after in zip(plain.quote_pool, neural.quote_pool, strict=True):
+        assert (after.voice_id, after.gender) == (before.voice_id, before.gender)
+        assert after.pitch >= before.pitch + (10 if after.gender == "m" else 0)
     # An engine without a folder of its own speaks every profile.
     assert {p.engine for p in load_voices(engine="fake").profiles} == {"fake"}
 
@@ -93,10 +99,13 @@ def test_user_voices_folder_with_a_piper_sub_folder(tmp_path):
         'role = "quote"\nengine = "piper"\nvoice = "en_US-joe-medium"\nrate_wpm = 150\n'
         "[piper]\nnoise_scale = 0.3\n"
     )
+    (folder / "piper" / "quote-m1.toml").write_text('role = "quote"\nvoice = "gmw/en+m3"\npitch = 70\n')
     voices = load_voices(folder, engine="piper")
     assert voices.narrator.engine == "espeak"  # no Piper narrator there: the folder's own stays
-    assert [p.name for p in voices.quote_pool] == ["quote-calm"]
-    assert voices.quote_pool[0].settings == (("noise_scale", 0.3),)
+    # A profile of the same name takes the other's place; a new one joins the pool.
+    assert [p.name for p in voices.quote_pool] == ["quote-f1", "quote-m1", "quote-calm"]
+    assert voices.by_name("quote-m1").pitch == 70
+    assert voices.by_name("quote-calm").settings == (("noise_scale", 0.3),)
     (folder / "piper" / "quote-calm.toml").write_text(
         'role = "quote"\nengine = "piper"\nvoice = "x"\n[piper]\nnoise_scale = "soft"\n'
     )
