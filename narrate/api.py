@@ -24,9 +24,10 @@ def voice_set(
     return voices
 
 
-def engine_profiles(voices_dir: Path | None = None) -> list[VoiceProfile]:
-    """The profiles that only ``--engine NAME`` brings in (those of voices/NAME/, e.g. the Piper narrator)."""
-    return [p for engine in ENGINE_NAMES for p in engine_folder_profiles(voices_dir, engine)]
+def engine_profiles(voices_dir: Path | None = None) -> dict[str, list[VoiceProfile]]:
+    """By engine, the profiles that only ``--engine NAME`` brings in (voices/NAME/: Piper's narrator)."""
+    found = {engine: engine_folder_profiles(voices_dir, engine) for engine in ENGINE_NAMES}
+    return {engine: profiles for engine, profiles in found.items() if profiles}
 
 
 def script_for(article: Article, voices: VoiceSet | None = None, lexicon_file: Path | None = None) -> Script:
