@@ -55,6 +55,6 @@ def narrate(
 
 
 def engine_voices(engine: str = "espeak") -> list[EngineVoice]:
-    from narrate.synth import engine_for
+    from narrate.render.synth import engine_for
 
     return engine_for(engine).voices()

@@ -186,7 +186,7 @@ def render(
 
     from narrate.api import voice_set
     from narrate.render import RenderOptions
-    from narrate.workers import worker_pool
+    from narrate.render.workers import worker_pool
 
     with _errors(_debug(ctx)):
         options = RenderOptions(out_dir=out_dir, audio_format=audio_format)
@@ -285,7 +285,7 @@ def script(
 def voices(ctx: click.Context, voices_dir: Path | None) -> None:
     """List the voice profiles and whether each engine voice is available here."""
     from narrate.api import voice_set
-    from narrate.voice_check import profile_report
+    from narrate.engines.check import profile_report
 
     with _errors(_debug(ctx)):
         for line in profile_report(voice_set(voices_dir)):
@@ -314,7 +314,7 @@ def feed(
     language: str | None,
 ) -> None:
     """Write FOLDER/feed.xml (and index.html) for the episodes rendered into FOLDER."""
-    from narrate.feed import build_feed
+    from narrate.publish.feed import build_feed
 
     with _errors(_debug(ctx)):
         path = build_feed(

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 from conftest import REPO, audio_payload
 
-from narrate.encode import count_mp3_frames
+from narrate.audio.encode import count_mp3_frames
 
 GOLDEN = Path(__file__).resolve().parent / "fixtures" / "golden"
 SEED = "seeds/000_c7231357d1905d75.txt"  # relative: the episode JSON records it

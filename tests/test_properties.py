@@ -16,8 +16,8 @@ from hypothesis import strategies as st
 from narrate.api import voice_set
 from narrate.clean import parse_article
 from narrate.clean.decode import normalise, to_text
-from narrate.episode_files import slugify
 from narrate.errors import InputError
+from narrate.output.episode_files import slugify
 from narrate.script import build_script
 from narrate.speakable import speakable
 

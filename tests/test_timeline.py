@@ -8,10 +8,7 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from narrate.encode import DECODER_LEAD_IN_FRAMES
-from narrate.model import Script, ScriptChapter, Segment
-from narrate.script import build_script
-from narrate.timeline import (
+from narrate.assemble import (
     CHUNK_WORDS,
     NARRATOR,
     ChunkLayout,
@@ -20,6 +17,9 @@ from narrate.timeline import (
     cues_on_timeline,
     plan_chunks,
 )
+from narrate.audio.encode import DECODER_LEAD_IN_FRAMES
+from narrate.model import Script, ScriptChapter, Segment
+from narrate.script import build_script
 
 RATE = 22050
 _WORD = re.compile(r"\w+")

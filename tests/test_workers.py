@@ -12,12 +12,12 @@ import time
 import pytest
 
 from narrate.errors import EngineError
-from narrate.workers import WorkerPool, result_of, wait_any, worker_pool
+from narrate.render.workers import WorkerPool, result_of, wait_any, worker_pool
 
 
 def _probe() -> tuple[int, bool]:
     """(this worker's pid, whether its engine was started before it took work)."""
-    from narrate.synth import _engines
+    from narrate.render.synth import _engines
 
     return os.getpid(), "fake" in _engines
 
@@ -59,7 +59,7 @@ def test_one_job_renders_inline():
 INTERRUPTED_WAITS = textwrap.dedent(
     """
     import os, random, signal, threading, time
-    from narrate.workers import wait_any, worker_pool
+    from narrate.render.workers import wait_any, worker_pool
 
     for round in range(50):
         timer = threading.Timer(random.uniform(0, 0.2), os.kill, (os.getpid(), signal.SIGINT))

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Protocol
 from narrate.errors import EngineError
 
 if TYPE_CHECKING:
-    from narrate.audio_types import Pcm
+    from narrate.audio.pcm import Pcm
     from narrate.voices import VoiceProfile
 
 # A speaking rate below this share of the profile's words per minute means words went missing.

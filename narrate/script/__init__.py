@@ -8,8 +8,8 @@ from dataclasses import replace
 
 from narrate.model import Article, Part, Script, ScriptChapter, Segment, Span
 from narrate.quotes import find_quotes
+from narrate.script.structure import plan_chapters
 from narrate.speakable import Lexicon, speakable
-from narrate.structure import plan_chapters
 from narrate.voices import VoiceProfile, VoiceSet, cast_speakers
 
 PAUSE_AFTER_TITLE_MS = 1200

@@ -17,16 +17,16 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from narrate.cache import Cache, default_cache_dir
-from narrate.chunks import ChunkJob, SegmentJob, cached_layout, chunk_key
-from narrate.encode import Mp3Settings
-from narrate.episode_files import write_episode
+from narrate.assemble import ChunkLayout, ChunkPlan, plan_chunks
+from narrate.audio.encode import Mp3Settings
 from narrate.errors import OutputError
-from narrate.folder_lock import folder_lock
 from narrate.model import Episode, Script
-from narrate.timeline import ChunkLayout, ChunkPlan, plan_chunks
+from narrate.output.episode_files import write_episode
+from narrate.output.folder_lock import folder_lock
+from narrate.render.cache import Cache, default_cache_dir
+from narrate.render.chunks import ChunkJob, SegmentJob, cached_layout, chunk_key
+from narrate.render.workers import finished, render_chunk, result_of, wait_any, worker_pool
 from narrate.voices import VoiceSet
-from narrate.workers import finished, render_chunk, result_of, wait_any, worker_pool
 
 log = logging.getLogger(__name__)
 Progress = Callable[[int, int], None]

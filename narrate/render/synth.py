@@ -14,12 +14,12 @@ with warnings.catch_warnings():  # pydub warns at import when ffmpeg is not on P
     warnings.simplefilter("ignore", RuntimeWarning)
     from pydub import AudioSegment
 
-from narrate.cache import Cache
-from narrate.chunks import ChunkJob, SegmentJob, pack_chunk, segment_key, unpack_chunk
-from narrate.dsp import normalize, to_float, to_int16, trim_silence
-from narrate.encode import DECODER_LEAD_IN_FRAMES, count_mp3_frames, encode_mp3_chunk
+from narrate.assemble import ChunkLayout, cue_sentences
+from narrate.audio.dsp import normalize, to_float, to_int16, trim_silence
+from narrate.audio.encode import DECODER_LEAD_IN_FRAMES, count_mp3_frames, encode_mp3_chunk
 from narrate.engines import Engine, get_engine
-from narrate.timeline import ChunkLayout, cue_sentences
+from narrate.render.cache import Cache
+from narrate.render.chunks import ChunkJob, SegmentJob, pack_chunk, segment_key, unpack_chunk
 
 log = logging.getLogger(__name__)
 # Loudness the MP3 encode takes (its low-pass drops K-weighted highs), measured on the seed.

@@ -20,13 +20,13 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from narrate.cache import Cache
-from narrate.chapters import chapters_json, tag_mp3, webvtt
-from narrate.chunks import ChunkJob, read_chunk_frames
+from narrate.assemble import ChunkLayout, ChunkPlan, chapters_on_timeline, cues_on_timeline, parts_on_timeline
+from narrate.audio.formats import timeline_pcm, write_m4b, write_wav
 from narrate.errors import OutputError
-from narrate.formats import timeline_pcm, write_m4b, write_wav
 from narrate.model import Article, Chapter, Episode, Script
-from narrate.timeline import ChunkLayout, ChunkPlan, chapters_on_timeline, cues_on_timeline, parts_on_timeline
+from narrate.output.chapters import chapters_json, tag_mp3, webvtt
+from narrate.render.cache import Cache
+from narrate.render.chunks import ChunkJob, read_chunk_frames
 
 if TYPE_CHECKING:
     from narrate.render import RenderOptions

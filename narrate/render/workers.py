@@ -22,9 +22,9 @@ from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
 from typing import Any, TypeVar
 
-from narrate.chunks import ChunkJob
+from narrate.assemble import ChunkLayout
 from narrate.errors import EngineError
-from narrate.timeline import ChunkLayout
+from narrate.render.chunks import ChunkJob
 
 log = logging.getLogger(__name__)
 PR_SET_PDEATHSIG = 1  # linux/prctl.h
@@ -116,7 +116,7 @@ def _end_with_parent() -> None:
 def _warm_up(engines: tuple[str, ...]) -> None:
     """Load the audio stack and start the engines while the parent is still reading articles."""
     try:
-        from narrate.synth import engine_for
+        from narrate.render.synth import engine_for
 
         for name in engines:
             engine_for(name)
@@ -125,7 +125,7 @@ def _warm_up(engines: tuple[str, ...]) -> None:
 
 
 def render_chunk(job: ChunkJob) -> ChunkLayout:
-    from narrate.synth import render_chunk
+    from narrate.render.synth import render_chunk
 
     return render_chunk(job)
 

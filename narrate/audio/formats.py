@@ -11,12 +11,12 @@ import struct
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
-from narrate.cache import Cache
-from narrate.chunks import ChunkJob, segment_key
-from narrate.encode import pcm_input_args, run_ffmpeg
+from narrate.assemble import ChunkLayout
+from narrate.audio.encode import pcm_input_args, run_ffmpeg
 from narrate.errors import AudioError
 from narrate.model import Chapter
-from narrate.timeline import ChunkLayout
+from narrate.render.cache import Cache
+from narrate.render.chunks import ChunkJob, segment_key
 
 _SAMPLE_BYTES = 2
 

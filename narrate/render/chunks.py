@@ -11,11 +11,11 @@ import struct
 from dataclasses import dataclass
 from pathlib import Path
 
-from narrate.cache import Cache, cache_key
-from narrate.encode import Mp3Settings
+from narrate.assemble import ChunkLayout
+from narrate.audio.encode import Mp3Settings
 from narrate.engines import engine_identity
 from narrate.errors import AudioError
-from narrate.timeline import ChunkLayout
+from narrate.render.cache import Cache, cache_key
 from narrate.voices import VoiceProfile
 
 CACHE_FORMAT = 6

@@ -17,7 +17,7 @@ def is_available(profile: VoiceProfile, offered: list[EngineVoice], variants: se
 
 
 def profile_report(voices: VoiceSet) -> Iterator[str]:
-    from narrate.synth import engine_for
+    from narrate.render.synth import engine_for
 
     by_engine: dict[str, tuple[list[EngineVoice], set[str]]] = {}
     for profile in voices.profiles:
