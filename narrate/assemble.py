@@ -1,53 +1,59 @@
-"""Where every sound lands: chunks of segments, their encoded lengths, chapters and cues.
+"""Script + rendered chunks -> Episode: the timeline, chapters, cues and metadata, in memory.
 
-A chunk is a run of consecutive segments inside one chapter, encoded on its own (encode.py). Its
-layout (segment offsets in samples) comes back from the encoder, so chapter and cue times are
-exact sums of sample counts, never estimates.
+Pure: no file, clock or engine. Chapter and cue times are exact sums of the chunks' decoded
+sample counts (the encoder reports them), never estimates; each segment's time is shared among
+its transcript sentences (decided with the script) in proportion to their length.
 """
 
 from __future__ import annotations
 
-import re
+import uuid
 from collections.abc import Sequence
-from dataclasses import dataclass
 
-from narrate.model import Chapter, Cue, Script, Segment
-from narrate.speakable import split_sentences
+from narrate.model import Chapter, Cue, Episode, EpisodeAudio, Script, Segment
+from narrate.rendering.chunks import RenderedChunk
 
-CHUNK_WORDS = 30  # a paragraph or so: an edit re-renders little, and chunks balance across workers
-_WORD = re.compile(r"\w+")
 NARRATOR = "Narrator"
+_GUID_NAMESPACE = uuid.UUID("6f1e3b57-1a0c-5d7e-9a43-2f0c1f4f7a11")
 
 
-@dataclass(frozen=True)
-class ChunkPlan:
-    chapter_index: int
-    segments: tuple[Segment, ...]
+def assemble(
+    script: Script, chunks: Sequence[RenderedChunk], audio_format: str, sample_rate_hz: int
+) -> Episode:
+    """The episode of ``script`` from its rendered chunks, in script order."""
+    chapters = chapters_on_timeline(script, chunks, sample_rate_hz)
+    subchapters: tuple[Chapter, ...] = ()
+    if script.parts:
+        parts = parts_on_timeline(script, chapters)
+        # A sub-chapter that only repeats its article's headline adds nothing to the list.
+        heads = {(p.title, p.start_ms) for p in parts}
+        chapters, subchapters = parts, tuple(c for c in chapters if (c.title, c.start_ms) not in heads)
+    audio = EpisodeAudio(
+        audio_format,
+        sample_rate_hz,
+        tuple(chunk.frames for chunk in chunks),
+        tuple(chunk.pcm for chunk in chunks if chunk.pcm is not None) if audio_format != "mp3" else None,
+    )
+    return Episode(
+        title=script.title,
+        byline=script.byline,
+        source=script.source,
+        guid=content_guid(script),
+        description=script.description,
+        language=script.language,
+        date=script.date,
+        duration_ms=chapters[-1].end_ms if chapters else 0,
+        chapters=chapters,
+        cues=cues_on_timeline(chunks, sample_rate_hz),
+        subchapters=subchapters,
+        audio=audio,
+    )
 
 
-@dataclass(frozen=True)
-class ChunkLayout:
-    """An encoded chunk: decoded length, each segment's [start, end) in samples and its sentences."""
-
-    total_samples: int
-    offsets: tuple[tuple[int, int], ...]
-    sentences: tuple[tuple[str, ...], ...]
-
-
-def plan_chunks(script: Script) -> list[ChunkPlan]:
-    chunks: list[ChunkPlan] = []
-    for index, chapter in enumerate(script.chapters):
-        run: list[Segment] = []
-        words = 0
-        for segment in chapter.segments:
-            run.append(segment)
-            words += len(_WORD.findall(segment.text))
-            if words >= CHUNK_WORDS:
-                chunks.append(ChunkPlan(index, tuple(run)))
-                run, words = [], 0
-        if run:
-            chunks.append(ChunkPlan(index, tuple(run)))
-    return chunks
+def content_guid(script: Script) -> str:
+    """Stable while the articles' text stays the same, different for different articles."""
+    text = "\n".join([script.title, *(p for a in script.articles for p in (a.title, *a.paragraphs))])
+    return str(uuid.uuid5(_GUID_NAMESPACE, text))
 
 
 def _ms(samples: int, sample_rate_hz: int) -> int:
@@ -55,24 +61,19 @@ def _ms(samples: int, sample_rate_hz: int) -> int:
 
 
 def chapters_on_timeline(
-    script: Script, chunks: Sequence[ChunkPlan], layouts: Sequence[ChunkLayout], sample_rate_hz: int
+    script: Script, chunks: Sequence[RenderedChunk], sample_rate_hz: int
 ) -> tuple[Chapter, ...]:
     starts: dict[int, int] = {}
     ends: dict[int, int] = {}
     position = 0
-    for chunk, layout in zip(chunks, layouts, strict=True):
-        starts.setdefault(chunk.chapter_index, position)
-        position += layout.total_samples
-        ends[chunk.chapter_index] = position
+    for chunk in chunks:
+        starts.setdefault(chunk.plan.chapter_index, position)
+        position += chunk.layout.total_samples
+        ends[chunk.plan.chapter_index] = position
     return tuple(
         Chapter(script.chapters[i].title, _ms(starts[i], sample_rate_hz), _ms(ends[i], sample_rate_hz))
         for i in sorted(starts)
     )
-
-
-def cue_sentences(display: str) -> tuple[str, ...]:
-    """The transcript's sentences of a segment (worked out where the chunk is rendered, then cached)."""
-    return tuple(s.strip() for s in split_sentences(display) if s.strip()) or (display,)
 
 
 def parts_on_timeline(script: Script, chapters: Sequence[Chapter]) -> tuple[Chapter, ...]:
@@ -83,9 +84,10 @@ def parts_on_timeline(script: Script, chapters: Sequence[Chapter]) -> tuple[Chap
     )
 
 
-def _sentence_cues(segment: Segment, sentences: Sequence[str], start_ms: int, end_ms: int) -> list[Cue]:
+def _sentence_cues(segment: Segment, start_ms: int, end_ms: int) -> list[Cue]:
     """Split a segment's time among its sentences in proportion to their length."""
     speaker = segment.speaker if segment.kind == "quote" and segment.speaker else NARRATOR
+    sentences = segment.sentences or (segment.display,)
     weights = [max(1, len(s)) for s in sentences]
     total, cues, elapsed = sum(weights), [], 0
     for sentence, weight in zip(sentences, weights, strict=True):
@@ -96,16 +98,12 @@ def _sentence_cues(segment: Segment, sentences: Sequence[str], start_ms: int, en
     return cues
 
 
-def cues_on_timeline(
-    chunks: Sequence[ChunkPlan], layouts: Sequence[ChunkLayout], sample_rate_hz: int
-) -> tuple[Cue, ...]:
+def cues_on_timeline(chunks: Sequence[RenderedChunk], sample_rate_hz: int) -> tuple[Cue, ...]:
     cues: list[Cue] = []
     position = 0
-    for chunk, layout in zip(chunks, layouts, strict=True):
-        for segment, sentences, (start, end) in zip(
-            chunk.segments, layout.sentences, layout.offsets, strict=True
-        ):
+    for chunk in chunks:
+        for segment, (start, end) in zip(chunk.plan.segments, chunk.layout.offsets, strict=True):
             start_ms, end_ms = _ms(position + start, sample_rate_hz), _ms(position + end, sample_rate_hz)
-            cues.extend(_sentence_cues(segment, sentences, start_ms, end_ms))
-        position += layout.total_samples
+            cues.extend(_sentence_cues(segment, start_ms, end_ms))
+        position += chunk.layout.total_samples
     return tuple(cues)

@@ -7,8 +7,8 @@ from dataclasses import replace
 import pytest
 
 from narrate.audio.encode import Mp3Settings
-from narrate.render.cache import MAGIC, Cache, cache_key
-from narrate.render.chunks import SegmentJob, chunk_key, segment_key
+from narrate.rendering.cache import MAGIC, Cache, cache_key
+from narrate.rendering.chunks import SegmentJob, chunk_key, segment_key
 from narrate.voices import load_voices
 
 KEY = cache_key(text="hello", voice="narrator")

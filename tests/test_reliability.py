@@ -30,7 +30,7 @@ from mutagen.mp3 import MP3
 
 from narrate.clean import MAX_BYTES, load_article
 from narrate.cli import cli
-from narrate.output.episode_files import slugify
+from narrate.output.names import slugify
 
 REPO = Path(__file__).resolve().parent.parent
 SEED = REPO / "seeds" / "000_c7231357d1905d75.txt"
@@ -357,12 +357,12 @@ def test_disk_full_keeps_the_previous_episode_intact(tmp_path, article, monkeypa
 
 
 def test_disk_full_in_the_cache_is_one_clear_line(tmp_path, article, monkeypatch):
-    import narrate.render.cache
+    import narrate.rendering.cache
 
     def full(self, *args, **kwargs):
         raise OSError(errno.ENOSPC, "No space left on device")
 
-    monkeypatch.setattr(narrate.render.cache.Cache, "put", full)
+    monkeypatch.setattr(narrate.rendering.cache.Cache, "put", full)
     out = tmp_path / "out"
     result = _cli(
         "render", article, "-o", out, "--cache-dir", tmp_path / "cache", "--engine", "fake", "--jobs", "1"

@@ -1,242 +1,102 @@
-"""Writing one finished episode: MP3 with ID3 chapters, chapters JSON, WebVTT and episode JSON.
+"""Writing one episode: its audio (MP3 with ID3 chapters, M4B or WAV), chapters JSON, WebVTT
+and episode JSON.
 
 Every file is written under a hidden temporary name and renamed once all are complete (the
-episode JSON last, since the feed treats it as the mark of a finished episode); on any failure or
-interruption the temporary files are removed and earlier episode files stay as they were.
+episode JSON last, since the feed treats it as the mark of a finished episode), under a lock on
+the output folder; on any failure or interruption the temporary files are removed and earlier
+episode files stay as they were.
 """
 
 from __future__ import annotations
 
-import hashlib
-import json
 import logging
-import os
-import re
-import tempfile
-import unicodedata
-import uuid
-from collections.abc import Sequence
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING
 
-from narrate.assemble import ChunkLayout, ChunkPlan, chapters_on_timeline, cues_on_timeline, parts_on_timeline
-from narrate.audio.formats import timeline_pcm, write_m4b, write_wav
+from narrate.audio.formats import write_m4b, write_wav
 from narrate.errors import OutputError
-from narrate.model import Article, Chapter, Episode, Script
+from narrate.model import Episode, EpisodeAudio
 from narrate.output.chapters import chapters_json, tag_mp3, webvtt
-from narrate.render.cache import Cache
-from narrate.render.chunks import ChunkJob, read_chunk_frames
-
-if TYPE_CHECKING:
-    from narrate.render import RenderOptions
+from narrate.output.folder_lock import folder_lock
+from narrate.output.names import claim_slug
+from narrate.output.record import EpisodeFiles, EpisodeRecord
+from narrate.output.staging import Staging, remove_stale_parts
 
 log = logging.getLogger(__name__)
-MAX_SLUG_CHARS = 80
-_GUID_NAMESPACE = uuid.UUID("6f1e3b57-1a0c-5d7e-9a43-2f0c1f4f7a11")
 
 
-# Letters NFKD does not decompose into ASCII, spelled the way a German, Nordic or Polish reader would.
-_TRANSLITERATE = str.maketrans({
-    "ß": "ss", "ẞ": "SS", "æ": "ae", "Æ": "AE", "ø": "o", "Ø": "O", "œ": "oe", "Œ": "OE", "đ": "d", "Đ": "D",
-    "ð": "d", "Ð": "D", "þ": "th", "Þ": "TH", "ł": "l", "Ł": "L", "ı": "i", "ŀ": "l", "Ŀ": "L", "ħ": "h",
-    "Ħ": "H", "ŧ": "t", "Ŧ": "T", "ŋ": "ng", "Ŋ": "NG", "ĸ": "k", "ſ": "s", "&": " and ",
-})  # fmt: skip
-# Names Windows reserves whatever the extension ("con.mp3" cannot be created there).
-_RESERVED = {"con", "prn", "aux", "nul", *(f"com{i}" for i in range(10)), *(f"lpt{i}" for i in range(10))}
-_LETTER = re.compile(r"[^\W\d_]")
+def write_episode(episode: Episode, out_dir: Path, taken: set[str] | None = None) -> EpisodeRecord:
+    """Write ``episode``'s files into ``out_dir``; its record (what the episode JSON says).
 
-
-def slugify(title: str) -> str:
-    """A file-name-safe slug on every filesystem: ASCII letters, digits and hyphens only.
-
-    Latin letters are transliterated ("Über straße" -> "uber-strasse"); a title mostly in other
-    scripts keeps what ASCII it has plus a short hash of the title, so two such titles never
-    share a slug (and never all become "article").
+    ``taken``: slugs this batch already wrote, which a later episode must not replace.
     """
-    title = title.translate(_TRANSLITERATE)
-    ascii_title = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode()
-    slug = re.sub(r"[^a-z0-9]+", "-", ascii_title.lower()).strip("-")
-    letters = len(_LETTER.findall(title))
-    if letters and len(_LETTER.findall(ascii_title)) * 2 < letters:
-        digest = hashlib.sha256(unicodedata.normalize("NFC", title).encode("utf-8")).hexdigest()[:8]
-        slug = f"{slug[: MAX_SLUG_CHARS - 9].rstrip('-')}-{digest}".lstrip("-")
-    slug = slug[:MAX_SLUG_CHARS].rstrip("-") or "article"
-    return f"{slug}-article" if slug in _RESERVED else slug
-
-
-def _articles(script: Script) -> tuple[Article, ...]:
-    return (script.article,) if script.article else script.articles
-
-
-def content_guid(script: Script) -> str:
-    """Stable while the articles' text stays the same, different for different articles."""
-    text = "\n".join([script.title, *(p for a in _articles(script) for p in (a.title, *a.paragraphs))])
-    return str(uuid.uuid5(_GUID_NAMESPACE, text))
-
-
-STDIN = "-"
-
-
-def _same_article(meta: object, source: str, guid: str) -> bool:
-    """Whether earlier episode files belong to this article (and may be replaced by it).
-
-    A file is known by its path; text from standard input only by its content.
-    """
-    if not isinstance(meta, dict) or meta.get("source") != source:
-        return False
-    return source != STDIN or meta.get("guid") == guid
-
-
-def _read_meta(path: Path) -> object:
-    """An existing episode JSON (``None`` when missing or unreadable: this render replaces it)."""
+    taken = set() if taken is None else taken
     try:
-        return json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return None
+        out_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise OutputError(f"{out_dir}: cannot create the output folder ({exc.strerror})") from exc
+    with folder_lock(out_dir):
+        for stale in remove_stale_parts(out_dir):
+            log.info("removed %s, left by an interrupted render", stale)
+        record = _record(episode, out_dir, taken)
+        _write_files(episode, record, out_dir)
+    taken.add(record.slug)
+    log.info("wrote %s (%d s, %d chapters)", out_dir / record.files.audio, episode.duration_ms // 1000,
+             len(episode.chapters))  # fmt: skip
+    return record
 
 
-def _free_slug(base: str, source: str, guid: str, out_dir: Path, taken: set[str]) -> tuple[str, object]:
-    """``base``, or ``base-2``…, never another article's files (same title, other article);
-    with the metadata this article's earlier render left under that slug, if any."""
-    for n in range(1, 1000):
-        slug = base if n == 1 else f"{base}-{n}"
-        if slug in taken:
-            continue
-        meta = _read_meta(out_dir / f"{slug}.json")
-        if meta is not None and not _same_article(meta, source, guid):
-            continue  # another article's episode, or a JSON file that is not narrate's
-        return slug, meta
-    raise OutputError(f"{out_dir}: too many episodes titled like {base!r}")
-
-
-def _previous_render_time(meta: object, guid: str) -> str | None:
-    if isinstance(meta, dict) and meta.get("guid") == guid:
-        rendered_at = meta.get("rendered_at")
-        return rendered_at if isinstance(rendered_at, str) else None
-    return None
-
-
-def _description(script: Script) -> str:
-    if script.article and script.article.paragraphs:
-        return script.article.paragraphs[0]
-    return "; ".join(part.title for part in script.parts) or script.title
-
-
-class _Staging:
-    """Temporary files beside their final names, renamed together at the end."""
-
-    def __init__(self, out_dir: Path) -> None:
-        self.out_dir = out_dir
-        self.staged: list[tuple[Path, Path]] = []
-
-    def new(self, name: str) -> Path:
-        fd, tmp = tempfile.mkstemp(dir=self.out_dir, prefix=f".{name}.", suffix=".part")
-        os.close(fd)
-        self.staged.append((Path(tmp), self.out_dir / name))
-        return Path(tmp)
-
-    def write_text(self, name: str, text: str) -> None:
-        self.new(name).write_text(text, encoding="utf-8")
-
-    def commit(self) -> None:
-        for tmp, final in self.staged:
-            os.chmod(tmp, 0o644)
-            os.replace(tmp, final)
-        self.staged.clear()
-
-    def discard(self) -> None:
-        for tmp, _ in self.staged:
-            tmp.unlink(missing_ok=True)
-        self.staged.clear()
-
-
-def write_episode(
-    script: Script,
-    plans: Sequence[ChunkPlan],
-    jobs: Sequence[ChunkJob],
-    layouts: Sequence[ChunkLayout],
-    cache: Cache,
-    options: RenderOptions,
-    taken: set[str],
-) -> Episode:
-    article = script.article
-    source = ", ".join(a.source for a in _articles(script))
-    out_dir = options.out_dir
-    rate = options.mp3.sample_rate_hz
-    guid = content_guid(script)
-    slug, previous = _free_slug(slugify(script.title), source, guid, out_dir, taken)
-    chapters = chapters_on_timeline(script, plans, layouts, rate)
-    subchapters: tuple[Chapter, ...] = ()
-    if script.parts:
-        parts = parts_on_timeline(script, chapters)
-        # A sub-chapter that only repeats its article's headline adds nothing to the list.
-        heads = {(p.title, p.start_ms) for p in parts}
-        chapters, subchapters = parts, tuple(c for c in chapters if (c.title, c.start_ms) not in heads)
-    cues = cues_on_timeline(plans, layouts, rate)
-    duration_ms = chapters[-1].end_ms if chapters else 0
+def _record(episode: Episode, out_dir: Path, taken: set[str]) -> EpisodeRecord:
+    if episode.audio is None:
+        raise OutputError(f"{episode.title}: the episode holds no audio to write")
     now = datetime.now(UTC).replace(microsecond=0)
-    audio_format = options.audio_format
-    files = {
-        "audio": f"{slug}.{audio_format}",
-        "chapters": f"{slug}.chapters.json",
-        "transcript": f"{slug}.vtt",
-    }
-    artist = article.byline if article and article.byline else "narrate"
-    staging = _Staging(out_dir)
+    slug, first_render = claim_slug(episode.title, episode.source, episode.guid, out_dir, taken)
+    return EpisodeRecord(
+        title=episode.title,
+        byline=episode.byline,
+        source=episode.source,
+        slug=slug,
+        guid=episode.guid,
+        description=episode.description,
+        language=episode.language,
+        date=episode.date,
+        rendered_at=first_render or now,
+        duration_s=episode.duration_ms / 1000,
+        chapters=episode.chapters,
+        files=EpisodeFiles(f"{slug}.{episode.audio.audio_format}", f"{slug}.chapters.json", f"{slug}.vtt"),
+    )
+
+
+def _write_files(episode: Episode, record: EpisodeRecord, out_dir: Path) -> None:
+    assert episode.audio is not None and record.files.chapters and record.files.transcript
+    staging = Staging(out_dir)
     try:
-        audio = staging.new(files["audio"])
-        if audio_format == "mp3":
-            date = article.date if article and article.date else now.date().isoformat()
-            tag_mp3(audio, title=script.title, artist=artist, album="narrate", date=date, chapters=chapters)
-            with audio.open("ab") as out:
-                for job in jobs:
-                    out.write(read_chunk_frames(cache, job.key))
-        elif audio_format == "wav":
-            total = sum(layout.total_samples for layout in layouts)
-            write_wav(audio, timeline_pcm(jobs, layouts, cache), total, rate)
-        else:
-            write_m4b(
-                audio,
-                timeline_pcm(jobs, layouts, cache),
-                rate,
-                title=script.title,
-                artist=artist,
-                chapters=chapters,
-            )
-        staging.write_text(files["chapters"], chapters_json(chapters, subchapters))
-        staging.write_text(files["transcript"], webvtt(cues))
-        meta = {
-            "title": script.title,
-            "byline": article.byline if article else None,
-            "source": source,
-            "slug": slug,
-            "guid": guid,
-            "description": _description(script),
-            "language": article.language if article else "en",
-            "date": article.date if article else None,
-            "rendered_at": _previous_render_time(previous, guid) or now.isoformat(),
-            "duration": round(duration_ms / 1000, 3),
-            "chapters": [
-                {"title": c.title, "start": round(c.start_ms / 1000, 3), "end": round(c.end_ms / 1000, 3)}
-                for c in chapters
-            ],
-            "files": files,
-        }
-        staging.write_text(f"{slug}.json", json.dumps(meta, ensure_ascii=False, indent=2) + "\n")
+        _write_audio(staging.new(record.files.audio), episode, episode.audio)
+        staging.write_text(record.files.chapters, chapters_json(episode.chapters, episode.subchapters))
+        staging.write_text(record.files.transcript, webvtt(episode.cues))
+        staging.write_text(record.json_file, record.to_json())
         staging.commit()
     except OSError as exc:
         raise OutputError(f"{out_dir}: cannot write the episode files ({exc.strerror or exc})") from exc
     finally:
         staging.discard()
-    log.info("wrote %s (%d s, %d chapters)", out_dir / files["audio"], duration_ms // 1000, len(chapters))
-    return Episode(
-        slug,
-        script.title,
-        article.byline if article else None,
-        source,
-        duration_ms,
-        chapters,
-        cues,
-        {**files, "metadata": f"{slug}.json"},
-    )
+
+
+def _write_audio(path: Path, episode: Episode, audio: EpisodeAudio) -> None:
+    artist = episode.byline or "narrate"
+    if audio.audio_format == "mp3":
+        date = episode.date or datetime.now(UTC).date().isoformat()
+        tag_mp3(
+            path, title=episode.title, artist=artist, album="narrate", date=date, chapters=episode.chapters
+        )
+        with path.open("ab") as out:
+            for frames in audio.frames:
+                out.write(frames)
+        return
+    if audio.pcm is None:
+        raise OutputError(f"{episode.title}: rendered for MP3 only; render again for {audio.audio_format}")
+    if audio.audio_format == "wav":
+        write_wav(path, audio.pcm, audio.total_samples, audio.sample_rate_hz)
+    else:
+        write_m4b(path, audio.pcm, audio.sample_rate_hz, title=episode.title, artist=artist,
+                  chapters=episode.chapters)  # fmt: skip
