@@ -1,6 +1,7 @@
 """narrate: offline article narration into podcast episodes.
 
-    >>> from narrate import load_article, build_script, render, write
+    >>> from pathlib import Path
+    >>> from narrate import build_script, load_article, render, write
     >>> script = build_script(load_article("seeds/000_c7231357d1905d75.txt"))
     >>> [episode] = render(script)
     >>> record = write(episode, Path("output"))
