@@ -28,11 +28,13 @@ def assemble(
         # A sub-chapter that only repeats its article's headline adds nothing to the list.
         heads = {(p.title, p.start_ms) for p in parts}
         chapters, subchapters = parts, tuple(c for c in chapters if (c.title, c.start_ms) not in heads)
+    pcm = [chunk.pcm for chunk in chunks if chunk.pcm is not None]
     audio = EpisodeAudio(
         audio_format,
         sample_rate_hz,
+        sum(chunk.layout.total_samples for chunk in chunks),
         tuple(chunk.frames for chunk in chunks),
-        tuple(chunk.pcm for chunk in chunks if chunk.pcm is not None) if audio_format != "mp3" else None,
+        tuple(pcm) if len(pcm) == len(chunks) else None,
     )
     return Episode(
         title=script.title,

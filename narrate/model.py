@@ -6,7 +6,7 @@ source file -> Article -> Script -> rendered chunks -> Episode -> files (Episode
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Literal, Protocol
 
 SegmentKind = Literal["title", "byline", "narration", "quote"]
 
@@ -138,19 +138,25 @@ class Cue:
     text: str
 
 
+class AudioBlock(Protocol):
+    """A piece of rendered audio, held in memory or in the render cache until it is written."""
+
+    def read(self) -> bytes: ...
+
+
 @dataclass(frozen=True)
 class EpisodeAudio:
     """An episode's audio as rendered: MP3 frames per chunk, and the chunks' PCM (16-bit mono,
-    aligned sample for sample with the decoded MP3) when a PCM-based format was asked for."""
+    aligned sample for sample with the decoded MP3) when a PCM-based format was asked for.
+
+    Blocks are read one at a time while writing, so a long episode is never held whole.
+    """
 
     audio_format: str  # mp3 | m4b | wav
     sample_rate_hz: int
-    frames: tuple[bytes, ...]
-    pcm: tuple[bytes, ...] | None = None
-
-    @property
-    def total_samples(self) -> int:
-        return sum(len(block) for block in self.pcm) // 2 if self.pcm else 0
+    total_samples: int
+    frames: tuple[AudioBlock, ...]
+    pcm: tuple[AudioBlock, ...] | None = None
 
 
 @dataclass(frozen=True)

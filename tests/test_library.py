@@ -48,7 +48,7 @@ def test_render_returns_the_episode_in_memory(script, fake_voices, tmp_path):
     assert [c.title for c in episode.chapters] == [c.title for c in script.chapters]
     assert episode.duration_ms == episode.chapters[-1].end_ms > 0
     assert episode.cues[0].text == script.chapters[0].segments[0].display
-    assert episode.audio is not None and all(episode.audio.frames)
+    assert episode.audio is not None and all(block.read() for block in episode.audio.frames)
     assert not list(tmp_path.iterdir())  # nothing written, no cache kept
 
 

@@ -90,13 +90,16 @@ def _write_audio(path: Path, episode: Episode, audio: EpisodeAudio) -> None:
             path, title=episode.title, artist=artist, album="narrate", date=date, chapters=episode.chapters
         )
         with path.open("ab") as out:
-            for frames in audio.frames:
-                out.write(frames)
+            for block in audio.frames:
+                out.write(block.read())
         return
-    if audio.pcm is None:
+    pcm = audio.pcm
+    if pcm is None:
         raise OutputError(f"{episode.title}: rendered for MP3 only; render again for {audio.audio_format}")
     if audio.audio_format == "wav":
-        write_wav(path, audio.pcm, audio.total_samples, audio.sample_rate_hz)
+        write_wav(path, (block.read() for block in pcm), audio.total_samples, audio.sample_rate_hz)
     else:
-        write_m4b(path, audio.pcm, audio.sample_rate_hz, title=episode.title, artist=artist,
-                  chapters=episode.chapters)  # fmt: skip
+        blocks = (block.read() for block in pcm)
+        write_m4b(
+            path, blocks, audio.sample_rate_hz, title=episode.title, artist=artist, chapters=episode.chapters
+        )

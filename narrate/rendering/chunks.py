@@ -15,6 +15,8 @@ from pathlib import Path
 from narrate.audio.encode import Mp3Settings
 from narrate.audio.pcm import SAMPLE_WIDTH_BYTES
 from narrate.engines.registry import engine_identity
+from narrate.errors import AudioError
+from narrate.model import AudioBlock
 from narrate.rendering.cache import Cache, cache_key
 from narrate.rendering.plan import ChunkPlan
 from narrate.voices import VoiceProfile
@@ -52,12 +54,53 @@ class ChunkLayout:
 
 
 @dataclass(frozen=True)
+class InMemory:
+    """Audio handed back whole (no cache to keep it in)."""
+
+    data: bytes
+
+    def read(self) -> bytes:
+        return self.data
+
+
+@dataclass(frozen=True)
+class CachedFrames:
+    """A chunk's MP3 frames, as kept in the cache: only the key travels between processes."""
+
+    cache_root: Path
+    key: str
+
+    def read(self) -> bytes:
+        payload = Cache(self.cache_root).get(self.key, ".mp3")
+        if payload is None:
+            raise AudioError("an encoded chunk vanished from the cache during the render; render again")
+        return unpack_chunk(payload)[1]
+
+
+@dataclass(frozen=True)
+class CachedPcm:
+    """A chunk's PCM, laid out from its normalised segments as kept in the cache."""
+
+    cache_root: Path
+    layout: ChunkLayout
+    segment_keys: tuple[str, ...]
+
+    def read(self) -> bytes:
+        cache = Cache(self.cache_root)
+        segments = [cache.get(key) for key in self.segment_keys]
+        for samples, (start, end) in zip(segments, self.layout.offsets, strict=True):
+            if samples is None or len(samples) != (end - start) * SAMPLE_WIDTH_BYTES:
+                raise AudioError("a cached segment vanished during the render; render again")
+        return chunk_pcm(self.layout, [s for s in segments if s is not None])
+
+
+@dataclass(frozen=True)
 class ChunkAudio:
-    """What rendering a chunk hands back: its layout, MP3 frames and, when asked, its PCM."""
+    """What rendering a chunk hands back: its layout, its MP3 frames and, when asked, its PCM."""
 
     layout: ChunkLayout
-    frames: bytes
-    pcm: bytes | None = None
+    frames: AudioBlock
+    pcm: AudioBlock | None = None
 
 
 @dataclass(frozen=True)
@@ -66,8 +109,23 @@ class RenderedChunk:
 
     plan: ChunkPlan
     layout: ChunkLayout
-    frames: bytes
-    pcm: bytes | None = None
+    frames: AudioBlock
+    pcm: AudioBlock | None = None
+
+
+def chunk_audio(job: ChunkJob, layout: ChunkLayout, frames: bytes, segments: Sequence[bytes]) -> ChunkAudio:
+    """The chunk as handed back: references into the cache when there is one, else the audio itself."""
+    if job.cache_root is None:
+        pcm = InMemory(chunk_pcm(layout, segments)) if job.keep_pcm else None
+        return ChunkAudio(layout, InMemory(frames), pcm)
+    return ChunkAudio(layout, CachedFrames(job.cache_root, job.key), _cached_pcm(job, layout))
+
+
+def _cached_pcm(job: ChunkJob, layout: ChunkLayout) -> CachedPcm | None:
+    if not job.keep_pcm or job.cache_root is None:
+        return None
+    keys = tuple(segment_key(s, job.target_lufs, job.ceiling_dbfs) for s in job.segments)
+    return CachedPcm(job.cache_root, layout, keys)
 
 
 def segment_key(job: SegmentJob, target_lufs: float, ceiling_dbfs: float) -> str:
@@ -106,20 +164,14 @@ def chunk_pcm(layout: ChunkLayout, segments: Sequence[bytes]) -> bytes:
 
 
 def cached_chunk(cache: Cache, job: ChunkJob) -> ChunkAudio | None:
-    """The chunk as an earlier render left it in the cache (``None`` when any part is missing)."""
+    """The chunk as an earlier render left it in the cache (``None`` when it is not there)."""
+    if job.cache_root is None:
+        return None
     payload = cache.get(job.key, ".mp3")
     if payload is None:
         return None
-    layout, frames = unpack_chunk(payload)
-    if not job.keep_pcm:
-        return ChunkAudio(layout, frames)
-    segments = [cache.get(segment_key(s, job.target_lufs, job.ceiling_dbfs)) for s in job.segments]
-    if any(
-        samples is None or len(samples) != (end - start) * SAMPLE_WIDTH_BYTES
-        for samples, (start, end) in zip(segments, layout.offsets, strict=True)
-    ):
-        return None
-    return ChunkAudio(layout, frames, chunk_pcm(layout, [s for s in segments if s is not None]))
+    layout = unpack_chunk(payload)[0]
+    return ChunkAudio(layout, CachedFrames(job.cache_root, job.key), _cached_pcm(job, layout))
 
 
 def pack_chunk(layout: ChunkLayout, frames: bytes) -> bytes:

@@ -24,7 +24,7 @@ from narrate.rendering.chunks import (
     ChunkLayout,
     SegmentJob,
     cached_chunk,
-    chunk_pcm,
+    chunk_audio,
     pack_chunk,
     segment_key,
 )
@@ -72,4 +72,4 @@ def render_chunk(job: ChunkJob) -> ChunkAudio:
     frames = encode_mp3_chunk(joined.raw_data, rate, job.mp3)
     layout = ChunkLayout(count_mp3_frames(frames) * job.mp3.samples_per_frame, tuple(offsets))
     cache.put(job.key, pack_chunk(layout, frames), ".mp3")
-    return ChunkAudio(layout, frames, chunk_pcm(layout, speeches) if job.keep_pcm else None)
+    return chunk_audio(job, layout, frames, speeches)
