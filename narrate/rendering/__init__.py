@@ -61,16 +61,68 @@ class _Render:
     script: Script
     plans: list[ChunkPlan]
     audio: list[ChunkAudio | None]
+    missing: int
 
-    def chunks(self) -> list[RenderedChunk] | None:
-        """The rendered chunks in order, once all are in."""
-        if any(audio is None for audio in self.audio):
-            return None
+    def chunks(self) -> list[RenderedChunk]:
         return [
             RenderedChunk(plan, audio.layout, audio.frames, audio.pcm)
             for plan, audio in zip(self.plans, self.audio, strict=True)
             if audio is not None
         ]
+
+
+class _Batch:
+    """Chunks of several scripts in flight on one executor; scripts come back as they complete."""
+
+    def __init__(self, executor: ChunkExecutor, progress: Progress | None) -> None:
+        self.executor = executor
+        self.progress = progress
+        self.renders: list[_Render] = []
+        self.pending: dict[futures.Future[ChunkAudio], tuple[int, int]] = {}
+        self.done = self.known = 0
+        self.ready: list[int] = []
+
+    def add(self, script: Script, plans: list[ChunkPlan], jobs: list[ChunkJob], cache: Cache) -> None:
+        """Take the chunks the cache holds and send the others to the executor, largest first."""
+        n = len(self.renders)
+        self.renders.append(_Render(script, plans, [None] * len(jobs), len(jobs)))
+        self.known += len(jobs)
+        cached = [cached_chunk(cache, job) for job in jobs]
+        todo = sorted((i for i, c in enumerate(cached) if c is None), key=lambda i: -_text_size(jobs[i]))
+        log.info("%s: %d of %d chunks cached", script.title[:60], len(jobs) - len(todo), len(jobs))
+        for index in todo:
+            self.pending[self.executor.submit(jobs[index])] = (n, index)
+        for index, audio in enumerate(cached):
+            if audio is not None:
+                self._settle(n, index, audio)
+
+    def collect(self, block: bool) -> None:
+        """Settle the chunks that are done (``block``: wait for at least one)."""
+        for future in wait_any(self.pending) if block else finished(self.pending):
+            n, index = self.pending.pop(future)
+            self._settle(n, index, result_of(future))
+
+    def completed(self) -> Iterator[tuple[int, Script, list[RenderedChunk]]]:
+        while self.ready:
+            n = self.ready.pop(0)
+            render = self.renders[n]
+            chunks = render.chunks()
+            render.audio = []  # the caller holds the audio now
+            yield n, render.script, chunks
+
+    def _settle(self, n: int, index: int, audio: ChunkAudio) -> None:
+        render = self.renders[n]
+        render.audio[index] = audio
+        render.missing -= 1
+        self.done += 1
+        if self.progress:
+            self.progress(self.done, self.known)
+        if render.missing == 0:
+            self.ready.append(n)
+
+
+def _text_size(job: ChunkJob) -> int:
+    return sum(len(s.text) for s in job.segments)
 
 
 def render_chunks(
@@ -88,52 +140,13 @@ def render_chunks(
     it finished (and the cache keeps every finished chunk). Without an executor, chunks render
     in this process.
     """
-    executor = executor or InlineExecutor()
     cache = _open_cache(options)
-    renders: list[_Render] = []
-    pending: dict[futures.Future[ChunkAudio], tuple[int, int]] = {}
-    counts = [0, 0]  # chunks done, chunks known
-    ready: list[int] = []
-
-    def settle(n: int, index: int, audio: ChunkAudio) -> None:
-        renders[n].audio[index] = audio
-        counts[0] += 1
-        if progress:
-            progress(counts[0], counts[1])
-        if all(a is not None for a in renders[n].audio):
-            ready.append(n)
-
-    def collect(block: bool) -> None:
-        for future in wait_any(pending) if block else finished(pending):
-            settle(*pending.pop(future), result_of(future))
-
-    def handed_back() -> Iterator[tuple[int, Script, list[RenderedChunk]]]:
-        while ready:
-            n = ready.pop(0)
-            render = renders[n]
-            chunks = render.chunks()
-            assert chunks is not None
-            render.audio = []  # the caller holds the audio now
-            yield n, render.script, chunks
-
-    for n, script in enumerate(scripts):
+    batch = _Batch(executor or InlineExecutor(), progress)
+    for script in scripts:
         plans = plan_chunks(script)
-        jobs = _jobs_for(plans, voices, options)
-        renders.append(_Render(script, plans, [None] * len(jobs)))
-        counts[1] += len(jobs)
-        cached = [cached_chunk(cache, job) for job in jobs]
-        todo = [i for i, c in enumerate(cached) if c is None]
-        todo.sort(key=lambda i: -sum(len(s.text) for s in jobs[i].segments))  # largest first
-        log.info("%s: %d of %d chunks cached", script.title[:60], len(jobs) - len(todo), len(jobs))
-        for index in todo:
-            pending[executor.submit(jobs[index])] = (n, index)
-        for index, audio in enumerate(cached):
-            if audio is not None:
-                settle(n, index, audio)
-        if pending:
-            collect(block=False)
-        yield from handed_back()
-    while pending:
-        collect(block=True)
-        yield from handed_back()
-    yield from handed_back()
+        batch.add(script, plans, _jobs_for(plans, voices, options), cache)
+        batch.collect(block=False)
+        yield from batch.completed()
+    while batch.pending:
+        batch.collect(block=True)
+        yield from batch.completed()
