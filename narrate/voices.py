@@ -156,13 +156,16 @@ def engine_folder_profiles(directory: Path | None, engine: str) -> list[VoicePro
     return narrators + pool
 
 
-def load_voices(directory: Path | None = None, engine: str | None = None) -> VoiceSet:
+def load_voices(
+    directory: Path | None = None, *, engine: str | None = None, rate_wpm: int | None = None
+) -> VoiceSet:
     """The narrator, the quote pool and the speaker pins from ``directory`` (default: shipped).
 
     With ``engine``, the profiles of the folder's ``engine/`` sub-folder take the place of the
     narrator and of the quote profiles of the same name (others join the pool): voices/piper/
     holds the neural narrator, and eSpeak NG quote voices pitched apart from it. An engine
-    without a sub-folder speaks every profile (``--engine fake`` in tests).
+    without a sub-folder speaks every profile (``fake`` in tests). ``rate_wpm`` sets the
+    narrator's speaking rate (quote voices keep theirs relative to it).
     """
     narrators, pool, pins = _read_folder(directory)
     if len(narrators) != 1 or not pool:
@@ -170,23 +173,28 @@ def load_voices(directory: Path | None = None, engine: str | None = None) -> Voi
         raise VoiceError(f"{where}: need exactly one narrator profile and at least one quote profile")
     voices = VoiceSet(narrator=narrators[0], quote_pool=tuple(pool), pins=pins)
     if engine:
-        own_narrators, own_pool, _ = _read_folder(directory, engine)
-        if len(own_narrators) > 1:
-            raise VoiceError(f"{directory or 'the shipped voices'}/{engine}: more than one narrator profile")
-        if own_narrators or own_pool:
-            own = {p.name: p for p in own_pool}
-            kept = tuple(own.pop(p.name, p) for p in voices.quote_pool)
-            voices = replace(
-                voices,
-                narrator=own_narrators[0] if own_narrators else voices.narrator,
-                quote_pool=kept + tuple(own.values()),
-            )
-        else:
-            voices = voices.with_engine(engine)
+        voices = _for_engine(voices, directory, engine)
     for speaker, name in pins.items():
         if voices.by_name(name).role != "quote":
             raise VoiceError(f"{PINS_FILE}: {speaker!r} is pinned to {name!r}, which is not a quote voice")
+    if rate_wpm:
+        voices = voices.with_rate(rate_wpm)
     return voices
+
+
+def _for_engine(voices: VoiceSet, directory: Path | None, engine: str) -> VoiceSet:
+    own_narrators, own_pool, _ = _read_folder(directory, engine)
+    if len(own_narrators) > 1:
+        raise VoiceError(f"{directory or 'the shipped voices'}/{engine}: more than one narrator profile")
+    if not own_narrators and not own_pool:
+        return voices.with_engine(engine)
+    own = {p.name: p for p in own_pool}
+    kept = tuple(own.pop(p.name, p) for p in voices.quote_pool)
+    return replace(
+        voices,
+        narrator=own_narrators[0] if own_narrators else voices.narrator,
+        quote_pool=kept + tuple(own.values()),
+    )
 
 
 def _preference(speaker: str, pool: tuple[VoiceProfile, ...]) -> list[VoiceProfile]:

@@ -16,11 +16,11 @@ from pathlib import Path
 
 import pytest
 
-from narrate.chunks import SegmentJob, segment_key
-from narrate.engines import get_engine, model_identity, worker_count
 from narrate.engines import piper as piper_engine
 from narrate.engines.piper import MAX_PHONEMES, split_phonemes
+from narrate.engines.registry import get_engine, model_identity, worker_count
 from narrate.errors import EngineError
+from narrate.rendering.chunks import SegmentJob, segment_key
 from narrate.voices import load_voices
 
 HAS_PIPER = (
@@ -256,9 +256,9 @@ def test_synthesis_never_touches_the_network(monkeypatch):
 def test_piper_and_espeak_share_a_process():
     """Piper's phonemizer carries its own eSpeak NG: both must work in one worker, in any order."""
     code = (
-        "from narrate.synth import engine_for\n"
-        "from narrate.api import voice_set\n"
-        "v = voice_set(engine='piper')\n"
+        "from narrate.engines.registry import engine_for\n"
+        "from narrate.voices import load_voices\n"
+        "v = load_voices(engine='piper')\n"
         "espeak, piper = engine_for('espeak'), engine_for('piper')\n"
         "for engine, profile in [(espeak, v.quote_pool[0]), (piper, v.narrator), (espeak, v.quote_pool[1]),\n"
         "                        (piper, v.narrator), (espeak, v.quote_pool[0])]:\n"

@@ -3,20 +3,20 @@
 An engine turns a short text (a sentence or a paragraph, never more: see DESIGN.md on pyttsx3's
 quadratic buffer) into mono PCM for one voice profile. ``espeak`` (pyttsx3 + eSpeak NG) is the
 default; ``fake`` is a deterministic tone engine for fast tests; ``piper`` is the neural engine of
-the ``neural`` extra (engines/piper.py).
+the ``neural`` extra (piper.py). registry.py names them and keeps one started instance of each
+per process.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Protocol
 
 from narrate.errors import EngineError
 
 if TYPE_CHECKING:
-    from narrate.audio_types import Pcm
+    from narrate.audio.pcm import Pcm
     from narrate.voices import VoiceProfile
 
 # A speaking rate below this share of the profile's words per minute means words went missing.
@@ -27,7 +27,6 @@ FAKE_VERSION = "1"
 FAKE_SAMPLE_RATE_HZ = 22050
 # Piper voices come at 16 or 22.05 kHz; the engine hands out 22.05 kHz, the rate of the MP3.
 PIPER_SAMPLE_RATE_HZ = 22050
-ENGINE_NAMES = ("espeak", "fake", "piper")
 
 
 @dataclass(frozen=True)
@@ -64,64 +63,3 @@ def check_fits_text(pcm: Pcm, text: str, profile: VoiceProfile, engine_name: str
             f"({text[:60]!r}): words were skipped"
         )
     return pcm
-
-
-def engine_identity(name: str) -> tuple[str, str, int]:
-    """(name, version, sample rate) of an engine without starting it.
-
-    Cache keys need this in the parent process, which must not start eSpeak before it forks its
-    workers: a forked copy of a running eSpeak deadlocks.
-    """
-    if name == "espeak":
-        from narrate.engines.espeak import SAMPLE_RATE_HZ, engine_version
-
-        return name, engine_version(), SAMPLE_RATE_HZ
-    if name == "fake":
-        return name, FAKE_VERSION, FAKE_SAMPLE_RATE_HZ
-    if name == "piper":
-        from narrate.engines.piper import engine_version as piper_version
-
-        return name, piper_version(), PIPER_SAMPLE_RATE_HZ
-    raise _unknown(name)
-
-
-def model_identity(profile: VoiceProfile) -> str:
-    """What identifies a profile's voice model beyond the engine's version ("" where the version does).
-
-    Piper's models are files of their own, so a Piper voice is known by its model's SHA-256.
-    """
-    if profile.engine == "piper":
-        from narrate.engines.piper import voice_digest
-
-        return voice_digest(profile.voice_id)
-    return ""
-
-
-def worker_count(engines: Iterable[str], cores: int) -> int:
-    """Render processes for ``engines`` on ``cores`` cores: one per core, but one in all for Piper.
-
-    A Piper process runs its model on every core and holds hundreds of megabytes; a second one
-    would double the memory and gain nothing.
-    """
-    return 1 if "piper" in set(engines) else cores
-
-
-def _unknown(name: str) -> EngineError:
-    return EngineError(f"unknown engine {name!r}: use one of {', '.join(ENGINE_NAMES)}")
-
-
-def get_engine(name: str) -> Engine:
-    """The engine registered under ``name`` (one of ``ENGINE_NAMES``)."""
-    if name == "espeak":
-        from narrate.engines.espeak import EspeakEngine
-
-        return EspeakEngine()
-    if name == "fake":
-        from narrate.engines.fake import FakeEngine
-
-        return FakeEngine()
-    if name == "piper":
-        from narrate.engines.piper import PiperEngine
-
-        return PiperEngine()
-    raise _unknown(name)

@@ -28,7 +28,7 @@ from typing import Any
 
 import numpy as np
 
-from narrate.audio_types import Pcm
+from narrate.audio.pcm import Pcm
 from narrate.engines import PIPER_SAMPLE_RATE_HZ, EngineVoice, check_fits_text
 from narrate.errors import EngineError
 from narrate.voices import VoiceProfile
