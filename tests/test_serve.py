@@ -41,7 +41,7 @@ def folder(tmp_path: Path) -> Path:
 @pytest.fixture
 def server(folder: Path) -> Iterator[FolderServer]:
     server = open_server(folder, host="127.0.0.1", port=0)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
     thread.start()
     yield server
     server.shutdown()
@@ -143,7 +143,8 @@ def test_conditional_requests_get_304(folder: Path, server: FolderServer) -> Non
     assert fetch(server, "/first.vtt", **{"If-None-Match": etag}).status == 304
     assert fetch(server, "/first.vtt", **{"If-Modified-Since": modified}).status == 304
     # If-None-Match decides when both are sent.
-    assert fetch(server, "/first.vtt", **{"If-None-Match": '"other"', "If-Modified-Since": modified}).status == 200
+    both = {"If-None-Match": '"other"', "If-Modified-Since": modified}
+    assert fetch(server, "/first.vtt", **both).status == 200
     (folder / "first.vtt").write_text("WEBVTT\n\nchanged\n", encoding="utf-8")
     os.utime(folder / "first.vtt", (1_900_000_000, 1_900_000_000))
     changed = fetch(server, "/first.vtt", **{"If-None-Match": etag})
@@ -206,7 +207,9 @@ def test_a_folder_with_a_page_serves_it(folder: Path, server: FolderServer) -> N
 
 
 @pytest.mark.parametrize("path", ["/missing.mp3", "/.first.mp3.part", "/%ff.mp3"])
-def test_missing_hidden_and_garbled_names_are_not_served(folder: Path, server: FolderServer, path: str) -> None:
+def test_missing_hidden_and_garbled_names_are_not_served(
+    folder: Path, server: FolderServer, path: str
+) -> None:
     (folder / ".first.mp3.part").write_bytes(b"half a render")
     assert fetch(server, path).status in (400, 404)
 
@@ -248,7 +251,7 @@ def test_the_command_prints_its_address_and_stops_on_ctrl_c(folder: Path) -> Non
         assert connection.getresponse().status == 200
         connection.close()
         process.send_signal(signal.SIGINT)
-        out, err = process.communicate(timeout=TIMEOUT_S)
+        _, err = process.communicate(timeout=TIMEOUT_S)
     finally:
         process.kill()
     assert process.returncode == 0, err
