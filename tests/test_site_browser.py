@@ -6,21 +6,20 @@ them). Chromium runs headless with a fresh profile and no network of its own.
 
 from __future__ import annotations
 
-import shutil
+import json
 import threading
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
+from chromium import CHROMEDRIVER, CHROMIUM, start_chromium
 from test_feed import write_episode
 
 from narrate.feed import build_feed
 from narrate.serve import open_server
 from narrate.site import page_name
 
-CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
-CHROMEDRIVER = shutil.which("chromedriver")
 pytestmark = [
     pytest.mark.browser,
     pytest.mark.skipif(not (CHROMIUM and CHROMEDRIVER), reason="chromium and chromedriver are not installed"),
@@ -45,28 +44,6 @@ SENTENCES = [
 CHAPTERS = [("Opening", 0.0), ("The interview", 3.3), ("Closing", 8.3)]
 
 
-def start_chromium(user_data_dir: Path, width: int = 1280, height: int = 800) -> Any:
-    from selenium.webdriver.chrome.service import Service
-
-    options = webdriver.ChromeOptions()
-    options.binary_location = CHROMIUM
-    for argument in (
-        "--headless=new",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--no-first-run",
-        "--mute-audio",
-        "--autoplay-policy=no-user-gesture-required",
-        f"--user-data-dir={user_data_dir}",
-        f"--window-size={width},{height}",
-    ):
-        options.add_argument(argument)
-    return webdriver.Chrome(options=options, service=Service(executable_path=CHROMEDRIVER))
-
-
 @pytest.fixture(scope="module")
 def browser(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
     driver = start_chromium(tmp_path_factory.mktemp("chromium-profile"))
@@ -85,10 +62,10 @@ def folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
     )
     (published / "story.vtt").write_text(f"WEBVTT\n{cues}", encoding="utf-8")
     metadata["chapters"] = [
-        {"title": title, "start": start, "end": (CHAPTERS + [("", 12.0)])[i + 1][1]}
+        {"title": title, "start": start, "end": [*CHAPTERS, ("", 12.0)][i + 1][1]}
         for i, (title, start) in enumerate(CHAPTERS)
     ]
-    (published / "story.json").write_text(__import__("json").dumps(metadata), encoding="utf-8")
+    (published / "story.json").write_text(json.dumps(metadata), encoding="utf-8")
     build_feed(published, base_url="http://127.0.0.1:8000/", title="Read along")
     return published
 
@@ -117,6 +94,10 @@ def current_time(browser: Any) -> float:
 def click(browser: Any, element: Any) -> None:
     browser.execute_script("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})", element)
     element.click()
+
+
+def paused(browser: Any) -> bool:
+    return bool(browser.execute_script("return document.querySelector('audio').paused"))
 
 
 def seek(browser: Any, seconds: float) -> None:
@@ -157,7 +138,7 @@ def test_a_click_on_a_sentence_plays_from_its_start(page: Any) -> None:
     click(page, page.find_elements(By.CSS_SELECTOR, ".cue")[index])
     wait_for_sentence(page, index)
     assert SENTENCES[index][1] <= current_time(page) < SENTENCES[index][2]
-    assert page.execute_script("return document.querySelector('audio').paused") is False
+    assert not paused(page)
 
 
 def test_a_click_on_a_chapter_seeks_to_it(page: Any) -> None:
@@ -181,9 +162,13 @@ def test_keys_move_by_sentence_and_chapter(page: Any) -> None:
     body.send_keys(Keys.ARROW_UP)  # at a chapter's start: the chapter before
     wait_for_sentence(page, 2)
     body.send_keys(" ")
-    WebDriverWait(page, WAIT_S).until(lambda b: b.execute_script("return !document.querySelector('audio').paused"))
+    WebDriverWait(page, WAIT_S).until(
+        lambda b: b.execute_script("return !document.querySelector('audio').paused")
+    )
     body.send_keys(" ")
-    WebDriverWait(page, WAIT_S).until(lambda b: b.execute_script("return document.querySelector('audio').paused"))
+    WebDriverWait(page, WAIT_S).until(
+        lambda b: b.execute_script("return document.querySelector('audio').paused")
+    )
 
 
 def test_speed_and_position_are_remembered_on_this_device(page: Any, folder: Path) -> None:
