@@ -340,12 +340,20 @@ def feed(
 @click.pass_context
 def serve(ctx: click.Context, folder: Path, host: str, port: int) -> None:
     """Serve FOLDER over HTTP for podcast apps and browsers (Ctrl-C stops)."""
-    from narrate.serve import feed_command, open_server
+    from narrate.serve import feed_command, feed_points_here, open_server
 
     with _errors(_debug(ctx)):
         server = open_server(folder, host=host, port=port)
     click.echo(f"Serving {folder} at {server.url} (Ctrl-C stops)")
-    click.echo(f"For podcast apps, point the feed at this address: {feed_command(folder, server.url)}")
+    points_here = feed_points_here(folder, server.url)
+    if points_here is None:
+        click.echo(
+            f"No feed.xml yet; write it (and the pages) for this address: {feed_command(folder, server.url)}"
+        )
+    elif points_here:
+        click.echo(f"Feed: {server.url}feed.xml (to rebuild it: {feed_command(folder, server.url)})")
+    else:
+        click.echo(f"feed.xml links another address; for this one run: {feed_command(folder, server.url)}")
     try:
         server.serve_forever()
     except KeyboardInterrupt:

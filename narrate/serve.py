@@ -37,6 +37,7 @@ log = logging.getLogger(__name__)
 DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 8000
 INDEX_FILE = "index.html"
+FEED_FILE = "feed.xml"
 
 # The types the feed declares for what it links (enclosures, podcast:chapters, podcast:transcript),
 # so an app gets from the server what the feed promised.
@@ -296,6 +297,15 @@ def _copy(source: BinaryIO, sink: io.BufferedIOBase, start: int, length: int) ->
             break
         sink.write(block)
         length -= len(block)
+
+
+def feed_points_here(folder: Path, url: str) -> bool | None:
+    """Whether the folder's feed.xml links its files at ``url`` (None: there is no feed yet)."""
+    try:
+        feed = (folder / FEED_FILE).read_text(encoding="utf-8", errors="replace")
+    except OSError:
+        return None
+    return f'url="{url}' in feed or f'href="{url}' in feed
 
 
 def feed_command(folder: Path, url: str) -> str:

@@ -85,7 +85,8 @@ class _Site:
 <nav aria-label="Site"><a href="{INDEX_FILE}">All episodes</a>{feed_link}</nav>
 </header>
 <main id="main">
-<article class="episode" id="{_escape(episode.slug)}" data-reader data-guid="{_escape(episode.guid)}">
+<article class="episode" id="{_escape(episode.slug)}" data-reader data-guid="{_escape(episode.guid)}"
+ data-byline="{_escape(episode.byline or "")}">
 <div class="intro">{cover}<div>
 <h1>{_escape(episode.title)}</h1>
 <p class="meta">{_meta(episode)}</p>

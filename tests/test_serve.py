@@ -19,7 +19,7 @@ from test_feed import write_episode
 
 from narrate.errors import ServeError
 from narrate.feed import build_feed
-from narrate.serve import FolderServer, feed_command, open_server
+from narrate.serve import FolderServer, feed_command, feed_points_here, open_server
 
 TIMEOUT_S = 10
 
@@ -222,6 +222,23 @@ def test_only_a_folder_can_be_served(tmp_path: Path) -> None:
 def test_a_port_in_use_is_a_serve_error(folder: Path, server: FolderServer) -> None:
     with pytest.raises(ServeError, match="--port"):
         open_server(folder, host="127.0.0.1", port=server.server_address[1])
+
+
+def test_the_server_tells_whether_the_feed_points_at_it(folder: Path, server: FolderServer) -> None:
+    assert feed_points_here(folder, server.url) is None
+    build_feed(folder, base_url="https://example.org/pod/")
+    assert feed_points_here(folder, server.url) is False
+    build_feed(folder, base_url=server.url)
+    assert feed_points_here(folder, server.url) is True
+
+
+def test_listening_on_every_interface_gives_clients_a_real_address(folder: Path) -> None:
+    server = open_server(folder, host="0.0.0.0", port=0)
+    try:
+        assert "0.0.0.0" not in server.url
+        assert server.url.startswith("http://") and server.url.endswith(f":{server.server_address[1]}/")
+    finally:
+        server.server_close()
 
 
 def test_the_feed_hint_quotes_the_folder_for_a_shell() -> None:

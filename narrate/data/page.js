@@ -163,6 +163,19 @@
     audio.addEventListener("seeked", update);
     window.addEventListener("pagehide", remember);
 
+    // A phone's lock screen and headset buttons: play, pause, and chapters as tracks.
+    if ("mediaSession" in navigator && window.MediaMetadata) {
+      var cover = reader.querySelector("img.cover");
+      navigator.mediaSession.metadata = new window.MediaMetadata({
+        title: reader.querySelector("h1").textContent,
+        artist: reader.dataset.byline || "",
+        artwork: cover ? [{ src: cover.src, sizes: "1400x1400", type: "image/png" }] : []
+      });
+      [["previoustrack", "previous-chapter"], ["nexttrack", "next-chapter"]].forEach(function (pair) {
+        try { navigator.mediaSession.setActionHandler(pair[0], actions[pair[1]]); } catch (error) { /* unsupported */ }
+      });
+    }
+
     var rate = Number(load(SPEED_KEY));
     if (rate >= 0.75 && rate <= 2 && speed.querySelector("option[value='" + rate + "']")) { speed.value = String(rate); }
     function applySpeed() { audio.defaultPlaybackRate = audio.playbackRate = Number(speed.value); }
