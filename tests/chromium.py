@@ -30,6 +30,7 @@ def start_chromium(user_data_dir: Path, width: int = 1280, height: int = 800) ->
         f"--user-data-dir={user_data_dir}",
     ):
         options.add_argument(argument)
+    options.set_capability("goog:loggingPrefs", {"browser": "ALL"})  # the page's console, for its errors
     # Given the driver's path, Selenium Manager downloads nothing.
     driver = webdriver.Chrome(
         options=options, service=Service(executable_path=CHROMEDRIVER or "chromedriver")

@@ -197,6 +197,17 @@ def test_the_page_makes_no_network_request(page: Any) -> None:
     assert urls and all(url.startswith("file:") for url in urls), urls
 
 
+def test_the_pages_log_no_error(browser: Any, folder: Path) -> None:
+    browser.get_log("browser")  # drop what earlier tests left
+    open_page(browser, (folder / page_name("story")).as_uri())
+    seek(browser, 4.0)
+    wait_for_sentence(browser, 2)
+    browser.find_element(By.TAG_NAME, "body").send_keys(Keys.ARROW_RIGHT, "j", " ", " ")
+    browser.get((folder / "index.html").as_uri())
+    errors = [entry for entry in browser.get_log("browser") if entry["level"] == "SEVERE"]
+    assert errors == []
+
+
 def test_served_by_narrate_serve_the_page_reads_along(browser: Any, folder: Path) -> None:
     server = open_server(folder, host="127.0.0.1", port=0)
     thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
