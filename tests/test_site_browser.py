@@ -133,18 +133,28 @@ def test_a_pause_between_sentences_keeps_the_last_one_highlighted(page: Any) -> 
     wait_for_sentence(page, 1)
 
 
+def record_seeks(browser: Any) -> None:
+    browser.execute_script(
+        "window.seeks = []; var audio = document.querySelector('audio');"
+        "audio.addEventListener('seeking', function () { window.seeks.push(audio.currentTime); });"
+    )
+
+
 def test_a_click_on_a_sentence_plays_from_its_start(page: Any) -> None:
     index = 4
+    record_seeks(page)
     click(page, page.find_elements(By.CSS_SELECTOR, ".cue")[index])
     wait_for_sentence(page, index)
-    assert SENTENCES[index][1] <= current_time(page) < SENTENCES[index][2]
+    assert page.execute_script("return window.seeks") == [pytest.approx(SENTENCES[index][1], abs=0.01)]
+    assert current_time(page) >= SENTENCES[index][1]
     assert not paused(page)
 
 
 def test_a_click_on_a_chapter_seeks_to_it(page: Any) -> None:
+    record_seeks(page)
     click(page, page.find_elements(By.CSS_SELECTOR, ".chapters button")[2])
     wait_for_sentence(page, 5)
-    assert current_time(page) >= CHAPTERS[2][1]
+    assert page.execute_script("return window.seeks") == [pytest.approx(CHAPTERS[2][1], abs=0.01)]
 
 
 def test_keys_move_by_sentence_and_chapter(page: Any) -> None:
