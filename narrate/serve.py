@@ -120,6 +120,7 @@ def _lan_address(family: socket.AddressFamily) -> str:
 class _Handler(BaseHTTPRequestHandler):
     server: FolderServer
     protocol_version = "HTTP/1.1"  # keep-alive: apps fetch the feed, chapters and audio in a row
+    timeout = 60  # seconds a kept-alive connection may idle before its thread lets it go
     server_version = "narrate"
 
     def do_GET(self) -> None:
@@ -136,9 +137,8 @@ class _Handler(BaseHTTPRequestHandler):
         if found is None:
             return
         if self._not_modified(found):
-            self.send_response(HTTPStatus.NOT_MODIFIED)
+            self.send_response(HTTPStatus.NOT_MODIFIED)  # never has a body: no Content-Length
             self._validators(found)
-            self.send_header("Content-Length", "0")
             self.end_headers()
             return
         start, end = 0, found.size - 1

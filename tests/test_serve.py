@@ -161,6 +161,31 @@ def test_a_stale_if_range_gets_the_whole_file(folder: Path, server: FolderServer
     assert fetch(server, "/first.mp3", Range="bytes=0-3", **{"If-Range": old_date}).status == 200
 
 
+def test_one_connection_carries_several_requests(folder: Path, server: FolderServer) -> None:
+    """Every response is framed (Content-Length or no body), so apps can keep the connection."""
+    host, port = server.server_address[:2]
+    connection = http.client.HTTPConnection(str(host), port, timeout=TIMEOUT_S)
+    try:
+        replies = []
+        etag = ""
+        for path, headers in [
+            ("/first.vtt", {}),
+            ("/first.vtt", "etag"),
+            ("/missing.mp3", {}),
+            ("/first.mp3", {"Range": "bytes=0-9"}),
+            ("/first.json", {}),
+        ]:
+            connection.request("GET", path, headers={"If-None-Match": etag} if headers == "etag" else headers)
+            response = connection.getresponse()
+            body = response.read()
+            etag = response.headers["ETag"] or etag
+            replies.append((response.status, len(body)))
+    finally:
+        connection.close()
+    assert [status for status, _ in replies] == [200, 304, 404, 206, 200]
+    assert replies[1][1] == 0 and replies[3][1] == 10
+
+
 def test_head_sends_headers_without_a_body(folder: Path, server: FolderServer) -> None:
     reply = fetch(server, "/first.mp3", "HEAD")
     assert reply.status == 200
