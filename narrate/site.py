@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import html
 import logging
+from functools import cache
 from importlib.resources import files
 from pathlib import Path
 from urllib.parse import quote
@@ -80,8 +81,8 @@ class _Site:
         cues = read_cues(self.folder / episode.transcript_file) if episode.transcript_file else []
         cover = self._cover(96)
         feed_link = f' · <a href="{FEED_FILE}">Podcast feed</a>' if self.has_feed else ""
-        body = f"""<a class="skip" href="#transcript">Skip to the transcript</a>
-<header class="banner">
+        skip = '<a class="skip" href="#transcript">Skip to the transcript</a>\n' if cues else ""
+        body = f"""{skip}<header class="banner">
 <nav aria-label="Site"><a href="{INDEX_FILE}">All episodes</a>{feed_link}</nav>
 </header>
 <main id="main">
@@ -274,6 +275,7 @@ def _meta(episode: PublishedEpisode) -> str:
     return " · ".join(parts)
 
 
+@cache
 def _asset(name: str) -> str:
     text = (files("narrate.data") / name).read_text(encoding="utf-8")
     # Inlined in <style>/<script>: a closing tag inside would end the element early.
