@@ -15,8 +15,10 @@ from pathlib import Path
 
 import feedparser
 import pytest
+from click.testing import CliRunner
 from test_feed import write_episode
 
+from narrate.cli import cli
 from narrate.errors import ServeError
 from narrate.feed import build_feed
 from narrate.serve import FolderServer, feed_command, feed_points_here, open_server
@@ -298,3 +300,9 @@ def test_the_command_prints_its_address_and_stops_on_ctrl_c(folder: Path) -> Non
         process.kill()
     assert process.returncode == 0, err
     assert "Traceback" not in err
+
+
+def test_the_command_fails_in_one_line_on_a_missing_folder(tmp_path: Path) -> None:
+    result = CliRunner().invoke(cli, ["serve", str(tmp_path / "nowhere"), "--port", "0"])
+    assert result.exit_code == 1
+    assert result.output.count("\n") == 1 and "not a folder" in result.output
