@@ -20,8 +20,8 @@ from test_feed import write_episode
 
 from narrate.cli import cli
 from narrate.errors import ServeError
-from narrate.feed import build_feed
-from narrate.serve import FolderServer, feed_command, feed_points_here, open_server
+from narrate.publish.feed import build_feed
+from narrate.publish.serve import FolderServer, feed_command, feed_points_here, open_server
 
 TIMEOUT_S = 10
 

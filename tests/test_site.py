@@ -17,9 +17,9 @@ from test_feed import write_episode
 
 from narrate.errors import FeedError
 from narrate.model import Chapter
+from narrate.publish.site import SPEEDS, page_name, write_index
+from narrate.publish.transcript import PARAGRAPH_GAP_S, Cue, sections
 from narrate.script import PAUSE_AT_VOICE_CHANGE_MS, PAUSE_BETWEEN_PARAGRAPHS_MS
-from narrate.site import SPEEDS, page_name, write_index
-from narrate.site_transcript import PARAGRAPH_GAP_S, Cue, sections
 
 NASTY = '<script>alert("x")</script> & café'
 

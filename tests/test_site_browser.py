@@ -16,9 +16,9 @@ import pytest
 from chromium import CHROMEDRIVER, CHROMIUM, start_chromium
 from test_feed import write_episode
 
-from narrate.feed import build_feed
-from narrate.serve import open_server
-from narrate.site import page_name
+from narrate.publish.feed import build_feed
+from narrate.publish.serve import open_server
+from narrate.publish.site import page_name
 
 pytestmark = [
     pytest.mark.browser,

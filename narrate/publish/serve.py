@@ -30,7 +30,7 @@ from typing import BinaryIO
 from urllib.parse import unquote, urlsplit
 
 from narrate.errors import ServeError
-from narrate.feed_folder import MIME_TYPES
+from narrate.publish.folder import MIME_TYPES
 
 log = logging.getLogger(__name__)
 

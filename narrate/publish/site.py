@@ -16,8 +16,8 @@ from importlib.resources import files
 from pathlib import Path
 from urllib.parse import quote
 
-from narrate.feed_folder import PublishedEpisode, load_episodes, write_file
-from narrate.site_transcript import NARRATOR, Cue, read_cues, sections
+from narrate.publish.folder import PublishedEpisode, load_episodes, write_file
+from narrate.publish.transcript import NARRATOR, Cue, read_cues, sections
 
 log = logging.getLogger(__name__)
 
