@@ -54,13 +54,12 @@ class _Symbol:
     size_bytes: int
 
 
-def _symbol_name(name: str, wanted: str) -> bool:
-    """GCC names a function-level static ``name.1234``, clang ``function.name``."""
-    return name == wanted or name.startswith(wanted + ".") or name.endswith("." + wanted)
-
-
 def _read_symbols(image: bytes, wanted: tuple[str, ...]) -> dict[str, _Symbol]:
-    """The symbols named in ``wanted`` from an ELF64 little-endian file's .symtab."""
+    """The symbols named in ``wanted`` from an ELF64 little-endian file's .symtab.
+
+    A function-level static is ``name.1234`` to GCC and ``function.name`` to clang: any
+    dot-separated part of a symbol's name may match.
+    """
     if not image.startswith(_ELF64_LE):
         return {}
     (section_offset,) = struct.unpack_from("<Q", image, 0x28)
@@ -68,18 +67,19 @@ def _read_symbols(image: bytes, wanted: tuple[str, ...]) -> dict[str, _Symbol]:
     sections = [
         struct.unpack_from("<IIQQQQIIQQ", image, section_offset + n * entry_size) for n in range(count)
     ]
+    keys = {key.encode(): key for key in wanted}
     matches: dict[str, list[_Symbol]] = {}
     for _, kind, _, _, offset, size, link, _, _, symbol_size in sections:
-        if kind != _SHT_SYMTAB or not symbol_size:
+        if kind != _SHT_SYMTAB or symbol_size != struct.calcsize("<IBBHQQ"):
             continue
         strings = sections[link][4]
-        for at in range(offset, offset + size, symbol_size):
-            name_at, _, _, _, value, length = struct.unpack_from("<IBBHQQ", image, at)
-            end = image.index(b"\0", strings + name_at)
-            name = image[strings + name_at : end].decode("ascii", "replace")
-            for key in wanted:
-                if value and _symbol_name(name, key):
-                    matches.setdefault(key, []).append(_Symbol(value, length))
+        for name_at, _, _, _, value, length in struct.iter_unpack("<IBBHQQ", image[offset : offset + size]):
+            if not value:
+                continue
+            start = strings + name_at
+            for part in image[start : image.index(b"\0", start)].split(b"."):
+                if part in keys:
+                    matches.setdefault(keys[part], []).append(_Symbol(value, length))
     # A name two files define (eSpeak has two ``peaks``) is not one we can vouch for.
     return {key: symbols[0] for key, symbols in matches.items() if len(symbols) == 1}
 
