@@ -3,6 +3,8 @@
 Known pyttsx3 2.99 defects handled here (DESIGN.md): it prints "Audio saved to ..." on stdout,
 and in a fresh process the first save_to_file of a longer text can silently write no file. Every
 call's file is therefore checked, retried once, and its length compared with its word count.
+eSpeak NG itself carries synthesis state from one utterance into the next; it is put back before
+every utterance (espeak_state.py), so a segment's samples do not depend on what came before.
 """
 
 from __future__ import annotations
@@ -34,9 +36,17 @@ log = logging.getLogger(__name__)
 SAMPLE_RATE_HZ = 22050  # pyttsx3's espeak driver always writes 22050 Hz mono
 
 
+# Bumped when narrate changes how it drives eSpeak in a way that changes the samples: cached
+# segments from before must not be mixed with new ones (2: every utterance from one state).
+_DRIVING_REVISION = 2
+
+
 @functools.cache
 def engine_version() -> str:
-    return f"espeakng-loader {_installed_version('espeakng_loader')}, pyttsx3 {_installed_version('pyttsx3')}"
+    return (
+        f"espeakng-loader {_installed_version('espeakng_loader')}, pyttsx3 {_installed_version('pyttsx3')}, "
+        f"narrate driver {_DRIVING_REVISION}"
+    )
 
 
 def _installed_version(package: str) -> str:
