@@ -17,7 +17,7 @@ import pytest
 
 from narrate.engines.espeak import EspeakEngine
 from narrate.engines.espeak_state import CARRIED_STATICS, UtteranceReset, _read_symbols
-from narrate.synth import engine_for
+from narrate.engines.registry import engine_for
 from narrate.voices import VoiceProfile, load_voices
 
 LIBRARY = Path(espeakng_loader.get_library_path())
