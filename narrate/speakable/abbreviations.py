@@ -75,7 +75,7 @@ FIXED = {
     "i.e.": "that is",
     "a.k.a.": "also known as",
     "cf.": "compare",
-    "ph.d.": "P H D",
+    "ph.d.": "P.H.D.",
     "y/y": "year on year",
     "y-o-y": "year on year",
     "q/q": "quarter on quarter",
@@ -276,14 +276,15 @@ def _sounds_like_word(token: str) -> bool:
 
 
 def _spell(letters: str) -> str:
-    return " ".join(letters)
+    # Dotted capitals are eSpeak's cue to say letter names: "A B C" reads the "A" as a schwa.
+    return ".".join(letters.upper()) + "."
 
 
 def _acronym(m: re.Match[str]) -> str:
     token, suffix = m[1], m[2]
     if token in _PLAIN_WORDS or token in SAID_AS_WORDS or _sounds_like_word(token):
         return m[0]
-    # "I C B Ms" would end in "em-ess"; "I C B M's" ends in "emz" as a person says it.
+    # "I.C.B.M.s" would end in "em-ess"; "I.C.B.M.'s" ends in "emz" as a person says it.
     return _spell(token) + ("'s" if suffix else "")
 
 
@@ -304,13 +305,14 @@ _RE_ACRONYM = re.compile(r"(?<![\w'’])([A-Z]{2,6})(s|'s)?(?!\w)")
 _RE_CAPS_WORD = re.compile(r"\b[A-Z]{2,}\b")
 _RE_WORD = re.compile(r"\b[A-Za-z]{2,}\b")
 _RE_ONLY_CLOSERS_LEFT = re.compile(r"[\s\"')\]]*$")
-# The last period of "U.S." also ends the sentence when the text ends or a new sentence starts.
-_RE_NEW_SENTENCE = re.compile(r"\s*$|\s+(?:The|A|An|It|He|She|They|We|But|And|In|On|This|That)\b")
+# A spelled initialism's own last period also ends the sentence: "the ADC." is not "A.D.C..".
+_RE_DOUBLE_PERIOD = re.compile(r"(?<=\b[A-Z]\.)\.(?!\.)")
+# "PC-16", "U.S.-led": the hyphen joins, it is not said ("P.C.- sixteen" reads oddly).
+_RE_HYPHEN_AFTER = re.compile(r"(?<=\b[A-Z]\.)-\s*(?=\w)")
 
 
 def _dotted(m: re.Match[str]) -> str:
-    ends = _RE_NEW_SENTENCE.match(m.string, m.end())
-    return _spell(m[1].replace(".", "").upper()) + ("." if ends else "")
+    return _spell(m[1].replace(".", ""))
 
 
 def expand_abbreviations(text: str) -> str:
@@ -327,7 +329,9 @@ def expand_abbreviations(text: str) -> str:
 def spell_initialisms(text: str) -> str:
     """ "U.S." and "ICBM" spelled letter by letter; pronounceable acronyms left as words."""
     text = _RE_DOTTED.sub(_dotted, text)
+    text = _RE_DOUBLE_PERIOD.sub("", text)
     # In a line set in capitals (a headline, a byline) capitals do not mark initialisms.
     if len(_RE_CAPS_WORD.findall(text)) * 2 > len(_RE_WORD.findall(text)) >= 3:
-        return text
-    return _RE_ACRONYM.sub(_acronym, text)
+        return _RE_HYPHEN_AFTER.sub(" ", text)
+    text = _RE_DOUBLE_PERIOD.sub("", _RE_ACRONYM.sub(_acronym, text))
+    return _RE_HYPHEN_AFTER.sub(" ", text)

@@ -46,20 +46,23 @@ _RE_URL = re.compile(
 # An embedded post's picture or short link says nothing when read out.
 _RE_MEDIA_LINK = re.compile(r"(?:https?://)?\b(?:pic\.twitter\.com|t\.co)/\S+", re.IGNORECASE)
 _RE_BARE_DOMAIN = re.compile(r"\b([a-z][\w-]*\.(?:com|org|net|gov|edu|io|co\.kr|kr|ua|ru|uk))\b")
-_RE_SINGLE_QUOTE_OPEN = re.compile(r"(?<![\w])'(?=[A-Za-z])(?!(?:em|til|n|cause|tis)\b)")
+_RE_SINGLE_QUOTE_OPEN = re.compile(r"(?<![\w.])'(?=[A-Za-z])(?!(?:em|til|n|cause|tis)\b)")
 _RE_SINGLE_QUOTE_CLOSE = re.compile(r"(?<=[A-Za-z.,!?])'(?![\w])")
 _RE_PAREN = re.compile(r"\s*[(\[{]\s*([^()\[\]{}]*?)\s*[)\]}]")
 _RE_DASH_PAUSE = re.compile(r"\s*(?:—|–|--|\s-\s)\s*")
 _RE_ELLIPSIS = re.compile(r"\s*(?:\.\s?){3,}\s*")
 _RE_AND_OR = re.compile(r"\band/or\b")
-_RE_WORD_SLASH = re.compile(r"(?<=[A-Za-z])\s?/\s?(?=[A-Za-z])")
+_RE_WORD_SLASH = re.compile(r"(?:(?<=[A-Za-z])|(?<=[A-Z]\.))\s?/\s?(?=[A-Za-z])")
 _RE_HASHTAG = re.compile(r"#(?=\w)")
 _RE_AT = re.compile(r"\s?@\s?")
 _RE_AMP = re.compile(r"\s?&\s?")
 _RE_PERCENT = re.compile(r"\s?%")
 _RE_LEFTOVER = re.compile(r"[*_|~^<>=\\{}\[\]()]+")
 _RE_SPACE_BEFORE = re.compile(r"\s+([,.;:!?])")
-_RE_REPEATED = re.compile(r"([,;:])(?:\s*[,;:])+|,\s*(?=[.!?])|(?<=[.!?])\s*,")
+# A comma after a sentence's full stop goes; after an initialism's period ("D.C., Boston") it stays.
+_RE_REPEATED = re.compile(r"([,;:])(?:\s*[,;:])+|,\s*(?=[.!?])|(?<![A-Z]\.)(?<=[.!?])\s*,")
+# Two full stops in a row ("the E.P.A.." after a bracket closed): eSpeak says "dot" for the second.
+_RE_DOUBLE_STOP = re.compile(r"\.(?:\s*\.)+")
 _RE_LEADING = re.compile(r"^[\s,;:]+")
 _RE_SPACES = re.compile(r"\s+")
 
@@ -87,7 +90,8 @@ def speak_addresses(text: str) -> str:
 def speak_symbols(text: str) -> str:
     """&, @, / and % as words; a hashtag's # dropped ("#3" was read as "number" before)."""
     text = _RE_AND_OR.sub("and or", text)
-    text = _RE_WORD_SLASH.sub(" or ", text)
+    # "Dell/Laurel", "AC/DC", "Israel/Gaza": a reader says "slash"; "or" would change the meaning.
+    text = _RE_WORD_SLASH.sub(" slash ", text)
     text = _RE_HASHTAG.sub("", text)
     text = _RE_AT.sub(" at ", text)
     text = _RE_AMP.sub(" and ", text)
@@ -103,6 +107,7 @@ def pauses(text: str) -> str:
     text = _RE_LEFTOVER.sub(" ", text)
     text = _RE_SPACE_BEFORE.sub(r"\1", text)
     text = _RE_REPEATED.sub(lambda m: m[1] or "", text)
+    text = _RE_DOUBLE_STOP.sub(".", text)
     text = _RE_SPACE_BEFORE.sub(r"\1", text)
     text = _RE_LEADING.sub("", text)
     text = _RE_SPACES.sub(" ", text).strip()
