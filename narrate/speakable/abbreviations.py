@@ -69,6 +69,29 @@ OTHERS = {
     "Ft": "Fort",
     "dept": "department",
 }
+# Abbreviations often written without their period; each is read only where its context
+# leaves no other reading: always (a token no English word spells), before a capitalised name
+# (titles, "Mt Eden"), or before a number ("vol 24", "no 73").
+UNDOTTED_ALWAYS = {
+    "vs": "versus",
+    "Jr": "Junior",
+    "Sr": "Senior",
+    "Bros": "Brothers",
+    "Ltd": "Limited",
+    "Govt": "Government",
+    "govt": "government",
+    "pvt": "private",
+    "Pvt": "Private",
+    "Blvd": "Boulevard",
+    "Mt": "Mount",
+    "Ft": "Fort",
+}
+UNDOTTED_BEFORE_NAME = {
+    t: TITLES[t]
+    for t in ("Adm", "Amb", "Capt", "Cmdr", "Col", "Cpl", "Gov", "Lt", "Maj", "Prof", "Rev", "Sen", "Sgt", "Supt", "Insp", "Det", "Fr")
+}
+UNDOTTED_BEFORE_NUMBER = {"vol": "volume", "Vol": "Volume", "vols": "volumes", "Vols": "Volumes"}
+
 # Written forms with a fixed reading, matched case-insensitively.
 FIXED = {
     "e.g.": "for example",
@@ -297,9 +320,17 @@ _OTHER = "|".join(sorted(OTHERS, key=len, reverse=True))
 _RE_TITLE = re.compile(rf"\b({_TITLE})\.(?=\s+(?:[A-Z(\"']|and\b|&))")
 _RE_OTHER = re.compile(rf"\b({_OTHER})\.")
 _RE_FIXED = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(k) for k in FIXED) + r")(?!\w)", re.IGNORECASE)
-_RE_NUMBER_SIGN = re.compile(r"(?:\b(No|Nos|no|nos)\.|#)\s?(?=\d)")
-_RE_SAINT = re.compile(r"\bSt\.\s(?=[A-Z])")
-_RE_STREET = re.compile(r"\bSt\.")
+_RE_NUMBER_SIGN = re.compile(r"(?:\b(No|Nos|no|nos)\.|#|(?:(?<=^)|(?<=[(,;:] ))(no|No)\b|\bNo\b)\s?(?=\d)")
+_RE_UNDOTTED_ALWAYS = re.compile(r"(?<![\w.'-])(" + "|".join(UNDOTTED_ALWAYS) + r")\b(?![.'-]\w)")
+_RE_UNDOTTED_TITLE = re.compile(r"(?<![\w.'-])(" + "|".join(UNDOTTED_BEFORE_NAME) + r")(?= [A-Z][a-z])")
+_RE_UNDOTTED_VOLUME = re.compile(
+    r"(?<![\w.'-])(" + "|".join(UNDOTTED_BEFORE_NUMBER) + r")\b(?=\s?(?:\d|[IVXLC]+\b)|\s*[,;:)]|\s*$)"
+)
+# "St" after a house number and a street's name ("12 Main St") or after a capitalised word
+# with no name following ("York St, London") is Street; before a name ("St. Louis") it is Saint.
+_RE_STREET_AFTER_NUMBER = re.compile(r"(?<=\d )((?:[A-Z][\w'-]* ){1,3})[Ss]t\b\.?")
+_RE_SAINT = re.compile(r"\bSt\b\.?\s(?=[A-Z])")
+_RE_STREET = re.compile(r"\b([A-Z][\w'-]*) [Ss]t\b\.?")
 _RE_DOTTED = re.compile(r"(?<![\w.])(?![ap]\.m\.)((?:[A-Za-z]\.){2,})(?=[-/\s\"')\],;:!?]|$)")
 _RE_ACRONYM = re.compile(r"(?<![\w'’])([A-Z]{2,6})(s|'s)?(?!\w)")
 _RE_CAPS_WORD = re.compile(r"\b[A-Z]{2,}\b")
@@ -319,11 +350,14 @@ def expand_abbreviations(text: str) -> str:
     """Titles, "No. 3", "e.g." and other abbreviations (months aside), to words."""
     text = _RE_FIXED.sub(lambda m: FIXED[m[0].lower()], text)
     text = _RE_NUMBER_SIGN.sub(lambda m: "numbers " if m[1] and m[1].lower() == "nos" else "number ", text)
-    # "St." before a name is Saint; after one ("Main St. in Seoul") it is Street.
+    text = _RE_STREET_AFTER_NUMBER.sub(lambda m: m[1] + _keep_period(m, "Street"), text)
     text = _RE_SAINT.sub("Saint ", text)
-    text = _RE_STREET.sub(lambda m: _keep_period(m, "Street"), text)
+    text = _RE_STREET.sub(lambda m: f"{m[1]} {_keep_period(m, 'Street')}", text)
     text = _RE_TITLE.sub(lambda m: TITLES[m[1]], text)
-    return _RE_OTHER.sub(lambda m: _keep_period(m, OTHERS[m[1]]), text)
+    text = _RE_OTHER.sub(lambda m: _keep_period(m, OTHERS[m[1]]), text)
+    text = _RE_UNDOTTED_ALWAYS.sub(lambda m: UNDOTTED_ALWAYS[m[1]], text)
+    text = _RE_UNDOTTED_TITLE.sub(lambda m: UNDOTTED_BEFORE_NAME[m[1]], text)
+    return _RE_UNDOTTED_VOLUME.sub(lambda m: UNDOTTED_BEFORE_NUMBER[m[1]], text)
 
 
 def spell_initialisms(text: str) -> str:
