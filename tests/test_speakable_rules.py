@@ -297,7 +297,7 @@ ROMAN_NUMERALS = [
     ("Emperor Napoleon III ruled.", "Emperor Napoleon the Third ruled."),
     ("Title IX was passed.", "Title nine was passed."),
     ("Apollo XI landed.", "Apollo eleven landed."),
-    ("Apollo X flew.", "Apollo X flew."),
+    ("Apollo X flew.", "Apollo ten flew."),
     ("The Type II tanks rolled.", "The Type two tanks rolled."),
     ("Super Bowl LVII was played.", "Super Bowl fifty-seven was played."),
     ("Then Mark I said no.", "Then Mark I said no."),
