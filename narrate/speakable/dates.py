@@ -32,6 +32,16 @@ _RE_MONTH_DAY = re.compile(rf"\b{_MONTH}\s{_DAY}{_RANGE_END}\b{_YEAR}")
 _RE_DAY_MONTH = re.compile(rf"\b{_DAY}{_RANGE_END}\s(?:of\s)?{_MONTH}(?![\w.]\w){_YEAR}")
 _RE_MONTH_YEAR = re.compile(rf"\b{_MONTH}\s(?P<year>1[1-9]\d{{2}}|20\d{{2}})\b")
 _RE_MONTH_ABBR = re.compile(rf"\b({_ABBR})\.(?=\s|$)")
+# All-numeric dates. ISO "2019-03-17"; "17-03-2019" and "17.03.2019" day first; with slashes the
+# order is month first ("7/04/2021", as US news writes it) unless the first number cannot be a month.
+_RE_ISO_DATE = re.compile(r"(?<![\w.,/-])(?P<year>1[5-9]\d{2}|20\d{2})-(?P<month>0?[1-9]|1[0-2])-(?P<day>[0-3]?\d)(?![\w/-]|[.,]\d)")
+_RE_DMY_DATE = re.compile(
+    r"(?<![\w.,/-])(?P<day>[0-3]?\d)(?P<sep>[-.])(?P<month>0?[1-9]|1[0-2])(?P=sep)(?P<year>1[5-9]\d{2}|20\d{2})(?![\w/-]|[.,]\d)"
+)
+_RE_SLASH_DATE = re.compile(
+    r"(?<![\w.,/-])(?P<first>[0-3]?\d)/(?P<second>[0-3]?\d)/(?P<year>1[5-9]\d{2}|20\d{2}|\d{2})(?![\w/-]|[.,]\d)"
+)
+_MONTH_NAMES = ("January February March April May June July August September October November December").split()
 
 _MERIDIEM = r"(?P<ampm>[ap])\.?\s?m\b\.?"
 _RE_CLOCK = re.compile(rf"(?<![\w.:])(?P<h>[0-2]?\d):(?P<m>[0-5]\d)(?!\d)(?:\s?{_MERIDIEM})?", re.IGNORECASE)
@@ -94,8 +104,33 @@ def _military(m: re.Match[str]) -> str:
     return f"{hour} {'oh ' if minute[0] == '0' else ''}{cardinal(minute)}"
 
 
+def _numeric(day: str, month: str, year_digits: str) -> str | None:
+    d, mo = int(day), int(month)
+    if not (1 <= d <= 31 and 1 <= mo <= 12):
+        return None
+    if len(year_digits) == 4:
+        said_year = year(year_digits)
+    else:  # "'99", "'05"
+        said_year = cardinal(year_digits) if year_digits[0] != "0" else "oh " + cardinal(year_digits[1])
+    return f"{_MONTH_NAMES[mo - 1]} {ordinal(str(d))}, {said_year}"
+
+
+def _slash_date(m: re.Match[str]) -> str:
+    first, second = int(m["first"]), int(m["second"])
+    day, month = (m["first"], m["second"]) if first > 12 >= second else (m["second"], m["first"])
+    return _numeric(day, month, m["year"]) or m[0]
+
+
+def spell_numeric_dates(text: str) -> str:
+    """Dates written in digits only, read with the month's name."""
+    text = _RE_ISO_DATE.sub(lambda m: _numeric(m["day"], m["month"], m["year"]) or m[0], text)
+    text = _RE_DMY_DATE.sub(lambda m: _numeric(m["day"], m["month"], m["year"]) or m[0], text)
+    return _RE_SLASH_DATE.sub(_slash_date, text)
+
+
 def spell_dates(text: str) -> str:
     """Dates and clock times to words; other month abbreviations expanded."""
+    text = spell_numeric_dates(text)
     text = _RE_CLOCK.sub(_clock, text)
     text = _RE_MILITARY.sub(_military, text)
     text = _RE_HOUR_MERIDIEM.sub(lambda m: cardinal(m["h"]) + _meridiem(m), text)

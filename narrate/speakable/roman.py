@@ -84,6 +84,8 @@ def _reading(m: re.Match[str], authors: bool) -> str | None:
         return None
     if previous.lower() in _COUNTING and (word and word.end() == len(before_text) or len(numeral) > 1):
         return cardinal(str(_value(numeral)))
+    if len(numeral) == 1 and _RE_INITIAL_AFTER.match(m.string, m.end()):
+        return None  # "David L. Wilson", "Alles, David L. (2007)": an initial
     capitalised = previous[:1].isupper() and word is not None and before_text.endswith(" ")
     if authors and capitalised:
         return None
@@ -97,6 +99,7 @@ def _reading(m: re.Match[str], authors: bool) -> str | None:
     return None
 
 
+_RE_INITIAL_AFTER = re.compile(r"\.\s+[A-Z(]")
 # After a monarch's name "I" is the numeral only before punctuation, "of", "and" or a verb of reign.
 _RE_AFTER_REGNAL_I = re.compile(r"(?:['’]s)?(?:\s*[^\w\s]|\s+(?:of|and|died|ruled|reigned)\b|\s*$)")
 # Numerals read as such after any capitalised word ("Dundee II", "Peak VII"); shorter ones and
