@@ -17,8 +17,9 @@ from narrate.speakable.numbers import spell_numbers
 from narrate.speakable.phones import spell_phone_numbers
 from narrate.speakable.roman import spell_roman
 from narrate.speakable.sentences import split_sentences
-from narrate.speakable.symbols import normalize_typography, pauses, speak_addresses, speak_symbols
+from narrate.speakable.symbols import normalize_typography, pauses, speak_symbols
 from narrate.speakable.units import spell_units
+from narrate.speakable.web import speak_addresses
 
 __all__ = ["Lexicon", "load_lexicon", "speakable", "split_sentences"]
 

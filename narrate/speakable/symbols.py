@@ -1,4 +1,4 @@
-"""Typography, web addresses, symbols and pause punctuation.
+"""Typography, symbols and pause punctuation.
 
 eSpeak reads quote marks, brackets and slashes as silence or as their names; a listener should
 hear the words, and pauses where a reader would breathe (commas and periods, which eSpeak honours).
@@ -36,16 +36,6 @@ _TYPOGRAPHY = str.maketrans(
     }
 )
 
-_RE_OBFUSCATED_EMAIL = re.compile(
-    r"(?:\b(?:to|at|via|from|e-?mail)\s+)?\[?\s*\[email\s*protected\]\s*\]?", re.IGNORECASE
-)
-_RE_EMAIL = re.compile(r"\b([\w.+-]+)@([\w-]+(?:\.[\w-]+)+)\b")
-_RE_URL = re.compile(
-    r"\b(?:https?://|www\.)(?:www\.)?([\w-]+(?:\.[\w-]+)+)(?:/[^\s]*[^\s.,;:!?)\]])?/?", re.IGNORECASE
-)
-# An embedded post's picture or short link says nothing when read out.
-_RE_MEDIA_LINK = re.compile(r"(?:https?://)?\b(?:pic\.twitter\.com|t\.co)/\S+", re.IGNORECASE)
-_RE_BARE_DOMAIN = re.compile(r"\b([a-z][\w-]*\.(?:com|org|net|gov|edu|io|co\.kr|kr|ua|ru|uk))\b")
 _RE_SINGLE_QUOTE_OPEN = re.compile(r"(?<![\w.])'(?=[A-Za-z])(?!(?:em|til|n|cause|tis)\b)")
 _RE_SINGLE_QUOTE_CLOSE = re.compile(r"(?<=[A-Za-z.,!?])'(?![\w])")
 _RE_PAREN = re.compile(r"\s*[(\[{]\s*([^()\[\]{}]*?)\s*[)\]}]")
@@ -72,19 +62,6 @@ def normalize_typography(text: str) -> str:
     text = text.translate(_TYPOGRAPHY)
     text = _RE_SINGLE_QUOTE_OPEN.sub("", text)
     return text
-
-
-def _domain(host: str) -> str:
-    return " dot ".join(host.split("."))
-
-
-def speak_addresses(text: str) -> str:
-    """Web and e-mail addresses as a person says them; obfuscated addresses dropped."""
-    text = _RE_OBFUSCATED_EMAIL.sub(" ", text)
-    text = _RE_MEDIA_LINK.sub(" ", text)
-    text = _RE_EMAIL.sub(lambda m: f"{_domain(m[1])} at {_domain(m[2])}", text)
-    text = _RE_URL.sub(lambda m: _domain(m[1]), text)
-    return _RE_BARE_DOMAIN.sub(lambda m: _domain(m[1]), text)
 
 
 def speak_symbols(text: str) -> str:
