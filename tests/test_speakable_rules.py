@@ -121,7 +121,7 @@ YEARS_AND_NUMBERS = [
     ("He ranks No. 1 in the world.", "He ranks number one in the world."),
     ("It was item #4 on the list.", "It was item number four on the list."),
     ("Trump 2.0 begins.", "Trump two point zero begins."),
-    ("Rates held at 3.50%.", "Rates held at three point five percent."),
+    ("Rates held at 3.50%.", "Rates held at three point five zero percent."),
     ("The 5G network and 3D printers spread.", "The five G network and three D printers spread."),
     ("The F-16s arrived.", "The F-sixteens arrived."),
     ("The KOSPI closed at 2,500.13.", "The KOSPI closed at two thousand five hundred point one three."),

@@ -12,7 +12,7 @@ from functools import lru_cache
 from narrate.speakable.abbreviations import expand_abbreviations, spell_initialisms
 from narrate.speakable.dates import spell_dates
 from narrate.speakable.lexicon import Lexicon, load_lexicon
-from narrate.speakable.money import spell_money
+from narrate.speakable.money import per_unit, spell_money
 from narrate.speakable.numbers import spell_numbers
 from narrate.speakable.phones import spell_phone_numbers
 from narrate.speakable.roman import spell_roman
@@ -38,6 +38,7 @@ def speakable(text: str, lexicon: Lexicon | None = None) -> str:
     text = spell_dates(text)
     text = spell_money(text)
     text = spell_units(text)
+    text = per_unit(text)
     text = expand_abbreviations(text)
     text = spell_roman(text)
     text = spell_numbers(text)

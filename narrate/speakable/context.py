@@ -148,6 +148,15 @@ _NOT_A_NOUN = frozenset(
         "underground",
         "back",
         "home",
+        "versus",
+        "vs",
+        "against",
+        "compared",
+        "plus",
+        "minus",
+        "worth",
+        "respectively",
+        "instead",
     }
 )
 

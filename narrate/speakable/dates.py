@@ -49,6 +49,17 @@ _RE_MILITARY = re.compile(
     r"(?<![\w.,:])(?P<h>[01]\d|2[0-3])(?P<m>[0-5]\d)(?=\s?(?:GMT|UTC|KST|JST|CET|EST|EDT|PST|PDT|BST|Z|hrs|hours)\b)"
 )
 _RE_HOUR_MERIDIEM = re.compile(rf"(?<![\w.:])(?P<h>1[0-2]|0?[1-9])\s?{_MERIDIEM}", re.IGNORECASE)
+# "10.30pm", "1.59 p.m.", "1030 am": hours and minutes without a colon, told apart from a
+# decimal or a count by the a.m./p.m. after them.
+_RE_LOOSE_CLOCK = re.compile(
+    rf"(?<![\w.:,])(?P<h>1[0-2]|0?[1-9])\.?(?P<m>[0-5]\d)\s?{_MERIDIEM}", re.IGNORECASE
+)
+# "2-5pm": one meridiem for both hours.
+_RE_HOUR_RANGE = re.compile(
+    rf"(?<![\w.:,])(?P<start>1[0-2]|0?[1-9])\s?[-–]\s?(?P<h>1[0-2]|0?[1-9])\s?{_MERIDIEM}", re.IGNORECASE
+)
+# "two p.m.-five p.m.", "nine a.m.-noon": a dash between times is "to".
+_RE_TIME_DASH = re.compile(r"(?<=[ap]\.m\.)\s?[-–]\s?(?=[a-z])|(?<=o'clock)\s?[-–]\s?(?=[a-z])")
 
 
 def _month(raw: str) -> str:
@@ -76,7 +87,9 @@ def _month_day(m: re.Match[str]) -> str:
 def _day_month(m: re.Match[str]) -> str:
     if int(m["day"]) > 31 or int(m["day"]) == 0:
         return m[0]
-    return f"the {_day_range(m)} of {_month(m['month'])}{_year_tail(m)}"
+    # "on the 21st of October": the article is already written.
+    article = "" if m.string[: m.start()].lower().endswith("the ") else "the "
+    return f"{article}{_day_range(m)} of {_month(m['month'])}{_year_tail(m)}"
 
 
 def _meridiem(m: re.Match[str]) -> str:
@@ -132,8 +145,11 @@ def spell_dates(text: str) -> str:
     """Dates and clock times to words; other month abbreviations expanded."""
     text = spell_numeric_dates(text)
     text = _RE_CLOCK.sub(_clock, text)
+    text = _RE_LOOSE_CLOCK.sub(_clock, text)
     text = _RE_MILITARY.sub(_military, text)
+    text = _RE_HOUR_RANGE.sub(lambda m: f"{cardinal(m['start'])} to {cardinal(m['h'])}{_meridiem(m)}", text)
     text = _RE_HOUR_MERIDIEM.sub(lambda m: cardinal(m["h"]) + _meridiem(m), text)
+    text = _RE_TIME_DASH.sub(" to ", text)
     text = _RE_MONTH_DAY.sub(_month_day, text)
     text = _RE_DAY_MONTH.sub(_day_month, text)
     text = _RE_MONTH_YEAR.sub(lambda m: f"{_month(m['month'])} {year(m['year'])}", text)

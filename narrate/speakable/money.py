@@ -96,6 +96,8 @@ def _say(m: re.Match[str]) -> str:
     if scale:
         return f"{spoken} {_SCALES[scale.lower()]} {name}"
     whole, _, cents = amount.partition(".")
+    if cents and set(cents) == {"0"}:  # "$2.00" is two dollars
+        cents, spoken = "", cardinal(whole)
     minor = _minor_part(cents, currency) if cents and not end else None
     if minor is None:
         return f"{spoken} {name}"
@@ -105,6 +107,28 @@ def _say(m: re.Match[str]) -> str:
     return f"{cardinal(whole)} {unit} and {minor}"
 
 
+# "$20/mo", "$5 a share": the slash after an amount means per.
+_PER = {
+    "mo": "month", "month": "month", "yr": "year", "year": "year", "wk": "week", "week": "week",
+    "day": "day", "hr": "hour", "hour": "hour", "night": "night",
+    "person": "person", "head": "head", "share": "share", "barrel": "barrel", "bbl": "barrel",
+    "ton": "ton", "tonne": "tonne", "kg": "kilogram", "lb": "pound", "oz": "ounce",
+    "gal": "gallon", "gallon": "gallon", "liter": "liter", "litre": "litre", "unit": "unit",
+    "sq ft": "square foot", "ft2": "square foot", "m2": "square meter", "m²": "square meter",
+    "kWh": "kilowatt hour", "MWh": "megawatt hour", "min": "minute", "sec": "second",
+    "km2": "square kilometer", "km²": "square kilometer", "mi2": "square mile", "mi²": "square mile",
+    "sq mi": "square mile", "sq km": "square kilometer", "acre": "acre", "ha": "hectare",
+}  # fmt: skip
+_RE_PER = re.compile(
+    r"(?<=[a-z])\s?/\s?(" + "|".join(re.escape(k) for k in sorted(_PER, key=len, reverse=True)) + r")(?![\w/²]|\.\w)"
+)
+
+
 def spell_money(text: str) -> str:
     """Amounts written with a currency symbol or code, said with the currency name after them."""
     return _RE_MONEY.sub(_say, text)
+
+
+def per_unit(text: str) -> str:
+    """ "twenty dollars/mo" -> "twenty dollars per month" (after money and units are words)."""
+    return _RE_PER.sub(lambda m: " per " + _PER[m[1]], text)

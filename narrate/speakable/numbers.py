@@ -49,10 +49,9 @@ def cardinal(digits: str) -> str:
     if value == value.to_integral_value() and "." not in digits:
         return _tidy(num2words(int(value)))
     whole, _, frac = digits.replace(",", "").partition(".")
-    # "3.50%" is said "three point five percent"; a lone zero ("2.0") is kept as written.
-    frac = frac.rstrip("0") or frac[:1]
-    head = _tidy(num2words(int(whole))) if whole else "zero"
-    return head + " point " + " ".join(num2words(int(d)) for d in frac)
+    # Every written digit is said: "2.60" is "two point six zero", as a table gives it.
+    head = _tidy(num2words(int(whole))) + " " if whole else ""
+    return head + "point " + " ".join(num2words(int(d)) for d in frac)
 
 
 def ordinal(digits: str) -> str:
@@ -98,7 +97,9 @@ def fraction(numerator: str, denominator: str) -> str:
     return f"{cardinal(numerator)} {singular if num == 1 else plural}"
 
 
-_NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+# A decimal may be written without its leading zero (".878", ".5kg"): said "point eight seven eight".
+_NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+"
+
 _DASH = r"\s?[-–—]\s?"
 
 _RE_UNICODE_FRACTION = re.compile(r"(\d*)\s?([" + "".join(_UNICODE_FRACTIONS) + "])")

@@ -37,7 +37,30 @@ _UNITS: dict[str, tuple[str, str]] = {
     "oz": ("ounce", "ounces"),
     "ft": ("foot", "feet"),
     "mi": ("mile", "miles"),
-    "nm": ("nautical mile", "nautical miles"),
+    "nm": ("nanometer", "nanometers"),  # nautical miles at sea: see _nautical
+    "μm": ("micrometer", "micrometers"),
+    "µm": ("micrometer", "micrometers"),
+    "μg": ("microgram", "micrograms"),
+    "µg": ("microgram", "micrograms"),
+    "mcg": ("microgram", "micrograms"),
+    "m³": ("cubic meter", "cubic meters"),
+    "m3": ("cubic meter", "cubic meters"),
+    "cm³": ("cubic centimeter", "cubic centimeters"),
+    "cm3": ("cubic centimeter", "cubic centimeters"),
+    "km³": ("cubic kilometer", "cubic kilometers"),
+    "mi²": ("square mile", "square miles"),
+    "mi2": ("square mile", "square miles"),
+    "ft²": ("square foot", "square feet"),
+    "cm²": ("square centimeter", "square centimeters"),
+    "hp": ("horsepower", "horsepower"),
+    "bhp": ("brake horsepower", "brake horsepower"),
+    "mA": ("milliampere", "milliamperes"),
+    "mV": ("millivolt", "millivolts"),
+    "dB": ("decibel", "decibels"),
+    "ms": ("millisecond", "milliseconds"),
+    "Mbps": ("megabit per second", "megabits per second"),
+    "Gbps": ("gigabit per second", "gigabits per second"),
+    "Gt": ("gigaton", "gigatons"),
     "ml": ("milliliter", "milliliters"),
     "mL": ("milliliter", "milliliters"),
     "kW": ("kilowatt", "kilowatts"),
@@ -65,20 +88,48 @@ _UNITS: dict[str, tuple[str, str]] = {
     "°": ("degree", "degrees"),
 }
 
+# Symbols that are units only when written against the number ("27V", "75F"): spaced, they are
+# letters ("a V 6 engine").
+_JOINED_UNITS: dict[str, tuple[str, str]] = {
+    "V": ("volt", "volts"),
+    "F": ("degree Fahrenheit", "degrees Fahrenheit"),
+    "C": ("degree Celsius", "degrees Celsius"),
+}
 _UNIT = "|".join(re.escape(u) for u in sorted(_UNITS, key=len, reverse=True))
-_NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+_NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+"
+_SCALE = r"(?:\s(?P<scale>thousand|million|billion))?"
 _RE_MEASURE = re.compile(
-    rf"(?<![\w.,])(?P<sign>[-−+±])?(?P<num>{_NUM})(?:\s?[-–]\s?(?P<end>{_NUM}))?"
-    rf"(?P<dash>-|\s)?(?P<unit>{_UNIT})(?![\w/²])"
+    rf"(?<![\w.,])(?P<sign>[-−+±])?(?P<num>{_NUM})(?:\s?[-–]\s?(?P<end>{_NUM}))?{_SCALE}"
+    rf"(?P<dash>-|\s)?(?P<unit>{_UNIT}|(?<=\d)[VFC])(?![\w/²³])"
+)
+# "280/km2", "4,507.4/km²": a number per unit.
+_RE_PER_UNIT = re.compile(rf"(?<![\w.,/])(?P<num>{_NUM})\s?/\s?(?P<unit>{_UNIT})(?![\w/²³])")
+_RE_TEMPERATURE = re.compile(
+    r"\b(?:temperatures?|degrees?|weather|heat|heatwave|cold|warm|hot|cool|high|low|freezing|celsius)\b", re.I
+)
+_RE_AT_SEA = re.compile(
+    r"\b(?:sea|seas|coast|coastal|naval|navy|ship|ships|vessel|vessels|boat|island|islands|port|waters|"
+    r"offshore|maritime|nautical|flight|aircraft|airspace|territorial)\b",
+    re.IGNORECASE,
 )
 _SIGNS = {"-": "minus ", "−": "minus ", "+": "plus ", "±": "plus or minus "}
+
+
+def _names(unit: str, text: str) -> tuple[str, str]:
+    if unit == "nm" and _RE_AT_SEA.search(text):
+        return ("nautical mile", "nautical miles")
+    return _UNITS.get(unit) or _JOINED_UNITS[unit]
 
 
 def _say(m: re.Match[str]) -> str:
     unit = m["unit"]
     if m["dash"] == "-" and unit.startswith("°"):
         return m[0]
-    singular, plural = _UNITS[unit]
+    if unit in _JOINED_UNITS and (m["dash"] or m["scale"] or m["end"]):
+        return m[0]
+    if unit == "C" and not _RE_TEMPERATURE.search(m.string):
+        return m[0]  # "Grade 5C", "a 3C camera": not a temperature
+    singular, plural = _names(unit, m.string)
     sign = m["sign"]
     # A hyphen before the number is a minus only where it cannot be a range or compound.
     if sign == "-" and m.start() > 0 and not m.string[m.start() - 1].isspace():
@@ -88,10 +139,13 @@ def _say(m: re.Match[str]) -> str:
     if not m["end"] and to_decimal(m["num"]) == 1 and "." not in m["num"]:
         single = True
     spoken = cardinal(m["num"]) + (" to " + cardinal(m["end"]) if m["end"] else "")
+    if m["scale"]:
+        spoken, single = f"{spoken} {m['scale']}", False
     prefix = _SIGNS[sign] if sign else (m[0][0] if m["sign"] else "")
     return f"{prefix}{spoken} {singular if single else plural}"
 
 
 def spell_units(text: str) -> str:
     """Numbers followed by a unit symbol, said with the unit's name."""
+    text = _RE_PER_UNIT.sub(lambda m: f"{cardinal(m['num'])} per {_names(m['unit'], m.string)[0]}", text)
     return _RE_MEASURE.sub(_say, text)
