@@ -10,7 +10,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from narrate.speakable.abbreviations import expand_abbreviations, spell_initialisms
-from narrate.speakable.dates import spell_dates
+from narrate.speakable.dates import spell_dates, spell_numeric_dates
 from narrate.speakable.lexicon import Lexicon, load_lexicon
 from narrate.speakable.money import per_unit, spell_money
 from narrate.speakable.numbers import spell_numbers
@@ -34,6 +34,7 @@ def speakable(text: str, lexicon: Lexicon | None = None) -> str:
     text = normalize_typography(text)
     text = speak_addresses(text)
     text = (lexicon if lexicon is not None else _default_lexicon()).apply(text)
+    text = spell_numeric_dates(text)
     text = spell_phone_numbers(text)
     text = spell_dates(text)
     text = spell_money(text)

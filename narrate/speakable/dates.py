@@ -142,8 +142,8 @@ def spell_numeric_dates(text: str) -> str:
 
 
 def spell_dates(text: str) -> str:
-    """Dates and clock times to words; other month abbreviations expanded."""
-    text = spell_numeric_dates(text)
+    """Dates and clock times to words; other month abbreviations expanded (numeric dates are
+    read before, by spell_numeric_dates, so that no other rule takes their digits)."""
     text = _RE_CLOCK.sub(_clock, text)
     text = _RE_LOOSE_CLOCK.sub(_clock, text)
     text = _RE_MILITARY.sub(_military, text)

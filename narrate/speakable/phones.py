@@ -21,6 +21,24 @@ _RE_LOCAL = re.compile(
 )
 
 
+# Book and serial numbers: every digit said ("ISBN 0-684-13558-2"), a check character X as a letter.
+_RE_BOOK_NUMBER = re.compile(
+    r"\b(?P<kind>ISBN|ISSN)(?:-?1[03])?:?\s?(?P<number>\d(?:\s?[-–]?\s?[\dXx]){7,16})(?![\w-])"
+)
+# Three or more groups of digits joined by hyphens ("0-02-073610", "12-3456-789"): an identifier,
+# not a range (a range joins two numbers) and not a date (dates are read before this).
+_RE_DIGIT_GROUPS = re.compile(r"(?<![\w.,/-])\d+(?:-\d+){2,}(?![\w-]|[.,]\d)")
+
+
+def _book_number(m: re.Match[str]) -> str:
+    groups = re.findall(r"[\dXx]+", m["number"])
+    said = ", ".join(" ".join(_DIGIT_OR_X.get(c, c) for c in g) for g in groups)
+    return f"{'.'.join(m['kind'])}. {said}"
+
+
+_DIGIT_OR_X = {"X": "X", "x": "X"} | {d: digit_by_digit(d) for d in "0123456789"}
+
+
 def _nanp(m: re.Match[str]) -> str:
     area = m["area"] or m["area_b"]
     country = m["country"]
@@ -42,8 +60,9 @@ def _local(m: re.Match[str]) -> str:
 
 
 def spell_phone_numbers(text: str) -> str:
+    """Telephone, book and other identifying numbers, digit by digit in their groups."""
+    text = _RE_BOOK_NUMBER.sub(_book_number, text)
     text = _RE_NANP.sub(_nanp, text)
     text = _RE_INTERNATIONAL.sub(_international, text)
-    return _RE_LOCAL.sub(
-        lambda m: f"{m['cue']}{digit_by_digit(m['exchange'])}, {digit_by_digit(m['line'])}", text
-    )
+    text = _RE_LOCAL.sub(_local, text)
+    return _RE_DIGIT_GROUPS.sub(lambda m: ", ".join(digit_by_digit(g) for g in m[0].split("-")), text)
