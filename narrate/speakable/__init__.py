@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+from narrate.speakable.addresses import speak_postal_addresses
 from narrate.speakable.abbreviations import expand_abbreviations, spell_initialisms
 from narrate.speakable.dates import spell_dates, spell_numeric_dates
 from narrate.speakable.lexicon import Lexicon, load_lexicon
@@ -33,6 +34,7 @@ def speakable(text: str, lexicon: Lexicon | None = None) -> str:
     """One sentence or paragraph of narration as the text to hand to the engine."""
     text = normalize_typography(text)
     text = speak_addresses(text)
+    text = speak_postal_addresses(text)
     text = (lexicon if lexicon is not None else _default_lexicon()).apply(text)
     text = spell_numeric_dates(text)
     text = spell_phone_numbers(text)
