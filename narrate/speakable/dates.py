@@ -49,6 +49,8 @@ _RE_MILITARY = re.compile(
     r"(?<![\w.,:])(?P<h>[01]\d|2[0-3])(?P<m>[0-5]\d)(?=\s?(?:GMT|UTC|KST|JST|CET|EST|EDT|PST|PDT|BST|Z|hrs|hours)\b)"
 )
 _RE_HOUR_MERIDIEM = re.compile(rf"(?<![\w.:])(?P<h>1[0-2]|0?[1-9])\s?{_MERIDIEM}", re.IGNORECASE)
+# "0:02:01", "18:00:00": hours, minutes and seconds.
+_RE_HMS = re.compile(r"(?<![\w.:])(?P<h>\d{1,2}):(?P<m>[0-5]\d):(?P<s>[0-5]\d)(?![\d:]|\.\d)")
 # "10.30pm", "1.59 p.m.", "1030 am": hours and minutes without a colon, told apart from a
 # decimal or a count by the a.m./p.m. after them.
 _RE_LOOSE_CLOCK = re.compile(
@@ -109,6 +111,15 @@ def _clock(m: re.Match[str]) -> str:
     return spoken + _meridiem(m)
 
 
+def _count(digits: str, unit: str) -> str:
+    n = int(digits)
+    return f"{cardinal(str(n))} {unit}{'' if n == 1 else 's'}"
+
+
+def _hms(m: re.Match[str]) -> str:
+    return f"{_count(m['h'], 'hour')} {_count(m['m'], 'minute')} and {_count(m['s'], 'second')}"
+
+
 def _military(m: re.Match[str]) -> str:
     hour = ("oh " if m["h"][0] == "0" and m["h"] != "00" else "") + cardinal(m["h"])
     minute = m["m"]
@@ -144,6 +155,7 @@ def spell_numeric_dates(text: str) -> str:
 def spell_dates(text: str) -> str:
     """Dates and clock times to words; other month abbreviations expanded (numeric dates are
     read before, by spell_numeric_dates, so that no other rule takes their digits)."""
+    text = _RE_HMS.sub(_hms, text)
     text = _RE_CLOCK.sub(_clock, text)
     text = _RE_LOOSE_CLOCK.sub(_clock, text)
     text = _RE_MILITARY.sub(_military, text)
