@@ -9,12 +9,12 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from narrate.speakable.addresses import speak_postal_addresses
 from narrate.speakable.abbreviations import expand_abbreviations, spell_initialisms
+from narrate.speakable.addresses import speak_postal_addresses
 from narrate.speakable.dates import spell_dates, spell_numeric_dates
 from narrate.speakable.lexicon import Lexicon, load_lexicon
 from narrate.speakable.money import per_unit, spell_money
-from narrate.speakable.numbers import spell_numbers
+from narrate.speakable.numbers import spell_numbers, unicode_fractions
 from narrate.speakable.phones import spell_phone_numbers
 from narrate.speakable.roman import spell_roman
 from narrate.speakable.sentences import split_sentences
@@ -32,7 +32,7 @@ def _default_lexicon() -> Lexicon:
 
 def speakable(text: str, lexicon: Lexicon | None = None) -> str:
     """One sentence or paragraph of narration as the text to hand to the engine."""
-    text = normalize_typography(text)
+    text = unicode_fractions(normalize_typography(text))
     text = speak_addresses(text)
     text = speak_postal_addresses(text)
     text = (lexicon if lexicon is not None else _default_lexicon()).apply(text)

@@ -88,7 +88,25 @@ UNDOTTED_ALWAYS = {
 }
 UNDOTTED_BEFORE_NAME = {
     t: TITLES[t]
-    for t in ("Adm", "Amb", "Capt", "Cmdr", "Col", "Cpl", "Gov", "Lt", "Maj", "Prof", "Rev", "Sen", "Sgt", "Supt", "Insp", "Det", "Fr")
+    for t in (
+        "Adm",
+        "Amb",
+        "Capt",
+        "Cmdr",
+        "Col",
+        "Cpl",
+        "Gov",
+        "Lt",
+        "Maj",
+        "Prof",
+        "Rev",
+        "Sen",
+        "Sgt",
+        "Supt",
+        "Insp",
+        "Det",
+        "Fr",
+    )
 }
 UNDOTTED_BEFORE_NUMBER = {"vol": "volume", "Vol": "Volume", "vols": "volumes", "Vols": "Volumes"}
 

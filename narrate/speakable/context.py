@@ -150,7 +150,6 @@ _NOT_A_NOUN = frozenset(
         "home",
         "versus",
         "vs",
-        "against",
         "compared",
         "plus",
         "minus",

@@ -34,14 +34,29 @@ _RE_MONTH_YEAR = re.compile(rf"\b{_MONTH}\s(?P<year>1[1-9]\d{{2}}|20\d{{2}})\b")
 _RE_MONTH_ABBR = re.compile(rf"\b({_ABBR})\.(?=\s|$)")
 # All-numeric dates. ISO "2019-03-17"; "17-03-2019" and "17.03.2019" day first; with slashes the
 # order is month first ("7/04/2021", as US news writes it) unless the first number cannot be a month.
-_RE_ISO_DATE = re.compile(r"(?<![\w.,/-])(?P<year>1[5-9]\d{2}|20\d{2})-(?P<month>0?[1-9]|1[0-2])-(?P<day>[0-3]?\d)(?![\w/-]|[.,]\d)")
+_RE_ISO_DATE = re.compile(
+    r"(?<![\w.,/-])(?P<year>1[5-9]\d{2}|20\d{2})-(?P<month>0?[1-9]|1[0-2])-(?P<day>[0-3]?\d)(?![\w/-]|[.,]\d)"
+)
 _RE_DMY_DATE = re.compile(
     r"(?<![\w.,/-])(?P<day>[0-3]?\d)(?P<sep>[-.])(?P<month>0?[1-9]|1[0-2])(?P=sep)(?P<year>1[5-9]\d{2}|20\d{2})(?![\w/-]|[.,]\d)"
 )
 _RE_SLASH_DATE = re.compile(
     r"(?<![\w.,/-])(?P<first>[0-3]?\d)/(?P<second>[0-3]?\d)/(?P<year>1[5-9]\d{2}|20\d{2}|\d{2})(?![\w/-]|[.,]\d)"
 )
-_MONTH_NAMES = ("January February March April May June July August September October November December").split()
+_MONTH_NAMES = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
 
 _MERIDIEM = r"(?P<ampm>[ap])\.?\s?m\b\.?"
 _RE_CLOCK = re.compile(rf"(?<![\w.:])(?P<h>[0-2]?\d):(?P<m>[0-5]\d)(?!\d)(?:\s?{_MERIDIEM})?", re.IGNORECASE)

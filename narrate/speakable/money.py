@@ -120,7 +120,9 @@ _PER = {
     "sq mi": "square mile", "sq km": "square kilometer", "acre": "acre", "ha": "hectare",
 }  # fmt: skip
 _RE_PER = re.compile(
-    r"(?<=[a-z])\s?/\s?(" + "|".join(re.escape(k) for k in sorted(_PER, key=len, reverse=True)) + r")(?![\w/²]|\.\w)"
+    r"(?<=[a-z])\s?/\s?("
+    + "|".join(re.escape(k) for k in sorted(_PER, key=len, reverse=True))
+    + r")(?![\w/²]|\.\w)"
 )
 
 

@@ -18,7 +18,11 @@ _DIGITS = {str(d): num2words(d) for d in range(10)} | {".": "point"}
 
 _FRACTION_NAMES = {2: ("half", "halves"), 4: ("quarter", "quarters")}
 
-_UNICODE_FRACTIONS = {"½": "1/2", "⅓": "1/3", "⅔": "2/3", "¼": "1/4", "¾": "3/4", "⅕": "1/5", "⅛": "1/8"}
+_UNICODE_FRACTIONS = {
+    "½": "1/2", "⅓": "1/3", "⅔": "2/3", "¼": "1/4", "¾": "3/4", "⅕": "1/5", "⅖": "2/5", "⅗": "3/5",
+    "⅘": "4/5", "⅙": "1/6", "⅚": "5/6", "⅐": "1/7", "⅛": "1/8", "⅜": "3/8", "⅝": "5/8", "⅞": "7/8",
+    "⅑": "1/9", "⅒": "1/10",
+}  # fmt: skip
 
 
 def digit_by_digit(digits: str) -> str:
@@ -142,12 +146,16 @@ def _fraction_or_pair(m: re.Match[str]) -> str:
 
 
 def _unicode_fraction(m: re.Match[str]) -> str:
-    return f"{m[1]} {_UNICODE_FRACTIONS[m[2]]}"
+    return f"{m[1]} {_UNICODE_FRACTIONS[m[2]]}" if m[1] else f"{m[0][:-1]}{_UNICODE_FRACTIONS[m[2]]}"
+
+
+def unicode_fractions(text: str) -> str:
+    """ "⅞" -> "7/8", "2½" -> "2 1/2", so that one rule reads every fraction."""
+    return _RE_UNICODE_FRACTION.sub(_unicode_fraction, text)
 
 
 def spell_numbers(text: str) -> str:
     """Turn every number left in the text into words (dates, money and units go first)."""
-    text = _RE_UNICODE_FRACTION.sub(_unicode_fraction, text)
     text = _RE_DECADE.sub(lambda m: decade(m[1]), text)
     text = _RE_YEAR_RANGE.sub(lambda m: f"{year(m[1])} to {_range_end(m[2], m[1])}", text)
     text = _RE_ORDINAL.sub(lambda m: ordinal(m[1]), text)

@@ -26,11 +26,15 @@ _RE_WORD_BEFORE = re.compile(r"([A-Za-z]+)\s+$")
 
 # Words after which a numeral counts things.
 _COUNTING = frozenset(
-    """war bowl title phase part chapter vatican apollo act article section volume vol vols book
-    grade graded stage level type class category round series gemini saturn soyuz luna block schedule
-    battle division corps army fleet group tier league appendix annex figure fig plate table canto
-    psalm episode season movement symphony no number""".split()
-)
+    {
+        "war", "bowl", "title", "phase", "part", "chapter", "vatican", "apollo", "act", "article",
+        "section", "volume", "vol", "vols", "book", "grade", "graded", "stage", "level", "type",
+        "class", "category", "round", "series", "gemini", "saturn", "soyuz", "luna", "block",
+        "schedule", "battle", "division", "corps", "army", "fleet", "group", "tier", "league",
+        "appendix", "annex", "figure", "fig", "plate", "table", "canto", "psalm", "episode", "season",
+        "movement", "symphony", "no", "number",
+    }
+)  # fmt: skip
 # Titles that make the next name a monarch's, a pope's or a noble's.
 _REGNAL = frozenset(
     {
@@ -41,20 +45,29 @@ _REGNAL = frozenset(
 )  # fmt: skip
 # Given names that monarchs and popes carry with a numeral, read "Henry the Eighth" without a title.
 _REGNAL_NAMES = frozenset(
-    """Charles Henry Louis Edward George William Richard James John Elizabeth Mary Anne Philip Philippe
-    Felipe Frederick Friedrich Peter Ivan Alexander Nicholas Catherine Leo Pius Gregory Benedict Innocent
-    Clement Urban Boniface Paul Sixtus Julius Adrian Honorius Celestine Martin Eugene Ramesses Ramses
-    Amenhotep Thutmose Ptolemy Seti Constantine Justinian Theodosius Otto Rudolf Ferdinand Francis
-    Carlos Gustav Gustavus Christian Haakon Olaf Olav Harald Willem Wilhelm Karl Ludwig Alfonso Sancho
-    Manuel Pedro Afonso Sebastian Umberto Napoleon Selim Mehmed Murad Suleiman Abdullah Hussein Faisal
-    Rama Stephen Malcolm David Robert Alfred Edmund Canute Harold Victor Emmanuel Vittorio Leopold
-    Albert Baudouin Nicolas Casimir Sigismund Wladyslaw Boleslaw Stanislaw Michael Basil Andronikos
-    Alexios Manuel Isaac Romanos Leopold Maximilian Joseph Franz Ottokar Wenceslaus Vladislav Bela
-    Ladislaus Stefan Dusan Tvrtko Mindaugas Gediminas Jagiello Tamar Bagrat Ashot Tigranes Mithridates
-    Antiochus Seleucus Cleopatra Herod Agrippa Darius Xerxes Artaxerxes Cyrus Shapur Khosrow Rajaraja
-    Chandragupta Kumaragupta Ashoka Tupou Kamehameha Mswati Letsie Moshoeshoe""".split()
+    {
+        "Charles", "Henry", "Louis", "Edward", "George", "William", "Richard", "James", "John",
+        "Elizabeth", "Mary", "Anne", "Philip", "Philippe", "Felipe", "Frederick", "Friedrich", "Peter",
+        "Ivan", "Alexander", "Nicholas", "Catherine", "Leo", "Pius", "Gregory", "Benedict", "Innocent",
+        "Clement", "Urban", "Boniface", "Paul", "Sixtus", "Julius", "Adrian", "Honorius", "Celestine",
+        "Martin", "Eugene", "Ramesses", "Ramses", "Amenhotep", "Thutmose", "Ptolemy", "Seti",
+        "Constantine", "Justinian", "Theodosius", "Otto", "Rudolf", "Ferdinand", "Francis", "Carlos",
+        "Gustav", "Gustavus", "Christian", "Haakon", "Olaf", "Olav", "Harald", "Willem", "Wilhelm",
+        "Karl", "Ludwig", "Alfonso", "Sancho", "Manuel", "Pedro", "Afonso", "Sebastian", "Umberto",
+        "Napoleon", "Selim", "Mehmed", "Murad", "Suleiman", "Abdullah", "Hussein", "Faisal", "Rama",
+        "Stephen", "Malcolm", "David", "Robert", "Alfred", "Edmund", "Canute", "Harold", "Victor",
+        "Emmanuel", "Vittorio", "Leopold", "Albert", "Baudouin", "Nicolas", "Casimir", "Sigismund",
+        "Wladyslaw", "Boleslaw", "Stanislaw", "Michael", "Basil", "Andronikos", "Alexios", "Isaac",
+        "Romanos", "Maximilian", "Joseph", "Franz", "Ottokar", "Wenceslaus", "Vladislav", "Bela",
+        "Ladislaus", "Stefan", "Dusan", "Tvrtko", "Mindaugas", "Gediminas", "Jagiello", "Tamar",
+        "Bagrat", "Ashot", "Tigranes", "Mithridates", "Antiochus", "Seleucus", "Cleopatra", "Herod",
+        "Agrippa", "Darius", "Xerxes", "Artaxerxes", "Cyrus", "Shapur", "Khosrow", "Rajaraja",
+        "Chandragupta", "Kumaragupta", "Ashoka", "Tupou", "Kamehameha", "Mswati", "Letsie", "Moshoeshoe",
+    }
+)  # fmt: skip
+_NOT_NUMERAL_AFTER = frozenset(
+    {"Malcolm", "Generation", "Vitamin", "vitamin", "Planet", "Formula", "Windows"}
 )
-_NOT_NUMERAL_AFTER = frozenset({"Malcolm", "Generation", "Vitamin", "vitamin", "Planet", "Formula", "Windows"})
 # "Lim L, Pop V, Goodale MA." or "Compton LV (1943)": a surname followed by its initials.
 _RE_AUTHOR = re.compile(r"\b[A-Z][a-z]+ [A-Z]{1,3}(?=\s?[,;(]|\.?$)")
 
@@ -82,7 +95,7 @@ def _reading(m: re.Match[str], authors: bool) -> str | None:
     previous = word[1] if word else ""
     if previous in _NOT_NUMERAL_AFTER:
         return None
-    if previous.lower() in _COUNTING and (word and word.end() == len(before_text) or len(numeral) > 1):
+    if previous.lower() in _COUNTING and ((word and word.end() == len(before_text)) or len(numeral) > 1):
         return cardinal(str(_value(numeral)))
     if len(numeral) == 1 and _RE_INITIAL_AFTER.match(m.string, m.end()):
         return None  # "David L. Wilson", "Alles, David L. (2007)": an initial
@@ -94,7 +107,7 @@ def _reading(m: re.Match[str], authors: bool) -> str | None:
         if numeral == "I" and not _titled(words_before) and not _RE_AFTER_REGNAL_I.match(m.string, m.end()):
             return None  # "when Charles I was told": the pronoun
         return "the " + ordinal(str(_value(numeral))).capitalize()
-    if len(numeral) > 1 and (capitalised and _RE_PLAIN_NUMERAL.fullmatch(numeral) or set(numeral) == {"I"}):
+    if len(numeral) > 1 and ((capitalised and _RE_PLAIN_NUMERAL.fullmatch(numeral)) or set(numeral) == {"I"}):
         return cardinal(str(_value(numeral)))
     return None
 

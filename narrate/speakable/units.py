@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from narrate.speakable.context import attributive
-from narrate.speakable.numbers import cardinal, to_decimal
+from narrate.speakable.numbers import cardinal, fraction, to_decimal
 
 # symbol -> (singular, plural); a symbol is only read after a number, so "in" or "m" elsewhere stay.
 _UNITS: dict[str, tuple[str, str]] = {
@@ -102,6 +102,10 @@ _RE_MEASURE = re.compile(
     rf"(?<![\w.,])(?P<sign>[-−+±])?(?P<num>{_NUM})(?:\s?[-–]\s?(?P<end>{_NUM}))?{_SCALE}"
     rf"(?P<dash>-|\s)?(?P<unit>{_UNIT}|(?<=\d)[VFC])(?![\w/²³])"
 )
+# "1/2 oz", "2 1/2 cups" are fractions of the unit, not "2 oz" after "1/".
+_RE_FRACTION_UNIT = re.compile(
+    rf"(?<![\w.,/])(?:(?P<whole>\d+) )?(?P<num>\d{{1,2}})/(?P<den>\d{{1,2}})\s?(?P<unit>{_UNIT})(?![\w/²³])"
+)
 # "280/km2", "4,507.4/km²": a number per unit.
 _RE_PER_UNIT = re.compile(rf"(?<![\w.,/])(?P<num>{_NUM})\s?/\s?(?P<unit>{_UNIT})(?![\w/²³])")
 _RE_TEMPERATURE = re.compile(
@@ -135,7 +139,8 @@ def _say(m: re.Match[str]) -> str:
     if sign == "-" and m.start() > 0 and not m.string[m.start() - 1].isspace():
         sign = None
     # "a 40-degree day" is rare next to "40 degrees overnight": temperatures stay plural.
-    single = m["dash"] == "-" or (not unit.startswith("°") and attributive(m.string[m.end() :]))
+    temperature = unit.startswith("°") or unit in ("F", "C")
+    single = m["dash"] == "-" or (not temperature and attributive(m.string[m.end() :]))
     if not m["end"] and to_decimal(m["num"]) == 1 and "." not in m["num"]:
         single = True
     spoken = cardinal(m["num"]) + (" to " + cardinal(m["end"]) if m["end"] else "")
@@ -145,7 +150,19 @@ def _say(m: re.Match[str]) -> str:
     return f"{prefix}{spoken} {singular if single else plural}"
 
 
+def _fraction_of_unit(m: re.Match[str]) -> str:
+    num, den = int(m["num"]), int(m["den"])
+    if not 0 < num < den <= 16:
+        return m[0]
+    singular, plural = _names(m["unit"], m.string)
+    part = fraction(m["num"], m["den"])
+    if m["whole"]:  # "two and a half cups"
+        return f"{cardinal(m['whole'])} and {part.replace('one ', 'a ', 1)} {plural}"
+    return f"{part} {singular}"  # "seven eighths inch", as a workshop reads it
+
+
 def spell_units(text: str) -> str:
     """Numbers followed by a unit symbol, said with the unit's name."""
+    text = _RE_FRACTION_UNIT.sub(_fraction_of_unit, text)
     text = _RE_PER_UNIT.sub(lambda m: f"{cardinal(m['num'])} per {_names(m['unit'], m.string)[0]}", text)
     return _RE_MEASURE.sub(_say, text)

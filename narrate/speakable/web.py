@@ -56,7 +56,10 @@ def _label(label: str, last: bool) -> str:
     if label.isupper() and len(label) > 4:  # "USATODAY"
         return _words(label.lower())
     parts = _RE_CAMEL.findall(label)
-    spoken = [".".join(p) + "." if p.isupper() and len(p) > 1 else _words(p.lower()) if p.islower() else p for p in parts]
+    spoken = [
+        ".".join(p) + "." if p.isupper() and len(p) > 1 else _words(p.lower()) if p.islower() else p
+        for p in parts
+    ]
     return " ".join(spoken)
 
 
