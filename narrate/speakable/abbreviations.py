@@ -338,7 +338,9 @@ _OTHER = "|".join(sorted(OTHERS, key=len, reverse=True))
 _RE_TITLE = re.compile(rf"\b({_TITLE})\.(?=\s+(?:[A-Z(\"']|and\b|&))")
 _RE_OTHER = re.compile(rf"\b({_OTHER})\.")
 _RE_FIXED = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(k) for k in FIXED) + r")(?!\w)", re.IGNORECASE)
-_RE_NUMBER_SIGN = re.compile(r"(?:\b(No|Nos|no|nos)\.|#|(?:(?<=^)|(?<=[(,;:] ))(no|No)\b|\bNo\b)\s?(?=\d)")
+# "No. 3", "Nos. 3", "#3", "No 10"; a lower-case "no" without its period only where a list item
+# or a citation starts ("vol 24, no 73"), not in "no 5-star hotels".
+_RE_NUMBER_SIGN = re.compile(r"(?:(?<![\w.])(Nos?|nos?)(\.)?|#)\s?(?=\d)")
 _RE_UNDOTTED_ALWAYS = re.compile(r"(?<![\w.'-])(" + "|".join(UNDOTTED_ALWAYS) + r")\b(?![.'-]\w)")
 _RE_UNDOTTED_TITLE = re.compile(r"(?<![\w.'-])(" + "|".join(UNDOTTED_BEFORE_NAME) + r")(?= [A-Z][a-z])")
 _RE_UNDOTTED_VOLUME = re.compile(
@@ -364,10 +366,24 @@ def _dotted(m: re.Match[str]) -> str:
     return _spell(m[1].replace(".", ""))
 
 
+def _number_sign(m: re.Match[str]) -> str:
+    word = m[1]
+    if (
+        word
+        and not m[2]
+        and word.islower()
+        and m.string[: m.start()].rstrip()[-1:] not in ("", ",", ";", ":", "(")
+    ):
+        return m[0]  # "there were no 5-star hotels"
+    if word == "Nos" and not m[2]:
+        return m[0]
+    return "numbers " if word and word.lower() == "nos" else "number "
+
+
 def expand_abbreviations(text: str) -> str:
     """Titles, "No. 3", "e.g." and other abbreviations (months aside), to words."""
     text = _RE_FIXED.sub(lambda m: FIXED[m[0].lower()], text)
-    text = _RE_NUMBER_SIGN.sub(lambda m: "numbers " if m[1] and m[1].lower() == "nos" else "number ", text)
+    text = _RE_NUMBER_SIGN.sub(_number_sign, text)
     text = _RE_STREET_AFTER_NUMBER.sub(lambda m: m[1] + _keep_period(m, "Street"), text)
     text = _RE_SAINT.sub("Saint ", text)
     text = _RE_STREET.sub(lambda m: f"{m[1]} {_keep_period(m, 'Street')}", text)

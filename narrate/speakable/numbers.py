@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal, InvalidOperation
+from functools import lru_cache
 
 from num2words import num2words
 
@@ -42,6 +43,7 @@ def to_decimal(digits: str) -> Decimal | None:
         return None
 
 
+@lru_cache(maxsize=4096)  # num2words takes tens of microseconds a call
 def cardinal(digits: str) -> str:
     """ "2,000" -> "two thousand"; "12.5" -> "twelve point five"; "0.25" -> "zero point two five"."""
     value = to_decimal(digits)
@@ -58,11 +60,13 @@ def cardinal(digits: str) -> str:
     return head + "point " + " ".join(num2words(int(d)) for d in frac)
 
 
+@lru_cache(maxsize=4096)
 def ordinal(digits: str) -> str:
     """ "75" -> "seventy-fifth"."""
     return _tidy(num2words(int(digits.replace(",", "")), to="ordinal"))
 
 
+@lru_cache(maxsize=4096)
 def year(digits: str) -> str:
     """ "2019" -> "twenty nineteen"; "2005" -> "two thousand five"; "1905" -> "nineteen oh-five"."""
     return _tidy(num2words(int(digits), to="year"))

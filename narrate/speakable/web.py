@@ -71,8 +71,13 @@ def domain(host: str) -> str:
 
 def speak_addresses(text: str) -> str:
     """Web and e-mail addresses as a person says them; obfuscated addresses dropped."""
-    text = _RE_OBFUSCATED_EMAIL.sub(" ", text)
-    text = _RE_MEDIA_LINK.sub(" ", text)
-    text = _RE_EMAIL.sub(lambda m: f"{domain(m[1])} at {domain(m[2])}", text)
-    text = _RE_URL.sub(lambda m: domain(m[1]), text)
+    folded = text.lower()  # cheap tests first: most paragraphs hold no address at all
+    if "protected" in folded:
+        text = _RE_OBFUSCATED_EMAIL.sub(" ", text)
+    if "t.co" in folded or "pic.twitter" in folded:
+        text = _RE_MEDIA_LINK.sub(" ", text)
+    if "@" in text:
+        text = _RE_EMAIL.sub(lambda m: f"{domain(m[1])} at {domain(m[2])}", text)
+    if "www." in folded or "://" in text:
+        text = _RE_URL.sub(lambda m: domain(m[1]), text)
     return _RE_BARE_DOMAIN.sub(lambda m: domain(m[1]), text)
