@@ -53,6 +53,8 @@ _RE_SPACE_BEFORE = re.compile(r"\s+([,.;:!?])")
 _RE_REPEATED = re.compile(r"([,;:])(?:\s*[,;:])+|,\s*(?=[.!?])|(?<![A-Z]\.)(?<=[.!?])\s*,")
 # Two full stops in a row ("the E.P.A.." after a bracket closed): eSpeak says "dot" for the second.
 _RE_DOUBLE_STOP = re.compile(r"\.(?:\s*\.)+")
+# An initial's period before a comma: eSpeak reads "A., " as the article "a"; "A, " as the letter.
+_RE_INITIAL_BEFORE_COMMA = re.compile(r"(?<![\w.])([A-Z])\.(?=[,;:])")
 _RE_LEADING = re.compile(r"^[\s,;:]+")
 _RE_SPACES = re.compile(r"\s+")
 
@@ -85,6 +87,7 @@ def pauses(text: str) -> str:
     text = _RE_SPACE_BEFORE.sub(r"\1", text)
     text = _RE_REPEATED.sub(lambda m: m[1] or "", text)
     text = _RE_DOUBLE_STOP.sub(".", text)
+    text = _RE_INITIAL_BEFORE_COMMA.sub(r"\1", text)
     text = _RE_SPACE_BEFORE.sub(r"\1", text)
     text = _RE_LEADING.sub("", text)
     text = _RE_SPACES.sub(" ", text).strip()
