@@ -3,7 +3,11 @@
 
 from __future__ import annotations
 
+import gzip
+import importlib.util
 import re
+from functools import lru_cache
+from pathlib import Path
 
 # Titles before a name: the period never ends a sentence.
 TITLES = {
@@ -329,6 +333,33 @@ def _acronym(m: re.Match[str]) -> str:
     return _spell(token) + ("'s" if suffix else "")
 
 
+@lru_cache(maxsize=1)
+def _common_words() -> frozenset[str]:
+    """The 10,000 commonest English words (wordninja's Wikipedia frequency list, read on first use)."""
+    spec = importlib.util.find_spec("wordninja")
+    if spec is None or spec.origin is None:
+        return frozenset()
+    path = Path(spec.origin).parent / "wordninja" / "wordninja_words.txt.gz"
+    words = []
+    with gzip.open(path, "rt", encoding="utf-8") as lines:
+        for line in lines:
+            words.append(line.strip())
+            if len(words) == 10_000:
+                break
+    return frozenset(words)
+
+
+def _shouted(m: re.Match[str]) -> str:
+    """In a line set in capitals, a short token that is not a common word is still an initialism
+    ("IAAF WORLD MARATHON CUP", "TNT BUILDS LEAD"); longer ones may be names ("SEOUL")."""
+    token, suffix = m[1], m[2]
+    if token in _PLAIN_WORDS or token in SAID_AS_WORDS or token.lower() in _common_words():
+        return m[0]
+    if len(token) > 4 or (len(token) == 4 and _sounds_like_word(token)):
+        return m[0]
+    return _spell(token) + ("'s" if suffix else "")
+
+
 def _keep_period(m: re.Match[str], word: str) -> str:
     return word + ("." if _RE_ONLY_CLOSERS_LEFT.match(m.string, m.end()) else "")
 
@@ -400,6 +431,6 @@ def spell_initialisms(text: str) -> str:
     text = _RE_DOUBLE_PERIOD.sub("", text)
     # In a line set in capitals (a headline, a byline) capitals do not mark initialisms.
     if len(_RE_CAPS_WORD.findall(text)) * 2 > len(_RE_WORD.findall(text)) >= 3:
-        return _RE_HYPHEN_AFTER.sub(" ", text)
+        return _RE_HYPHEN_AFTER.sub(" ", _RE_DOUBLE_PERIOD.sub("", _RE_ACRONYM.sub(_shouted, text)))
     text = _RE_DOUBLE_PERIOD.sub("", _RE_ACRONYM.sub(_acronym, text))
     return _RE_HYPHEN_AFTER.sub(" ", text)
