@@ -429,8 +429,27 @@ def spell_initialisms(text: str) -> str:
     """ "U.S." and "ICBM" spelled letter by letter; pronounceable acronyms left as words."""
     text = _RE_DOTTED.sub(_dotted, text)
     text = _RE_DOUBLE_PERIOD.sub("", text)
-    # In a line set in capitals (a headline, a byline) capitals do not mark initialisms.
+    # In a line set in capitals (a headline, a byline) capitals do not mark initialisms, nor in a
+    # phrase set in capitals inside a sentence ("... nominees: OUTSTANDING WRITING IN A SERIES").
     if len(_RE_CAPS_WORD.findall(text)) * 2 > len(_RE_WORD.findall(text)) >= 3:
-        return _RE_HYPHEN_AFTER.sub(" ", _RE_DOUBLE_PERIOD.sub("", _RE_ACRONYM.sub(_shouted, text)))
-    text = _RE_DOUBLE_PERIOD.sub("", _RE_ACRONYM.sub(_acronym, text))
+        text = _RE_ACRONYM.sub(_shouted, text)
+    else:
+        text = _spell_outside_runs(text)
+    text = _RE_DOUBLE_PERIOD.sub("", text)
     return _RE_HYPHEN_AFTER.sub(" ", text)
+
+
+# Three or more words in capitals in a row.
+_RE_CAPS_RUN = re.compile(r"(?<![\w'’])[A-Z]+(?:['’]s)?(?:[ ,:-]+[A-Z]+(?:['’]s)?(?![\w'’])){2,}")
+
+
+def _spell_outside_runs(text: str) -> str:
+    pieces, done = [], 0
+    for m in _RE_CAPS_RUN.finditer(text):
+        words = re.findall(r"[A-Z]+", m[0])
+        common = sum(w.lower() in _common_words() for w in words if len(w) > 2)
+        rule = _shouted if common * 2 >= len(words) else _acronym
+        pieces += [_RE_ACRONYM.sub(_acronym, text[done : m.start()]), _RE_ACRONYM.sub(rule, m[0])]
+        done = m.end()
+    pieces.append(_RE_ACRONYM.sub(_acronym, text[done:]))
+    return "".join(pieces)
