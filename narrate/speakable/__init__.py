@@ -19,7 +19,7 @@ from narrate.speakable.phones import spell_phone_numbers
 from narrate.speakable.roman import spell_roman
 from narrate.speakable.sentences import split_sentences
 from narrate.speakable.symbols import normalize_typography, pauses, speak_symbols
-from narrate.speakable.units import spell_units
+from narrate.speakable.units import feet_and_inches, spell_units
 from narrate.speakable.web import speak_addresses
 
 __all__ = ["Lexicon", "load_lexicon", "speakable", "split_sentences"]
@@ -32,7 +32,7 @@ def _default_lexicon() -> Lexicon:
 
 def speakable(text: str, lexicon: Lexicon | None = None) -> str:
     """One sentence or paragraph of narration as the text to hand to the engine."""
-    text = unicode_fractions(normalize_typography(text))
+    text = unicode_fractions(normalize_typography(feet_and_inches(text)))
     text = speak_addresses(text)
     text = speak_postal_addresses(text)
     text = (lexicon if lexicon is not None else _default_lexicon()).apply(text)

@@ -381,7 +381,15 @@ _RE_UNDOTTED_VOLUME = re.compile(
 # with no name following ("York St, London") is Street; before a name ("St. Louis") it is Saint.
 _RE_STREET_AFTER_NUMBER = re.compile(r"(?<=\d )((?:[A-Z][\w'-]* ){1,3})[Ss]t\b\.?")
 _RE_SAINT = re.compile(r"\bSt\b\.?\s(?=[A-Z])")
-_RE_STREET = re.compile(r"\b([A-Z][\w'-]*) [Ss]t\b\.?")
+_RE_STREET = re.compile(r"\b([A-Z][\w'-]*) ([Ss]t|Ave|Rd|Blvd|Ln)\b\.?")
+_STREET_WORDS = {
+    "St": "Street",
+    "st": "Street",
+    "Ave": "Avenue",
+    "Rd": "Road",
+    "Blvd": "Boulevard",
+    "Ln": "Lane",
+}
 _RE_DOTTED = re.compile(r"(?<![\w.])(?![ap]\.m\.)((?:[A-Za-z]\.){2,})(?=[-/\s\"')\],;:!?]|$)")
 _RE_ACRONYM = re.compile(r"(?<![\w'’])([A-Z]{2,6})(s|'s)?(?!\w)")
 _RE_CAPS_WORD = re.compile(r"\b[A-Z]{2,}\b")
@@ -417,7 +425,7 @@ def expand_abbreviations(text: str) -> str:
     text = _RE_NUMBER_SIGN.sub(_number_sign, text)
     text = _RE_STREET_AFTER_NUMBER.sub(lambda m: m[1] + _keep_period(m, "Street"), text)
     text = _RE_SAINT.sub("Saint ", text)
-    text = _RE_STREET.sub(lambda m: f"{m[1]} {_keep_period(m, 'Street')}", text)
+    text = _RE_STREET.sub(lambda m: f"{m[1]} {_keep_period(m, _STREET_WORDS[m[2]])}", text)
     text = _RE_TITLE.sub(lambda m: TITLES[m[1]], text)
     text = _RE_OTHER.sub(lambda m: _keep_period(m, OTHERS[m[1]]), text)
     text = _RE_UNDOTTED_ALWAYS.sub(lambda m: UNDOTTED_ALWAYS[m[1]], text)

@@ -46,6 +46,9 @@ _SYMBOLS: dict[str, _Currency] = {
     "UAH": _Currency("hryvnia", "hryvnias", None),
     "₹": _Currency("rupee", "rupees", None),
     "INR": _Currency("rupee", "rupees", None),
+    "Rs.": _Currency("rupee", "rupees", None),
+    "Rs": _Currency("rupee", "rupees", None),
+    "₨": _Currency("rupee", "rupees", None),
     "CHF": _Currency("Swiss franc", "Swiss francs", None),
 }
 _SCALES = {

@@ -130,12 +130,28 @@ _RE_COUNT_CUE = re.compile(
     r"estimated|another|additional|extra)\s$",
     re.IGNORECASE,
 )
+# "a 3:1 ratio", "won 2:1": a colon between a number and one digit (clock times are read before).
+_RE_RATIO = re.compile(r"(?<![\w.:])(\d+):(\d)(?![\d:])")
+# "1.2bn people", "50k runners": scale abbreviations after a number, with no currency before it.
+_RE_SCALE = re.compile(rf"(?<![\w.,])({_NUM})\s?(bn|bln|tn|trn|mn|mln|k)\b")
+_SCALE_WORDS = {"bn": "billion", "bln": "billion", "tn": "trillion", "trn": "trillion", "mn": "million",
+                "mln": "million", "k": "thousand"}  # fmt: skip
+# "the 2020/21 season": a year and the next one's last two digits.
+_RE_SEASON = re.compile(r"(?<![\w./])((?:1[89]|20)\d\d)/(\d\d)(?![\w/])")
 _SIGN_WORDS = {"+": "plus", "−": "minus", "-": "minus", "±": "plus or minus"}
 
 
 def _range_end(digits: str, start: str) -> str:
     # "1950-53" is read "nineteen fifty to fifty-three", as written.
     return cardinal(digits) if is_year(start) and len(digits) == 2 else number(digits)
+
+
+def _season(m: re.Match[str]) -> str:
+    if (int(m[1]) + 1) % 100 != int(m[2]):
+        return m[0]
+    if m[2] == "00":  # "1999/00": the next year is a new century's
+        return f"{year(m[1])} to {year(str(int(m[1]) + 1))}"
+    return f"{year(m[1])} to {cardinal(m[2]) if m[2][0] != '0' else 'oh ' + cardinal(m[2][1])}"
 
 
 def _mixed(m: re.Match[str]) -> str:
@@ -161,6 +177,9 @@ def unicode_fractions(text: str) -> str:
 def spell_numbers(text: str) -> str:
     """Turn every number left in the text into words (dates, money and units go first)."""
     text = _RE_DECADE.sub(lambda m: decade(m[1]), text)
+    text = _RE_SEASON.sub(_season, text)
+    text = _RE_SCALE.sub(lambda m: f"{cardinal(m[1])} {_SCALE_WORDS[m[2]]}", text)
+    text = _RE_RATIO.sub(lambda m: f"{cardinal(m[1])} to {cardinal(m[2])}", text)
     text = _RE_YEAR_RANGE.sub(lambda m: f"{year(m[1])} to {_range_end(m[2], m[1])}", text)
     text = _RE_ORDINAL.sub(lambda m: ordinal(m[1]), text)
     text = _RE_MIXED_FRACTION.sub(_mixed, text)

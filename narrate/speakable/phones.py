@@ -30,6 +30,13 @@ _RE_BOOK_NUMBER = re.compile(
 _RE_DIGIT_GROUPS = re.compile(r"(?<![\w.,/-])\d+(?:-\d+){2,}(?![\w-]|[.,]\d)")
 
 
+# "Call 911", "dial 999", "text 88022": a number one dials is said digit by digit.
+_RE_DIALED = re.compile(
+    r"(?i)\b(?P<cue>call(?:ed|ing|s)?|dial(?:l?ed|l?ing|s)?|text(?:ed|ing|s)?) "
+    r"(?P<digits>\d{3,6})\b(?![.,]\d)"
+)
+
+
 def _book_number(m: re.Match[str]) -> str:
     groups = re.findall(r"[\dXx]+", m["number"])
     said = ", ".join(" ".join(_DIGIT_OR_X.get(c, c) for c in g) for g in groups)
@@ -65,4 +72,5 @@ def spell_phone_numbers(text: str) -> str:
     text = _RE_NANP.sub(_nanp, text)
     text = _RE_INTERNATIONAL.sub(_international, text)
     text = _RE_LOCAL.sub(_local, text)
+    text = _RE_DIALED.sub(lambda m: f"{m['cue']} {digit_by_digit(m['digits'])}", text)
     return _RE_DIGIT_GROUPS.sub(lambda m: ", ".join(digit_by_digit(g) for g in m[0].split("-")), text)

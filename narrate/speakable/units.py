@@ -161,6 +161,17 @@ def _fraction_of_unit(m: re.Match[str]) -> str:
     return f"{part} {singular}"  # "seven eighths inch", as a workshop reads it
 
 
+# A height or length in feet and inches: 5'11", 5 ft 11 in, 6ft 2in.
+_RE_FEET_INCHES = re.compile(
+    r"(?<![\w.])(?P<feet>\d)(?:\s?(?:'|′|’)|\s?ft\.?)\s?(?P<inches>\d{1,2}(?:\.\d)?)\s?(?:\"|″|”|''|in\b\.?)"
+)
+
+
+def feet_and_inches(text: str) -> str:
+    """5'11" -> "five feet eleven inches" (before quote marks are dropped)."""
+    return _RE_FEET_INCHES.sub(lambda m: f"{cardinal(m['feet'])} feet {cardinal(m['inches'])} inches", text)
+
+
 def spell_units(text: str) -> str:
     """Numbers followed by a unit symbol, said with the unit's name."""
     text = _RE_FRACTION_UNIT.sub(_fraction_of_unit, text)
