@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from narrate.speakable.context import attributive
 from narrate.speakable.numbers import digit_by_digit
 
 # North American: an optional +1/1, a three-digit area code (bracketed or not), 3 and 4 digits.
@@ -35,6 +36,12 @@ _RE_DIALED = re.compile(
     r"(?i)\b(?P<cue>call(?:ed|ing|s)?|dial(?:l?ed|l?ing|s)?|text(?:ed|ing|s)?) "
     r"(?P<digits>\d{3,6})\b(?![.,]\d)"
 )
+
+
+def _dialed(m: re.Match[str]) -> str:
+    if attributive(m.string[m.end() :]):
+        return m[0]  # "they called 150 witnesses": a count
+    return f"{m['cue']} {digit_by_digit(m['digits'])}"
 
 
 def _book_number(m: re.Match[str]) -> str:
@@ -72,5 +79,5 @@ def spell_phone_numbers(text: str) -> str:
     text = _RE_NANP.sub(_nanp, text)
     text = _RE_INTERNATIONAL.sub(_international, text)
     text = _RE_LOCAL.sub(_local, text)
-    text = _RE_DIALED.sub(lambda m: f"{m['cue']} {digit_by_digit(m['digits'])}", text)
+    text = _RE_DIALED.sub(_dialed, text)
     return _RE_DIGIT_GROUPS.sub(lambda m: ", ".join(digit_by_digit(g) for g in m[0].split("-")), text)
