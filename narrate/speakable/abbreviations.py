@@ -366,7 +366,10 @@ def _keep_period(m: re.Match[str], word: str) -> str:
 
 _TITLE = "|".join(sorted(TITLES, key=len, reverse=True))
 _OTHER = "|".join(sorted(OTHERS, key=len, reverse=True))
-_RE_TITLE = re.compile(rf"\b({_TITLE})\.(?=\s+(?:[A-Z(\"']|and\b|&))")
+# A title's period goes before a name; before a word that starts a sentence ("rose to the rank
+# of Lt. The next year") it ends the sentence, and the title is left as written.
+_SENTENCE_OPENERS = r"(?:The|A|An|It|He|She|They|We|I|But|And|In|On|At|This|That|There|His|Her|Its|Their)\b"
+_RE_TITLE = re.compile(rf"\b({_TITLE})\.(?=\s+(?!{_SENTENCE_OPENERS})(?:[A-Z(\"']|and\b|&))")
 _RE_OTHER = re.compile(rf"\b({_OTHER})\.")
 _RE_FIXED = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(k) for k in FIXED) + r")(?!\w)", re.IGNORECASE)
 # "No. 3", "Nos. 3", "#3", "No 10"; a lower-case "no" without its period only where a list item
