@@ -62,6 +62,10 @@ LETTERS = [
     ("NATO and NASA are words.", "NATO and NASA are words."),
     ("The BBC reported it.", "The B.B.C. reported it."),
     ("Visit the UK and the EU.", "Visit the U.K. and the E.U."),
+    ("IAAF WORLD MARATHON CUP", "I.A.A.F. WORLD MARATHON CUP"),
+    ("ABM AND SPACE DEFENSE", "A.B.M. AND SPACE DEFENSE"),
+    ("Nominees: OUTSTANDING WRITING IN A COMEDY SERIES", "Nominees: OUTSTANDING WRITING IN A COMEDY SERIES"),
+    ("THE PRESIDENT SPOKE TODAY IN SEOUL", "THE PRESIDENT SPOKE TODAY IN SEOUL"),
 ]
 
 # Abbreviations with or without their period, decided by the words around them: St. Saint or
@@ -90,6 +94,8 @@ ABBREVIATIONS = [
     ("Jane Doe, MD, said so.", "Jane Doe, M.D., said so."),
     ("Ft. Worth is near Dallas.", "Fort Worth is near Dallas."),
     ("Sgt Pepper's band played.", "Sergeant Pepper's band played."),
+    ("Fifth Ave. and Abbey Rd in London", "Fifth Avenue and Abbey Road in London"),
+    ("It cost Rs 500.", "It cost five hundred rupees."),
 ]
 
 # Roman numerals: cardinal after a counting word, ordinal after a monarch, a letter or pronoun elsewhere.
@@ -159,6 +165,9 @@ TELEPHONE_AND_ISBN = [
         "I.S.B.N. three, seven seven zero five, three three eight zero, one, German.",
     ),
     ("The 1-2-3 order.", "The one, two, three order."),
+    ("Call 911 now.", "Call nine one one now."),
+    ("They called 150 witnesses.", "They called one hundred fifty witnesses."),
+    ("Dial 999 for help.", "Dial nine nine nine for help."),
 ]
 
 # Measures: unit names, exponents, per, temperatures, context for nm, singular when the measure
@@ -184,6 +193,10 @@ MEASURES = [
     ("A 3-4 cm cut.", "A three to four centimeter cut."),
     ("Rainfall of 100 mm fell.", "Rainfall of one hundred millimeters fell."),
     ("The tank holds 10 m3.", "The tank holds ten cubic meters."),
+    ("He is 5'11\" tall.", "He is five feet eleven inches tall."),
+    ("He is 6ft 2in tall.", "He is six feet two inches tall."),
+    ("About 1.2bn people.", "About one point two billion people."),
+    ("Some 50k runners.", "Some fifty thousand runners."),
 ]
 
 # A dash between two numbers, times or amounts is 'to'.
@@ -208,6 +221,8 @@ RANGES = [
     ("Growth of 2-3% is forecast.", "Growth of two to three percent is forecast."),
     ("Runs 6-8 hours.", "Runs six to eight hours."),
     ("Costs $5-10 million.", "Costs five to ten million dollars."),
+    ("The 2020/21 season.", "The twenty twenty to twenty-one season."),
+    ("The 1999/00 season.", "The nineteen ninety-nine to two thousand season."),
 ]
 
 # Clock times, with or without a colon, a.m./p.m., time zones, durations.
@@ -284,6 +299,7 @@ DECIMALS_AND_FRACTIONS = [
     ("It grew 1/5.", "It grew one fifth."),
     ("It was 100.00% white.", "It was one hundred point zero zero percent white."),
     ("A .45 pistol.", "A point four five pistol."),
+    ("A 3:1 ratio.", "A three to one ratio."),
 ]
 
 # Ordinals, alone and in dates (no doubled article).
