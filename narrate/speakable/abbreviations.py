@@ -302,14 +302,17 @@ _CODAS = frozenset(
     }
 )
 _VOWEL_RUNS = re.compile(r"([AEIOUY]+)")
+# A Y between vowels is a consonant ("TOYOTA", "KAYAK").
+_RE_CONSONANT_Y = re.compile(r"(?<=[AEIOU])Y(?=[AEIOU])")
 
 
 def _sounds_like_word(token: str) -> bool:
     """A rough English phonotactics check: a legal onset, vowels separated by at most two
-    consonants, a legal coda. "KOSPI" passes; "ICBM", "KCNA", "FBI" do not."""
+    consonants (or three that end in a legal onset, "SENTRA"), a legal coda. "KOSPI" and
+    "TOYOTA" pass; "ICBM", "KCNA", "FBI" do not."""
     if len(token) < 4:
         return False
-    parts = _VOWEL_RUNS.split(token)
+    parts = _VOWEL_RUNS.split(_RE_CONSONANT_Y.sub("J", token))
     if len(parts) < 3 or any(len(v) > 2 for v in parts[1::2]):
         return False
     onset, *middles, coda = parts[0::2]
@@ -317,7 +320,7 @@ def _sounds_like_word(token: str) -> bool:
         return False
     if coda and coda not in _CODAS:
         return False
-    return all(0 < len(c) <= 2 for c in middles)
+    return all(0 < len(c) <= 2 or (len(c) == 3 and c[1:] in _ONSETS) for c in middles)
 
 
 def _spell(letters: str) -> str:
@@ -334,19 +337,24 @@ def _acronym(m: re.Match[str]) -> str:
 
 
 @lru_cache(maxsize=1)
-def _common_words() -> frozenset[str]:
-    """The 10,000 commonest English words (wordninja's Wikipedia frequency list, read on first use)."""
+def _word_ranks() -> dict[str, int]:
+    """The 10,000 commonest English words by rank (wordninja's Wikipedia frequency list, read on
+    first use)."""
     spec = importlib.util.find_spec("wordninja")
     if spec is None or spec.origin is None:
-        return frozenset()
+        return {}
     path = Path(spec.origin).parent / "wordninja" / "wordninja_words.txt.gz"
-    words = []
+    ranks: dict[str, int] = {}
     with gzip.open(path, "rt", encoding="utf-8") as lines:
         for line in lines:
-            words.append(line.strip())
-            if len(words) == 10_000:
+            ranks[line.strip()] = len(ranks)
+            if len(ranks) == 10_000:
                 break
-    return frozenset(words)
+    return ranks
+
+
+def _common_words() -> dict[str, int]:
+    return _word_ranks()
 
 
 def _shouted(m: re.Match[str]) -> str:
@@ -450,16 +458,29 @@ def spell_initialisms(text: str) -> str:
     return _RE_HYPHEN_AFTER.sub(" ", text)
 
 
-# Three or more words in capitals in a row.
-_RE_CAPS_RUN = re.compile(r"(?<![\w'’])[A-Z]+(?:['’]s)?(?:[ ,:-]+[A-Z]+(?:['’]s)?(?![\w'’])){2,}")
+# Two or more words in capitals in a row.
+_RE_CAPS_RUN = re.compile(r"(?<![\w'’.])[A-Z]+(?:['’]s)?(?:[ ,:-]+[A-Z]+(?:['’]s)?(?![\w'’.])){1,}")
+# Two words in capitals are words when both are among the commonest ("NEW YORK", "GET OUT").
+_VERY_COMMON_RANK = 1_000
+
+
+def _keep(m: re.Match[str]) -> str:
+    return m[0]
 
 
 def _spell_outside_runs(text: str) -> str:
     pieces, done = [], 0
     for m in _RE_CAPS_RUN.finditer(text):
         words = re.findall(r"[A-Z]+", m[0])
-        common = sum(w.lower() in _common_words() for w in words if len(w) > 2)
-        rule = _shouted if common * 2 >= len(words) else _acronym
+        if len(words) == 2:
+            ranks = _word_ranks()
+            plain = all(
+                len(w) > 2 and ranks.get(w.lower(), _VERY_COMMON_RANK) < _VERY_COMMON_RANK for w in words
+            )
+            rule = _keep if plain else _acronym
+        else:
+            common = sum(w.lower() in _common_words() for w in words if len(w) > 2)
+            rule = _shouted if common * 2 >= len(words) else _acronym
         pieces += [_RE_ACRONYM.sub(_acronym, text[done : m.start()]), _RE_ACRONYM.sub(rule, m[0])]
         done = m.end()
     pieces.append(_RE_ACRONYM.sub(_acronym, text[done:]))

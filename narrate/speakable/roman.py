@@ -95,6 +95,8 @@ def _reading(m: re.Match[str], authors: bool) -> str | None:
     previous = word[1] if word else ""
     if previous in _NOT_NUMERAL_AFTER:
         return None
+    if numeral == "I" and _RE_PRONOUN_AFTER.match(m.string, m.end()):
+        return None  # "this season I was", "in part I think": the pronoun
     if previous.lower() in _COUNTING and ((word and word.end() == len(before_text)) or len(numeral) > 1):
         return cardinal(str(_value(numeral)))
     if len(numeral) == 1 and _RE_INITIAL_AFTER.match(m.string, m.end()):
@@ -112,6 +114,13 @@ def _reading(m: re.Match[str], authors: bool) -> str | None:
     return None
 
 
+# Words that follow the pronoun "I" and hardly ever a numeral.
+_RE_PRONOUN_AFTER = re.compile(
+    r"\s+(?:am|was|have|had|will|would|can|could|shall|should|may|might|must|do|did|don't|didn't|"
+    r"think|thought|know|knew|said|say|went|got|felt|feel|saw|see|want|wanted|love|loved|need|needed|"
+    r"hope|believe|guess|mean|just|also|never|always|still|really|only|even|then|'m|'ve|'d|'ll)\b",
+    re.IGNORECASE,
+)
 _RE_INITIAL_AFTER = re.compile(r"\.\s+[A-Z(]")
 # After a monarch's name "I" is the numeral only before punctuation, "of", "and" or a verb of reign.
 _RE_AFTER_REGNAL_I = re.compile(r"(?:['’]s)?(?:\s*[^\w\s]|\s+(?:of|and|died|ruled|reigned)\b|\s*$)")

@@ -91,4 +91,6 @@ def pauses(text: str) -> str:
     text = _RE_SPACE_BEFORE.sub(r"\1", text)
     text = _RE_LEADING.sub("", text)
     text = _RE_SPACES.sub(" ", text).strip()
-    return text[:-1] + "." if text.endswith((",", ";", ":")) else text
+    if text.endswith((",", ";", ":")):
+        text = text[:-1] if text[-2:-1] == "." else text[:-1] + "."  # "the I.H.R.," ends at its period
+    return text

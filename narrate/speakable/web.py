@@ -20,11 +20,25 @@ _RE_URL = re.compile(
 )
 # An embedded post's picture or short link says nothing when read out.
 _RE_MEDIA_LINK = re.compile(r"(?:https?://)?\b(?:pic\.twitter\.com|t\.co)/\S+", re.IGNORECASE)
-# Generic top-level domains said as words; any two lower-case letters are a country's domain.
+# Generic top-level domains said as words, and the countries' two-letter domains (ISO 3166 codes
+# and uk, eu), so that "cu.ft." or "e.g" are not taken for addresses.
 _WORD_TLDS = "com|org|net|gov|edu|info|biz|int|mil|io|co|tv|fm|me|ly"
-_RE_BARE_DOMAIN = re.compile(
-    rf"(?<![\w.@/-])([A-Za-z][\w-]+(?:\.[a-z][\w-]*)*\.(?:{_WORD_TLDS}|[a-z]{{2}}))(?![\w-]|\.[a-z])"
+_COUNTRY_TLDS = (
+    "ac|ad|ae|af|ag|ai|al|am|ao|aq|ar|as|at|au|aw|ax|az|ba|bb|bd|be|bf|bg|bh|bi|bj|bm|bn|bo|br|bs|bt|"
+    "bw|by|bz|ca|cc|cd|cf|cg|ch|ci|ck|cl|cm|cn|co|cr|cu|cv|cw|cx|cy|cz|de|dj|dk|dm|do|dz|ec|ee|eg|er|"
+    "es|et|eu|fi|fj|fk|fm|fo|fr|ga|gd|ge|gf|gg|gh|gi|gl|gm|gn|gp|gq|gr|gs|gt|gu|gw|gy|hk|hm|hn|hr|ht|"
+    "hu|id|ie|il|im|in|io|iq|ir|is|it|je|jm|jo|jp|ke|kg|kh|ki|km|kn|kp|kr|kw|ky|kz|la|lb|lc|li|lk|lr|"
+    "ls|lt|lu|lv|ly|ma|mc|md|me|mg|mh|mk|ml|mm|mn|mo|mp|mq|mr|ms|mt|mu|mv|mw|mx|my|mz|na|nc|ne|nf|ng|"
+    "ni|nl|no|np|nr|nu|nz|om|pa|pe|pf|pg|ph|pk|pl|pm|pn|pr|ps|pt|pw|py|qa|re|ro|rs|ru|rw|sa|sb|sc|sd|"
+    "se|sg|sh|si|sk|sl|sm|sn|so|sr|ss|st|sv|sx|sy|sz|tc|td|tf|tg|th|tj|tk|tl|tm|tn|to|tr|tt|tv|tw|tz|"
+    "ua|ug|uk|us|uy|uz|va|vc|ve|vg|vi|vn|vu|wf|ws|ye|yt|za|zm|zw"
 )
+_RE_BARE_DOMAIN = re.compile(
+    rf"(?<![\w.@/-])([A-Za-z][\w-]+(?:\.[a-z][\w-]*)*\.(?:{_WORD_TLDS}|{_COUNTRY_TLDS}))(?![\w-]|\.[a-z])"
+    r"(?:/[^\s]*[^\s.,;:!?)\]])?/?"
+)
+# Country domains that are English words are said as words: "amzn.to", "about.me".
+_WORD_COUNTRY_TLDS = frozenset({"to", "me", "is", "it", "in", "no", "so", "do", "go", "be", "my"})
 _SAID_TLDS = frozenset({"com", "org", "net", "gov", "edu", "info", "biz", "co"})
 _RE_CAMEL = re.compile(r"[A-Z]+(?=[A-Z][a-z])|[A-Z]?[a-z]+|[A-Z]+|\d+")
 _SHORTEST_SPLIT = 7  # shorter lower-case names ("yahoo", "nascar") are kept whole
@@ -47,7 +61,7 @@ def _words(run: str) -> str:
 
 
 def _label(label: str, last: bool) -> str:
-    if last and len(label) == 2 and label.islower() and label not in _SAID_TLDS:
+    if last and len(label) == 2 and label.islower() and label not in _SAID_TLDS | _WORD_COUNTRY_TLDS:
         return ".".join(label.upper()) + "."  # a country: "dot A.U."
     if label.islower():
         return _words(label)
