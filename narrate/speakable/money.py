@@ -122,10 +122,16 @@ _PER = {
     "km2": "square kilometer", "km²": "square kilometer", "mi2": "square mile", "mi²": "square mile",
     "sq mi": "square mile", "sq km": "square kilometer", "acre": "acre", "ha": "hectare",
 }  # fmt: skip
+# Only after an amount or a quantity already in words: "twenty dollars/mo", "fifty people/km2".
+_QUANTITY_WORD = (
+    r"(?:dollars?|cents?|euros?|pounds?|pence|yen|won|yuan|rupees?|francs?|rubles?|pesos?|"
+    r"(?:kilo|centi|milli)?(?:meters?|grams?|liters?)|miles?|feet|foot|tons?|tonnes?|gallons?|barrels?|"
+    r"hours?|units?|people|persons|inhabitants|residents|calories|kilowatts?|watts?|thousand|million|billion)"
+)
 _RE_PER = re.compile(
-    r"(?<=[a-z])\s?/\s?("
+    rf"\b({_QUANTITY_WORD})\s?/\s?("
     + "|".join(re.escape(k) for k in sorted(_PER, key=len, reverse=True))
-    + r")(?![\w/²]|\.\w)"
+    + r"|(?i:month|year|week|day|hour|night|person|share|barrel))(?![\w/²]|\.\w)"
 )
 
 
@@ -136,4 +142,4 @@ def spell_money(text: str) -> str:
 
 def per_unit(text: str) -> str:
     """ "twenty dollars/mo" -> "twenty dollars per month" (after money and units are words)."""
-    return _RE_PER.sub(lambda m: " per " + _PER[m[1]], text)
+    return _RE_PER.sub(lambda m: f"{m[1]} per {_PER.get(m[2], m[2].lower())}", text)
