@@ -1,8 +1,25 @@
 """News text -> what a person reads aloud, ready for eSpeak NG.
 
-Each rule module handles one class of text; the order below matters: addresses before
-abbreviations (their dots), telephone numbers, dates and money before bare numbers, Roman numerals before
-initialisms (so "II" is not spelled), symbols and pauses last.
+One module per class of written (semiotic) token: each finds its tokens together with the words
+around them, decides what they are from that context (Saint or Street, a numeral or the pronoun
+"I", a fraction or a date, a range or a pause) and writes them as words. The classes run from the
+most structured token to the least, so that a longer token is read whole before a shorter rule
+could take part of it:
+
+  typography, feet and inches, Unicode fractions
+  electronic    web and e-mail addresses                      web.py
+  address       house number, street, compass, state, ZIP     addresses.py
+  (lexicon)     respellings of names
+  date          all-digit dates                               dates.py
+  telephone     telephone, ISBN and other grouped numbers     phones.py
+  date, time    written dates, clock times, durations         dates.py
+  money         amounts with a currency                       money.py
+  measure       numbers with units, "per"                     units.py, money.py
+  abbreviation  titles, St., Mt, vs, No. ...                  abbreviations.py
+  roman         Roman numerals                                roman.py
+  cardinal, ordinal, decimal, fraction, range, year          numbers.py
+  letters       initialisms, spelled "E.P.A."                 abbreviations.py
+  symbols and pauses                                          symbols.py
 """
 
 from __future__ import annotations
