@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from narrate.speakable.numbers import cardinal, ordinal, year
+from narrate.speakable.numbers import MONTH_NAMES, cardinal, ordinal, year
 
 MONTHS = {
     "jan": "January",
@@ -43,20 +43,6 @@ _RE_DMY_DATE = re.compile(
 _RE_SLASH_DATE = re.compile(
     r"(?<![\w.,/-])(?P<first>[0-3]?\d)/(?P<second>[0-3]?\d)/(?P<year>1[5-9]\d{2}|20\d{2}|\d{2})(?![\w/-]|[.,]\d)"
 )
-_MONTH_NAMES = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
 
 _MERIDIEM = r"(?P<ampm>[ap])\.?\s?m\b\.?"
 _RE_CLOCK = re.compile(rf"(?<![\w.:])(?P<h>[0-2]?\d):(?P<m>[0-5]\d)(?!\d)(?:\s?{_MERIDIEM})?", re.IGNORECASE)
@@ -64,6 +50,8 @@ _RE_MILITARY = re.compile(
     r"(?<![\w.,:])(?P<h>[01]\d|2[0-3])(?P<m>[0-5]\d)(?=\s?(?:GMT|UTC|KST|JST|CET|EST|EDT|PST|PDT|BST|Z|hrs|hours)\b)"
 )
 _RE_HOUR_MERIDIEM = re.compile(rf"(?<![\w.:])(?P<h>1[0-2]|0?[1-9])\s?{_MERIDIEM}", re.IGNORECASE)
+# "9:30-10:30": a dash between two clock times is "to".
+_RE_CLOCK_RANGE = re.compile(r"(?<![\w.:])([0-2]?\d:[0-5]\d)\s?[-–]\s?([0-2]?\d:[0-5]\d)(?![\d:])")
 # "0:02:01", "18:00:00": hours, minutes and seconds.
 _RE_HMS = re.compile(r"(?<![\w.:])(?P<h>\d{1,2}):(?P<m>[0-5]\d):(?P<s>[0-5]\d)(?![\d:]|\.\d)")
 # "10.30pm", "1.59 p.m.", "1030 am": hours and minutes without a colon, told apart from a
@@ -151,7 +139,7 @@ def _numeric(day: str, month: str, year_digits: str) -> str | None:
         said_year = year(year_digits)
     else:  # "'99", "'05"
         said_year = cardinal(year_digits) if year_digits[0] != "0" else "oh " + cardinal(year_digits[1])
-    return f"{_MONTH_NAMES[mo - 1]} {ordinal(str(d))}, {said_year}"
+    return f"{MONTH_NAMES[mo - 1]} {ordinal(str(d))}, {said_year}"
 
 
 def _slash_date(m: re.Match[str]) -> str:
@@ -171,6 +159,7 @@ def spell_dates(text: str) -> str:
     """Dates and clock times to words; other month abbreviations expanded (numeric dates are
     read before, by spell_numeric_dates, so that no other rule takes their digits)."""
     text = _RE_HMS.sub(_hms, text)
+    text = _RE_CLOCK_RANGE.sub(r"\1 to \2", text)
     text = _RE_CLOCK.sub(_clock, text)
     text = _RE_LOOSE_CLOCK.sub(_clock, text)
     text = _RE_MILITARY.sub(_military, text)

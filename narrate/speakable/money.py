@@ -135,9 +135,19 @@ _RE_PER = re.compile(
 )
 
 
+# "50p", "20c", "3.2pc": pence, cents and per cent written against the number.
+_RE_SMALL_CHANGE = re.compile(r"(?<![\w.,])(\d+(?:\.\d+)?)(p|c|pc)\b(?![.']\w)")
+_SMALL_CHANGE = {"p": ("penny", "pence"), "c": ("cent", "cents"), "pc": ("percent", "percent")}
+
+
+def _small_change(m: re.Match[str]) -> str:
+    singular, plural = _SMALL_CHANGE[m[2]]
+    return f"{cardinal(m[1])} {singular if m[1] == '1' else plural}"
+
+
 def spell_money(text: str) -> str:
     """Amounts written with a currency symbol or code, said with the currency name after them."""
-    return _RE_MONEY.sub(_say, text)
+    return _RE_SMALL_CHANGE.sub(_small_change, _RE_MONEY.sub(_say, text))
 
 
 def per_unit(text: str) -> str:

@@ -146,6 +146,15 @@ def _range_end(digits: str, start: str) -> str:
     return cardinal(digits) if is_year(start) and len(digits) == 2 else number(digits)
 
 
+# "the 76ers", "the 49ers": the team's number with "-ers" joined to it.
+_RE_ERS = re.compile(r"(?<![\w.])(\d+)ers\b")
+
+
+def _ers(m: re.Match[str]) -> str:
+    words = cardinal(m[1])
+    return words + ("rs" if words.endswith("e") else "ers")
+
+
 def _season(m: re.Match[str]) -> str:
     if (int(m[1]) + 1) % 100 != int(m[2]):
         return m[0]
@@ -158,7 +167,22 @@ def _mixed(m: re.Match[str]) -> str:
     return f"{cardinal(m[1])} and {fraction(m[2], m[3]).replace('one ', 'a ', 1)}"
 
 
+MONTH_NAMES = (
+    "January", "February", "March", "April", "May", "June",
+    "July", "August", "September", "October", "November", "December",
+)  # fmt: skip
+# "on 3/4", "until 12/5": after these words a month/day pair is a date, not a fraction.
+_RE_DATE_CUE = re.compile(r"\b(?:on|until|till|by|before|after|through|dated)\s$", re.IGNORECASE)
+
+
 def _fraction_or_pair(m: re.Match[str]) -> str:
+    month, day = int(m[1]), int(m[2])
+    if (
+        1 <= month <= 12
+        and 1 <= day <= 31
+        and _RE_DATE_CUE.search(m.string, max(0, m.start() - 8), m.start())
+    ) and not m.string.startswith(" of", m.end()):
+        return f"{MONTH_NAMES[month - 1]} {ordinal(m[2])}"
     # News fractions have small denominators; "24/7" and "9/11" are said as two numbers.
     if 0 < int(m[1]) < int(m[2]) <= 10:
         return fraction(m[1], m[2])
@@ -190,6 +214,7 @@ def spell_numbers(text: str) -> str:
     text = _RE_SIGNED.sub(lambda m: f"{_SIGN_WORDS[m[1]]} {cardinal(m[2])}", text)
     text = _RE_DIMENSIONS.sub(lambda m: f"{cardinal(m[1])} by {cardinal(m[2])}", text)
     text = _RE_TIMES.sub(lambda m: f"{cardinal(m[1])} times", text)
+    text = _RE_ERS.sub(_ers, text)
     # "5G", "3D": the letters are said apart from the number.
     text = _RE_NUMBER_LETTERS.sub(" ", text)
     return _RE_NUMBER.sub(_bare_number, text)
