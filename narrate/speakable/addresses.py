@@ -95,8 +95,26 @@ def _ap_state(m: re.Match[str]) -> str:
 _RE_NAME_INITIALS = re.compile(r"\b[A-Z][a-z]+, ([A-Z]{2})\b")
 
 
+# A US lawmaker's party and state: "Sen. Warren (D-Mass.)", "Rep. Smith (R-TX)".
+_PARTIES = {"D": "Democrat", "R": "Republican", "I": "Independent"}
+_RE_AFFILIATION = re.compile(
+    r"\((?P<party>[DRI])-(?P<state>"
+    + "|".join(re.escape(k) for k in sorted(_AP_STATES, key=len, reverse=True))
+    + r")\.?(?:,[^)]*)?\)|\((?P<party2>[DRI])-(?P<state2>[A-Z]{2}|[A-Z][a-z]+(?: [A-Z][a-z]+)?)\)"
+)
+
+
+def _affiliation(m: re.Match[str]) -> str:
+    party = _PARTIES[m["party"] or m["party2"]]
+    code = m["state"] or m["state2"]
+    state = _AP_STATES.get(code) or _STATES.get(code) or code
+    return f"({party} of {state})"
+
+
 def speak_postal_addresses(text: str) -> str:
     """Street types, compass points and state codes in addresses, as words."""
+    if "-" in text and "(" in text:
+        text = _RE_AFFILIATION.sub(_affiliation, text)
     text = _RE_STREET.sub(_street, text)
     if any(code not in _STATES for code in _RE_NAME_INITIALS.findall(text)):
         return text
