@@ -38,6 +38,8 @@ NUMERIC_DATES = [
     ("Updated 2016-03-02 by staff.", "Updated March second, twenty sixteen by staff."),
     ("Stamped 2.1.2003 in Vienna.", "Stamped January second, two thousand three in Vienna."),
     ("The court ruled on 2011-11-11.", "The court ruled on November eleventh, twenty eleven."),
+    ("The meeting is on 3/4 at noon.", "The meeting is on March fourth at noon."),
+    ("Only 3/4 of respondents agreed.", "Only three quarters of respondents agreed."),
 ]
 
 # Initialisms with dots so eSpeak says letter names; acronyms said as words stay.
@@ -96,6 +98,10 @@ ABBREVIATIONS = [
     ("Sgt Pepper's band played.", "Sergeant Pepper's band played."),
     ("Fifth Ave. and Abbey Rd in London", "Fifth Avenue and Abbey Road in London"),
     ("It cost Rs 500.", "It cost five hundred rupees."),
+    ("Sen. Warren (D-Mass.) said so.", "Senator Warren, Democrat of Massachusetts, said so."),
+    ("Rep. Jane Doe (D-NY) voted.", "Representative Jane Doe, Democrat of New York, voted."),
+    ("See pp. 45-47.", "See pages forty-five to forty-seven."),
+    ("Fig. 3 shows it.", "Figure three shows it."),
 ]
 
 # Roman numerals: cardinal after a counting word, ordinal after a monarch, a letter or pronoun elsewhere.
@@ -247,6 +253,7 @@ TIMES = [
     ("At 3:30, he called.", "At three thirty, he called."),
     ("The show at 8:00 p.m. sold out.", "The show at eight p.m. sold out."),
     ("Noon or 12 pm.", "Noon or twelve p.m."),
+    ("Office hours are 9:30-10:30 a.m.", "Office hours are nine thirty to ten thirty a.m."),
 ]
 
 # Amounts with a currency symbol or code.
@@ -275,6 +282,8 @@ MONEY = [
     ("It cost $5 a share.", "It cost five dollars a share."),
     ("He paid $100,000.", "He paid one hundred thousand dollars."),
     ("It is ₩1,000.", "It is one thousand won."),
+    ("It costs 50p.", "It costs fifty pence."),
+    ("Stocks fell 3.2pc.", "Stocks fell three point two percent."),
 ]
 
 # Decimals (every written digit, a leading dot) and fractions (with and without units).
