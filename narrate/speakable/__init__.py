@@ -18,7 +18,7 @@ could take part of it:
   abbreviation  titles, St., Mt, vs, No. ...                  abbreviations.py
   roman         Roman numerals                                roman.py
   cardinal, ordinal, decimal, fraction, range, year          numbers.py
-  letters       initialisms, spelled "E.P.A."                 abbreviations.py
+  letters       initialisms, spelled "E.P.A."                 letters.py
   symbols and pauses                                          symbols.py
 """
 
@@ -26,9 +26,10 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from narrate.speakable.abbreviations import expand_abbreviations, spell_initialisms
+from narrate.speakable.abbreviations import expand_abbreviations
 from narrate.speakable.addresses import speak_postal_addresses
 from narrate.speakable.dates import spell_dates, spell_numeric_dates
+from narrate.speakable.letters import spell_initialisms
 from narrate.speakable.lexicon import Lexicon, load_lexicon
 from narrate.speakable.money import per_unit, spell_money
 from narrate.speakable.numbers import spell_numbers, unicode_fractions
