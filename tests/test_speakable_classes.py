@@ -40,6 +40,7 @@ NUMERIC_DATES = [
     ("The court ruled on 2011-11-11.", "The court ruled on November eleventh, twenty eleven."),
     ("The meeting is on 3/4 at noon.", "The meeting is on March fourth at noon."),
     ("Only 3/4 of respondents agreed.", "Only three quarters of respondents agreed."),
+    ("Dated 2012/01/05.", "Dated January fifth, twenty twelve."),
 ]
 
 # Initialisms with dots so eSpeak says letter names; acronyms said as words stay.
@@ -102,6 +103,11 @@ ABBREVIATIONS = [
     ("Rep. Jane Doe (D-NY) voted.", "Representative Jane Doe, Democrat of New York, voted."),
     ("See pp. 45-47.", "See pages forty-five to forty-seven."),
     ("Fig. 3 shows it.", "Figure three shows it."),
+    ("Visit 123 Main St today.", "Visit one twenty-three Main Street today."),
+    (
+        "It is at 2788 San Tomas Expy, Santa Clara, CA 95051.",
+        "It is at twenty-seven eighty-eight San Tomas Expressway, Santa Clara, California nine five zero five one.",
+    ),
 ]
 
 # Roman numerals: cardinal after a counting word, ordinal after a monarch, a letter or pronoun elsewhere.
@@ -203,6 +209,7 @@ MEASURES = [
     ("He is 6ft 2in tall.", "He is six feet two inches tall."),
     ("About 1.2bn people.", "About one point two billion people."),
     ("Some 50k runners.", "Some fifty thousand runners."),
+    ("It took 5 min and 2 hrs.", "It took five minutes and two hours."),
 ]
 
 # A dash between two numbers, times or amounts is 'to'.
@@ -309,6 +316,10 @@ DECIMALS_AND_FRACTIONS = [
     ("It was 100.00% white.", "It was one hundred point zero zero percent white."),
     ("A .45 pistol.", "A point four five pistol."),
     ("A 3:1 ratio.", "A three to one ratio."),
+    ("It is 16/5.", "It is sixteen fifths."),
+    ("A 3/5 vote.", "A three fifths vote."),
+    ("A 50/50 chance.", "A fifty fifty chance."),
+    ("It fell to -1/2.", "It fell to minus one half."),
 ]
 
 # Ordinals, alone and in dates (no doubled article).

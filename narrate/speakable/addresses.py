@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from narrate.speakable.numbers import digit_by_digit
+from narrate.speakable.numbers import cardinal, digit_by_digit, year
 
 _STREET_TYPES = {
     "St": "Street", "Ave": "Avenue", "Av": "Avenue", "Blvd": "Boulevard", "Rd": "Road", "Dr": "Drive",
@@ -73,8 +73,21 @@ def _zip(m: re.Match[str]) -> str:
     return f"{m[1]} {digit_by_digit(m[2])}" + (f", {digit_by_digit(m[3])}" if m[3] else "")
 
 
+def house_number(digits: str) -> str:
+    """A house number as an address is read: "123" one twenty-three, "101" one oh one, "2788"
+    twenty-seven eighty-eight, "12345" digit by digit."""
+    if len(digits) == 3 and digits[0] != "0":
+        rest = digits[1:]
+        if rest == "00":
+            return f"{cardinal(digits[0])} hundred"
+        return f"{cardinal(digits[0])} {'oh ' + cardinal(rest[1]) if rest[0] == '0' else cardinal(rest)}"
+    if len(digits) == 4 and digits[0] != "0":
+        return year(digits)
+    return cardinal(digits) if len(digits) < 3 else digit_by_digit(digits)
+
+
 def _street(m: re.Match[str]) -> str:
-    said = [m["number"]]
+    said = [house_number(m["number"])]
     if m["pre"]:
         said.append(_COMPASS[m["pre"]])
     said += [m["name"], _STREET_TYPES[m["type"]]]

@@ -35,7 +35,8 @@ _RE_MONTH_ABBR = re.compile(rf"\b({_ABBR})\.(?=\s|$)")
 # All-numeric dates. ISO "2019-03-17"; "17-03-2019" and "17.03.2019" day first; with slashes the
 # order is month first ("7/04/2021", as US news writes it) unless the first number cannot be a month.
 _RE_ISO_DATE = re.compile(
-    r"(?<![\w.,/-])(?P<year>1[5-9]\d{2}|20\d{2})-(?P<month>0?[1-9]|1[0-2])-(?P<day>[0-3]?\d)(?![\w/-]|[.,]\d)"
+    r"(?<![\w.,/-])(?P<year>1[5-9]\d{2}|20\d{2})(?P<sep>[-/.])(?P<month>0?[1-9]|1[0-2])(?P=sep)(?P<day>[0-3]?\d)"
+    r"(?![\w/-]|[.,]\d)"
 )
 _RE_DMY_DATE = re.compile(
     r"(?<![\w.,/-])(?P<day>[0-3]?\d)(?P<sep>[-.])(?P<month>0?[1-9]|1[0-2])(?P=sep)(?P<year>1[5-9]\d{2}|20\d{2})(?![\w/-]|[.,]\d)"

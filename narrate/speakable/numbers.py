@@ -115,7 +115,7 @@ _RE_DECADE = re.compile(r"(?<![\w.])(?:'|’)?(\d{2}|1\d{3}|20\d{2})'?s\b")
 _RE_YEAR_RANGE = re.compile(r"(?<![\w.,$])(1[1-9]\d{2}|20\d{2})[-–](1[1-9]\d{2}|20\d{2}|\d{2})(?![\w.,]\d)")
 _RE_ORDINAL = re.compile(r"(?<![\w.])(\d{1,3}(?:,\d{3})*|\d+)(st|nd|rd|th)\b", re.IGNORECASE)
 _RE_MIXED_FRACTION = re.compile(r"(?<![\w.,/])(\d+) (\d)/(\d{1,2})(?![\w/])")
-_RE_FRACTION = re.compile(r"(?<![\w.,/])(\d{1,2})/(\d{1,2})(?![\w/.]\d|\d)")
+_RE_FRACTION = re.compile(r"(?:(?:(?<=\s)|^)(?P<sign>-))?(?<![\w.,/])(\d{1,3})/(\d{1,2})(?![\w/.]\d|\d)")
 _RE_DIMENSIONS = re.compile(r"(?<![\w.,])(\d+(?:\.\d+)?)\s?[x×]\s?(\d+(?:\.\d+)?)(?![\w.,]?\d|[a-wyz])")
 _RE_TIMES = re.compile(r"(?<![\w.,])(\d+(?:\.\d+)?)[x×](?=[\s.,;:!?)]|$)")
 _RE_NUMBER_LETTERS = re.compile(r"(?<=\d)(?=[A-Za-z])")
@@ -171,22 +171,28 @@ MONTH_NAMES = (
     "January", "February", "March", "April", "May", "June",
     "July", "August", "September", "October", "November", "December",
 )  # fmt: skip
+_SAID_AS_PAIRS = frozenset({"24/7", "9/11", "50/50", "20/20", "7/11", "4/20"})
 # "on 3/4", "until 12/5": after these words a month/day pair is a date, not a fraction.
 _RE_DATE_CUE = re.compile(r"\b(?:on|until|till|by|before|after|through|dated)\s$", re.IGNORECASE)
 
 
 def _fraction_or_pair(m: re.Match[str]) -> str:
-    month, day = int(m[1]), int(m[2])
+    sign = "minus " if m["sign"] else ""
+    top, bottom = m[2], m[3]
+    month, day = int(top), int(bottom)
     if (
-        1 <= month <= 12
+        not sign
+        and 1 <= month <= 12
         and 1 <= day <= 31
         and _RE_DATE_CUE.search(m.string, max(0, m.start() - 8), m.start())
-    ) and not m.string.startswith(" of", m.end()):
-        return f"{MONTH_NAMES[month - 1]} {ordinal(m[2])}"
-    # News fractions have small denominators; "24/7" and "9/11" are said as two numbers.
-    if 0 < int(m[1]) < int(m[2]) <= 10:
-        return fraction(m[1], m[2])
-    return f"{cardinal(m[1])} {cardinal(m[2])}"
+        and not m.string.startswith(" of", m.end())
+    ):
+        return f"{MONTH_NAMES[month - 1]} {ordinal(bottom)}"
+    # "24/7", "9/11", "50/50" are said as two numbers; other pairs are fractions ("16/5" sixteen
+    # fifths).
+    if f"{top}/{bottom}" in _SAID_AS_PAIRS or int(bottom) < 2:
+        return f"{sign}{cardinal(top)} {cardinal(bottom)}"
+    return sign + fraction(top, bottom)
 
 
 def _unicode_fraction(m: re.Match[str]) -> str:
