@@ -106,7 +106,8 @@ ABBREVIATIONS = [
     ("Visit 123 Main St today.", "Visit one twenty-three Main Street today."),
     (
         "It is at 2788 San Tomas Expy, Santa Clara, CA 95051.",
-        "It is at twenty-seven eighty-eight San Tomas Expressway, Santa Clara, California nine five zero five one.",
+        "It is at twenty-seven eighty-eight San Tomas Expressway, Santa Clara, California"
+        " nine five zero five one.",
     ),
 ]
 
