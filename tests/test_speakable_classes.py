@@ -109,6 +109,8 @@ ABBREVIATIONS = [
         "It is at twenty-seven eighty-eight San Tomas Expressway, Santa Clara, California"
         " nine five zero five one.",
     ),
+    ("Apt. 4B is empty.", "Apartment four B is empty."),
+    ("I read The Sun.", "I read The Sun."),
 ]
 
 # Roman numerals: cardinal after a counting word, ordinal after a monarch, a letter or pronoun elsewhere.
@@ -211,6 +213,9 @@ MEASURES = [
     ("About 1.2bn people.", "About one point two billion people."),
     ("Some 50k runners.", "Some fifty thousand runners."),
     ("It took 5 min and 2 hrs.", "It took five minutes and two hours."),
+    ("Add 2 tbsp of sugar.", "Add two tablespoons of sugar."),
+    ("We got 6 in. of snow.", "We got six inches of snow."),
+    ("A 55-in. TV.", "A fifty-five inch T.V."),
 ]
 
 # A dash between two numbers, times or amounts is 'to'.
@@ -262,6 +267,9 @@ TIMES = [
     ("The show at 8:00 p.m. sold out.", "The show at eight p.m. sold out."),
     ("Noon or 12 pm.", "Noon or twelve p.m."),
     ("Office hours are 9:30-10:30 a.m.", "Office hours are nine thirty to ten thirty a.m."),
+    ("Open Mon.-Fri., 9 a.m.-5 p.m.", "Open Monday to Friday, nine a.m. to five p.m."),
+    ("Wed. 7 p.m. show.", "Wednesday seven p.m. show."),
+    ("I read the Chicago Sun-Times.", "I read the Chicago Sun-Times."),
 ]
 
 # Amounts with a currency symbol or code.

@@ -50,6 +50,8 @@ OTHERS = {
     "vs": "versus",
     "v": "versus",
     "approx": "approximately",
+    "Apt": "Apartment",
+    "Bldg": "Building",
     "pp": "pages",
     "Vol": "Volume",
     "vol": "volume",

@@ -68,6 +68,16 @@ _RE_HOUR_RANGE = re.compile(
 _RE_TIME_DASH = re.compile(r"(?<=[ap]\.m\.)\s?[-–]\s?(?=[a-z])|(?<=o'clock)\s?[-–]\s?(?=[a-z])")
 
 
+# Days of the week abbreviated in listings: "Mon.-Fri.", "Sat., Jan. 5", "Thu. 7 p.m.".
+_DAYS = {
+    "Mon": "Monday", "Tue": "Tuesday", "Tues": "Tuesday", "Wed": "Wednesday", "Thu": "Thursday",
+    "Thur": "Thursday", "Thurs": "Thursday", "Fri": "Friday", "Sat": "Saturday", "Sun": "Sunday",
+}  # fmt: skip
+_DAY = "|".join(_DAYS)
+_RE_DAY_RANGE = re.compile(rf"\b({_DAY})\.?\s*[-–]\s*({_DAY})\b\.?")
+_RE_DAY = re.compile(rf"\b({_DAY})\.(?=\s*,\s*|\s+(?:(?:[A-Z][a-z]{{2,8}}\.?|the)\s)?\d)")
+
+
 def _month(raw: str) -> str:
     key = raw.rstrip(".").lower()
     return MONTHS.get(key) or MONTHS.get(key[:3], raw)
@@ -159,6 +169,8 @@ def spell_numeric_dates(text: str) -> str:
 def spell_dates(text: str) -> str:
     """Dates and clock times to words; other month abbreviations expanded (numeric dates are
     read before, by spell_numeric_dates, so that no other rule takes their digits)."""
+    text = _RE_DAY_RANGE.sub(lambda m: f"{_DAYS[m[1]]} to {_DAYS[m[2]]}", text)
+    text = _RE_DAY.sub(lambda m: _DAYS[m[1]], text)
     text = _RE_HMS.sub(_hms, text)
     text = _RE_CLOCK_RANGE.sub(r"\1 to \2", text)
     text = _RE_CLOCK.sub(_clock, text)

@@ -23,6 +23,11 @@ _UNITS: dict[str, tuple[str, str]] = {
     "sq m": ("square meter", "square meters"),
     "sq mi": ("square mile", "square miles"),
     "sq ft": ("square foot", "square feet"),
+    "sq. ft.": ("square foot", "square feet"),
+    "sq. ft": ("square foot", "square feet"),
+    "sq. mi.": ("square mile", "square miles"),
+    "tbsp": ("tablespoon", "tablespoons"),
+    "tsp": ("teaspoon", "teaspoons"),
     "cu ft": ("cubic foot", "cubic feet"),
     "cu.ft.": ("cubic foot", "cubic feet"),
     "cu. ft.": ("cubic foot", "cubic feet"),
@@ -177,9 +182,19 @@ _RE_FEET_INCHES = re.compile(
 )
 
 
+# "6 in. of snow", "a 55-in. TV": "in." after a number is inches where a word or a noun follows.
+_RE_INCHES = re.compile(rf"(?<![\w.,])(?P<num>{_NUM})(?P<dash>-|\s)in\.(?=\s+[a-z]|\s+[A-Z]{{2}})")
+
+
+def _inches(m: re.Match[str]) -> str:
+    single = m["dash"] == "-" or m["num"] == "1"
+    return f"{cardinal(m['num'])} {'inch' if single else 'inches'}"
+
+
 def feet_and_inches(text: str) -> str:
     """5'11" -> "five feet eleven inches" (before quote marks are dropped)."""
-    return _RE_FEET_INCHES.sub(lambda m: f"{cardinal(m['feet'])} feet {cardinal(m['inches'])} inches", text)
+    text = _RE_FEET_INCHES.sub(lambda m: f"{cardinal(m['feet'])} feet {cardinal(m['inches'])} inches", text)
+    return _RE_INCHES.sub(_inches, text)
 
 
 def spell_units(text: str) -> str:
