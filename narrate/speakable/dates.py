@@ -171,9 +171,10 @@ def spell_dates(text: str) -> str:
     read before, by spell_numeric_dates, so that no other rule takes their digits)."""
     text = _RE_DAY_RANGE.sub(lambda m: f"{_DAYS[m[1]]} to {_DAYS[m[2]]}", text)
     text = _RE_DAY.sub(lambda m: _DAYS[m[1]], text)
-    text = _RE_HMS.sub(_hms, text)
-    text = _RE_CLOCK_RANGE.sub(r"\1 to \2", text)
-    text = _RE_CLOCK.sub(_clock, text)
+    if ":" in text:
+        text = _RE_HMS.sub(_hms, text)
+        text = _RE_CLOCK_RANGE.sub(r"\1 to \2", text)
+        text = _RE_CLOCK.sub(_clock, text)
     text = _RE_LOOSE_CLOCK.sub(_clock, text)
     text = _RE_MILITARY.sub(_military, text)
     text = _RE_HOUR_RANGE.sub(lambda m: f"{cardinal(m['start'])} to {cardinal(m['h'])}{_meridiem(m)}", text)

@@ -138,6 +138,7 @@ _SCALE_WORDS = {"bn": "billion", "bln": "billion", "tn": "trillion", "trn": "tri
                 "mln": "million", "k": "thousand"}  # fmt: skip
 # "the 2020/21 season": a year and the next one's last two digits.
 _RE_SEASON = re.compile(r"(?<![\w./])((?:1[89]|20)\d\d)/(\d\d)(?![\w/])")
+_RE_ANY_DIGIT = re.compile(r"\d")
 _SIGN_WORDS = {"+": "plus", "−": "minus", "-": "minus", "±": "plus or minus"}
 
 
@@ -206,21 +207,29 @@ def unicode_fractions(text: str) -> str:
 
 def spell_numbers(text: str) -> str:
     """Turn every number left in the text into words (dates, money and units go first)."""
+    if not _RE_ANY_DIGIT.search(text):
+        return text
     text = _RE_DECADE.sub(lambda m: decade(m[1]), text)
-    text = _RE_SEASON.sub(_season, text)
+    if "/" in text:
+        text = _RE_SEASON.sub(_season, text)
     text = _RE_SCALE.sub(lambda m: f"{cardinal(m[1])} {_SCALE_WORDS[m[2]]}", text)
-    text = _RE_RATIO.sub(lambda m: f"{cardinal(m[1])} to {cardinal(m[2])}", text)
+    if ":" in text:
+        text = _RE_RATIO.sub(lambda m: f"{cardinal(m[1])} to {cardinal(m[2])}", text)
     text = _RE_YEAR_RANGE.sub(lambda m: f"{year(m[1])} to {_range_end(m[2], m[1])}", text)
     text = _RE_ORDINAL.sub(lambda m: ordinal(m[1]), text)
-    text = _RE_MIXED_FRACTION.sub(_mixed, text)
-    text = _RE_FRACTION.sub(_fraction_or_pair, text)
-    text = _RE_PERCENT_RANGE.sub(lambda m: f"{cardinal(m[1])} to {cardinal(m[2])} percent", text)
-    text = _RE_PERCENT.sub(lambda m: f"{cardinal(m[1])} percent", text)
+    if "/" in text:
+        text = _RE_MIXED_FRACTION.sub(_mixed, text)
+        text = _RE_FRACTION.sub(_fraction_or_pair, text)
+    if "%" in text or "per" in text:
+        text = _RE_PERCENT_RANGE.sub(lambda m: f"{cardinal(m[1])} to {cardinal(m[2])} percent", text)
+        text = _RE_PERCENT.sub(lambda m: f"{cardinal(m[1])} percent", text)
     text = _RE_RANGE.sub(lambda m: f"{number(m[1])} to {_range_end(m[2], m[1])}", text)
     text = _RE_SIGNED.sub(lambda m: f"{_SIGN_WORDS[m[1]]} {cardinal(m[2])}", text)
-    text = _RE_DIMENSIONS.sub(lambda m: f"{cardinal(m[1])} by {cardinal(m[2])}", text)
-    text = _RE_TIMES.sub(lambda m: f"{cardinal(m[1])} times", text)
-    text = _RE_ERS.sub(_ers, text)
+    if "x" in text or "×" in text:
+        text = _RE_DIMENSIONS.sub(lambda m: f"{cardinal(m[1])} by {cardinal(m[2])}", text)
+        text = _RE_TIMES.sub(lambda m: f"{cardinal(m[1])} times", text)
+    if "ers" in text:
+        text = _RE_ERS.sub(_ers, text)
     # "5G", "3D": the letters are said apart from the number.
     text = _RE_NUMBER_LETTERS.sub(" ", text)
     return _RE_NUMBER.sub(_bare_number, text)

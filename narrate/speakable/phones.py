@@ -75,9 +75,12 @@ def _local(m: re.Match[str]) -> str:
 
 def spell_phone_numbers(text: str) -> str:
     """Telephone, book and other identifying numbers, digit by digit in their groups."""
-    text = _RE_BOOK_NUMBER.sub(_book_number, text)
+    if "ISBN" in text or "ISSN" in text:
+        text = _RE_BOOK_NUMBER.sub(_book_number, text)
     text = _RE_NANP.sub(_nanp, text)
-    text = _RE_INTERNATIONAL.sub(_international, text)
-    text = _RE_LOCAL.sub(_local, text)
-    text = _RE_DIALED.sub(_dialed, text)
-    return _RE_DIGIT_GROUPS.sub(lambda m: ", ".join(digit_by_digit(g) for g in m[0].split("-")), text)
+    if "+" in text:
+        text = _RE_INTERNATIONAL.sub(_international, text)
+    if "-" in text:
+        text = _RE_LOCAL.sub(_local, text)
+        text = _RE_DIGIT_GROUPS.sub(lambda m: ", ".join(digit_by_digit(g) for g in m[0].split("-")), text)
+    return _RE_DIALED.sub(_dialed, text)

@@ -199,6 +199,7 @@ def feet_and_inches(text: str) -> str:
 
 def spell_units(text: str) -> str:
     """Numbers followed by a unit symbol, said with the unit's name."""
-    text = _RE_FRACTION_UNIT.sub(_fraction_of_unit, text)
-    text = _RE_PER_UNIT.sub(lambda m: f"{cardinal(m['num'])} per {_names(m['unit'], m.string)[0]}", text)
+    if "/" in text:
+        text = _RE_FRACTION_UNIT.sub(_fraction_of_unit, text)
+        text = _RE_PER_UNIT.sub(lambda m: f"{cardinal(m['num'])} per {_names(m['unit'], m.string)[0]}", text)
     return _RE_MEASURE.sub(_say, text)
