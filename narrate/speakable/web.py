@@ -9,6 +9,7 @@ when every piece is a real word, and a two-letter country domain is spelled.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import lru_cache
 
 _RE_OBFUSCATED_EMAIL = re.compile(
@@ -45,10 +46,11 @@ _SHORTEST_SPLIT = 7  # shorter lower-case names ("yahoo", "nascar") are kept who
 
 
 @lru_cache(maxsize=1)
-def _splitter():  # type: ignore[no-untyped-def]
+def _splitter() -> Callable[[str], list[str]]:
     import wordninja  # loads a word list (~0.2 s): only when an address needs it
 
-    return wordninja.split
+    split: Callable[[str], list[str]] = wordninja.split
+    return split
 
 
 @lru_cache(maxsize=512)
