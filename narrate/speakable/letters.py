@@ -191,11 +191,11 @@ _VOWEL_RUNS = re.compile(r"([AEIOUY]+)")
 _RE_CONSONANT_Y = re.compile(r"(?<=[AEIOU])Y(?=[AEIOU])")
 
 
-def _sounds_like_word(token: str) -> bool:
+def _sounds_like_word(token: str, shortest: int = 4) -> bool:
     """A rough English phonotactics check: a legal onset, vowels separated by at most two
     consonants (or three that end in a legal onset, "SENTRA"), a legal coda. "KOSPI" and
-    "TOYOTA" pass; "ICBM", "KCNA", "FBI" do not."""
-    if len(token) < 4:
+    "TOYOTA" pass; "ICBM", "KCNA", "FBI" do not; tokens shorter than ``shortest`` never do."""
+    if len(token) < shortest:
         return False
     parts = _VOWEL_RUNS.split(_RE_CONSONANT_Y.sub("J", token))
     if len(parts) < 3 or any(len(v) > 2 for v in parts[1::2]):
@@ -239,12 +239,13 @@ def _word_ranks() -> dict[str, int]:
 
 
 def _shouted(m: re.Match[str]) -> str:
-    """In a line set in capitals, a short token that is not a common word is still an initialism
-    ("IAAF WORLD MARATHON CUP", "TNT BUILDS LEAD"); longer ones may be names ("SEOUL")."""
+    """In a line set in capitals, a token that is neither a common word nor sayable is still an
+    initialism ("IAAF WORLD MARATHON CUP", "TNT BUILDS LEAD"); names stay ("BY PARK HYUN-JU, LIM
+    JEONG-WON")."""
     token, suffix = m[1], m[2]
     if token in _PLAIN_WORDS or token in SAID_AS_WORDS or token.lower() in _word_ranks():
         return m[0]
-    if len(token) > 4 or (len(token) == 4 and _sounds_like_word(token)):
+    if len(token) < 3 or len(token) > 5 or _sounds_like_word(token, shortest=3):
         return m[0]
     return _spell(token) + ("'s" if suffix else "")
 
