@@ -70,7 +70,7 @@ LETTERS = [
     ("Nominees: OUTSTANDING WRITING IN A COMEDY SERIES", "Nominees: OUTSTANDING WRITING IN A COMEDY SERIES"),
     ("THE PRESIDENT SPOKE TODAY IN SEOUL", "THE PRESIDENT SPOKE TODAY IN SEOUL"),
     ("BY PARK HYUN-JU, LIM JEONG-WON", "BY PARK HYUN-JU, LIM JEONG-WON"),
-    ("TNT BUILDS 3-0 LEAD", "T.N.T. B.U.I.L.D.S. three to zero LEAD"),
+    ("TNT BUILDS 3-0 LEAD", "T.N.T. BUILDS three to zero LEAD"),
 ]
 
 # Abbreviations with or without their period, decided by the words around them: St. Saint or

@@ -298,7 +298,7 @@ def _spell_outside_runs(text: str) -> str:
             plain = all(
                 len(w) > 2 and ranks.get(w.lower(), _VERY_COMMON_RANK) < _VERY_COMMON_RANK for w in words
             )
-            rule = _keep if plain else _acronym
+            rule = _keep if plain else _shouted if any(w.lower() in ranks for w in words) else _acronym
         else:
             common = sum(w.lower() in _word_ranks() for w in words if len(w) > 2)
             rule = _shouted if common * 2 >= len(words) else _acronym
