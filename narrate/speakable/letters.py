@@ -217,6 +217,8 @@ def _acronym(m: re.Match[str]) -> str:
     token, suffix = m[1], m[2]
     if token in _PLAIN_WORDS or token in SAID_AS_WORDS or _sounds_like_word(token):
         return m[0]
+    if len(token) >= 5 and token.lower() in _word_ranks():
+        return m[0]  # a longer common word set in capitals for emphasis ("BUILDS", "NEVER")
     # "I.C.B.M.s" would end in "em-ess"; "I.C.B.M.'s" ends in "emz" as a person says it.
     return _spell(token) + ("'s" if suffix else "")
 
@@ -279,7 +281,7 @@ def spell_initialisms(text: str) -> str:
 
 
 # Two or more words in capitals in a row.
-_RE_CAPS_RUN = re.compile(r"(?<![\w'’.])[A-Z]+(?:['’]s)?(?:[ ,:-]+[A-Z]+(?:['’]s)?(?![\w'’.])){1,}")
+_RE_CAPS_RUN = re.compile(r"(?<![\w'’.])[A-Z]{2,}(?:['’]s)?(?:[ ,:-]+[A-Z]{2,}(?:['’]s)?(?![\w'’.])){1,}")
 # Two words in capitals are words when both are among the commonest ("NEW YORK", "GET OUT").
 _VERY_COMMON_RANK = 1_000
 
