@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from narrate import load_article, script_for
+from narrate import build_script, load_article
 
 ARTICLE = """Storm warning issued for the coast
 
@@ -19,7 +19,7 @@ Officials at 1101 W. McKinley Ave asked residents to call (202) 555-0143 before 
 def test_segments_keep_the_written_form_for_the_transcript(tmp_path: Path) -> None:
     source = tmp_path / "storm.txt"
     source.write_text(ARTICLE, encoding="utf-8")
-    segments = [s for ch in script_for(load_article(str(source))).chapters for s in ch.segments]
+    segments = [s for ch in build_script(load_article(str(source))).chapters for s in ch.segments]
     body = [s for s in segments if "EPA" in s.display or "McKinley" in s.display]
     assert len(body) == 2
     spoken = " ".join(s.text for s in body)
