@@ -232,6 +232,8 @@ def _word_ranks() -> dict[str, int]:
         return {}
     path = Path(spec.origin).parent / "wordninja" / "wordninja_words.txt.gz"
     ranks: dict[str, int] = {}
+    if not path.is_file():  # another wordninja layout: capitals are then read by shape alone
+        return ranks
     with gzip.open(path, "rt", encoding="utf-8") as lines:
         for line in lines:
             ranks[line.strip()] = len(ranks)
