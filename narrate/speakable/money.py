@@ -136,13 +136,17 @@ _RE_PER = re.compile(
 
 
 # "50p", "20c", "3.2pc": pence, cents and per cent written against the number.
-_RE_SMALL_CHANGE = re.compile(r"(?<![\w.,])(\d+(?:\.\d+)?)(p|c|pc)\b(?![.']\w)")
+# Pence and cents are under a hundred ("1080p" is a picture's lines, not pence).
+_RE_SMALL_CHANGE = re.compile(
+    r"(?<![\w.,])(\d{1,2}(?:\.\d+)?)(p|c)\b(?![.']\w)|(?<![\w.,])(\d+(?:\.\d+)?)(pc)\b"
+)
 _SMALL_CHANGE = {"p": ("penny", "pence"), "c": ("cent", "cents"), "pc": ("percent", "percent")}
 
 
 def _small_change(m: re.Match[str]) -> str:
-    singular, plural = _SMALL_CHANGE[m[2]]
-    return f"{cardinal(m[1])} {singular if m[1] == '1' else plural}"
+    amount, unit = (m[1], m[2]) if m[1] else (m[3], m[4])
+    singular, plural = _SMALL_CHANGE[unit]
+    return f"{cardinal(amount)} {singular if amount == '1' else plural}"
 
 
 def spell_money(text: str) -> str:

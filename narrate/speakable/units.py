@@ -154,8 +154,10 @@ def _say(m: re.Match[str]) -> str:
     if sign == "-" and m.start() > 0 and not m.string[m.start() - 1].isspace():
         sign = None
     # "a 40-degree day" is rare next to "40 degrees overnight": temperatures stay plural.
+    # Temperatures, and spoonfuls before what is measured ("6 tbsp fruit pectin"), stay plural.
     temperature = unit.startswith("°") or unit in ("F", "C")
-    single = m["dash"] == "-" or (not temperature and attributive(m.string[m.end() :]))
+    amount_of = unit in ("tbsp", "tsp")
+    single = m["dash"] == "-" or (not (temperature or amount_of) and attributive(m.string[m.end() :]))
     if not m["end"] and to_decimal(m["num"]) == 1 and "." not in m["num"]:
         single = True
     spoken = cardinal(m["num"]) + (" to " + cardinal(m["end"]) if m["end"] else "")
