@@ -218,6 +218,7 @@ MEASURES = [
     ("Add 2 tbsp of sugar.", "Add two tablespoons of sugar."),
     ("We got 6 in. of snow.", "We got six inches of snow."),
     ("A 55-in. TV.", "A fifty-five inch T.V."),
+    ("Add 6 tbsp fruit pectin.", "Add six tablespoons fruit pectin."),
 ]
 
 # A dash between two numbers, times or amounts is 'to'.
@@ -302,6 +303,7 @@ MONEY = [
     ("It is ₩1,000.", "It is one thousand won."),
     ("It costs 50p.", "It costs fifty pence."),
     ("Stocks fell 3.2pc.", "Stocks fell three point two percent."),
+    ("A 1080p screen.", "A one thousand eighty p screen."),
 ]
 
 # Decimals (every written digit, a leading dot) and fractions (with and without units).
@@ -331,6 +333,7 @@ DECIMALS_AND_FRACTIONS = [
     ("A 3/5 vote.", "A three fifths vote."),
     ("A 50/50 chance.", "A fifty fifty chance."),
     ("It fell to -1/2.", "It fell to minus one half."),
+    ("The bond rose 7/32 in price.", "The bond rose seven thirty-seconds in price."),
 ]
 
 # Ordinals, alone and in dates (no doubled article).
