@@ -303,7 +303,7 @@ MONEY = [
     ("It is ₩1,000.", "It is one thousand won."),
     ("It costs 50p.", "It costs fifty pence."),
     ("Stocks fell 3.2pc.", "Stocks fell three point two percent."),
-    ("A 1080p screen.", "A one thousand eighty p screen."),
+    ("A 1080p screen.", "A ten eighty p screen."),
 ]
 
 # Decimals (every written digit, a leading dot) and fractions (with and without units).

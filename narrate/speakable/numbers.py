@@ -147,6 +147,8 @@ def _range_end(digits: str, start: str) -> str:
     return cardinal(digits) if is_year(start) and len(digits) == 2 else number(digits)
 
 
+# A picture's lines: "1080p" ten eighty p, "720p" seven twenty p.
+_RE_PICTURE_LINES = re.compile(r"(?<![\w.,])(\d{3,4})([pi])\b")
 # "the 76ers", "the 49ers": the team's number with "-ers" joined to it.
 _RE_ERS = re.compile(r"(?<![\w.])(\d+)ers\b")
 
@@ -230,6 +232,7 @@ def spell_numbers(text: str) -> str:
         text = _RE_TIMES.sub(lambda m: f"{cardinal(m[1])} times", text)
     if "ers" in text:
         text = _RE_ERS.sub(_ers, text)
+    text = _RE_PICTURE_LINES.sub(lambda m: f"{_tidy(num2words(int(m[1]), to='year'))} {m[2]}", text)
     # "5G", "3D": the letters are said apart from the number.
     text = _RE_NUMBER_LETTERS.sub(" ", text)
     return _RE_NUMBER.sub(_bare_number, text)
