@@ -45,6 +45,7 @@ def checks(shared: Path) -> dict[str, list[str]]:
             "--min",
             "0.93",
         ],
+        "speakable-speed": [str(ROOT / "bench" / "speakable_speed.py"), str(SEED), "--max-ms", "50"],
         "quotes": [str(judges / "quotes.py"), str(corpus / "quotes-dev.jsonl"), "-v"],
         "episode": [str(judges / "episode.py"), str(SEED), "--loudness"],
         "feed": [str(judges / "feed.py"), str(SEED), str(SECOND_ARTICLE)],
