@@ -84,6 +84,16 @@ class Part:
 
 
 @dataclass(frozen=True)
+class ScriptSpeaker:
+    """A quoted speaker: one voice for the whole episode, and the gender evidence behind it."""
+
+    name: str
+    voice: str
+    gender: Literal["f", "m"] | None = None
+    evidence: tuple[str, ...] = ()  # e.g. "title 'Ms.'", "given name 'Linda'", "pronoun 'she'"
+
+
+@dataclass(frozen=True)
 class Script:
     """Everything that will be spoken, in order, before any audio exists.
 
@@ -96,6 +106,7 @@ class Script:
     article: Article | None = field(default=None, compare=False)
     parts: tuple[Part, ...] = ()
     articles: tuple[Article, ...] = field(default=(), compare=False)
+    speakers: tuple[ScriptSpeaker, ...] = ()
 
 
 @dataclass(frozen=True)

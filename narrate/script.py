@@ -6,8 +6,8 @@ import re
 from collections.abc import Iterator, Sequence
 from dataclasses import replace
 
-from narrate.model import Article, Part, Script, ScriptChapter, Segment, Span
-from narrate.quotes import find_quotes
+from narrate.model import Article, Part, Script, ScriptChapter, ScriptSpeaker, Segment, Span
+from narrate.quotes import SpeakerNote, read_quotes
 from narrate.speakable import Lexicon, speakable
 from narrate.structure import plan_chapters
 from narrate.voices import VoiceProfile, VoiceSet, cast_speakers
@@ -74,7 +74,8 @@ def _with_pauses(segments: list[Segment], end_pause_ms: int) -> list[Segment]:
 def build_script(article: Article, voices: VoiceSet, lexicon: Lexicon | None = None) -> Script:
     """The headline chapter (title, byline), then one chapter per planned run of paragraphs."""
     narrator = voices.narrator
-    spans = find_quotes(article.paragraphs)
+    reading = read_quotes(article.paragraphs)
+    spans = reading.spans
     speakers = [(s.speaker or UNNAMED_SPEAKER, s.gender) for par in spans for s in par if s.is_quote]
     cast = cast_speakers(voices, speakers)
 
@@ -118,7 +119,15 @@ def build_script(article: Article, voices: VoiceSet, lexicon: Lexicon | None = N
             last = segments[-1]
             segments[-1] = replace(last, pause_after_ms=PAUSE_BETWEEN_CHAPTERS_MS)
             chapters.append(ScriptChapter(title=plan.title, segments=tuple(segments)))
-    return Script(title=article.title, chapters=tuple(chapters), article=article)
+    notes = {note.name: note for note in reading.speakers}
+    cast_list = tuple(_speaker(name, cast[name], notes.get(name)) for name in cast)
+    return Script(title=article.title, chapters=tuple(chapters), article=article, speakers=cast_list)
+
+
+def _speaker(name: str, voice: VoiceProfile, note: SpeakerNote | None) -> ScriptSpeaker:
+    if note is None:
+        return ScriptSpeaker(name, voice.name)
+    return ScriptSpeaker(name, voice.name, note.gender, note.evidence)
 
 
 def script_as_json(script: Script) -> dict[str, object]:
@@ -134,6 +143,11 @@ def script_as_json(script: Script) -> dict[str, object]:
                 ],
             }
             for chapter in script.chapters
+        ],
+        # Additive to the contract: who speaks in which voice, and the gender evidence used.
+        "speakers": [
+            {"name": s.name, "voice": s.voice, "gender": s.gender, "evidence": list(s.evidence)}
+            for s in script.speakers
         ],
     }
 
@@ -169,4 +183,12 @@ def build_briefing(
         chapters.extend(script.chapters)
         parts.append(Part(title=script.title, first_chapter=first, end_chapter=len(chapters)))
     articles = tuple(s.article for s in scripts if s.article is not None)
-    return Script(title=name, chapters=tuple(chapters), article=None, parts=tuple(parts), articles=articles)
+    speakers = tuple(speaker for s in scripts for speaker in s.speakers)
+    return Script(
+        title=name,
+        chapters=tuple(chapters),
+        article=None,
+        parts=tuple(parts),
+        articles=articles,
+        speakers=speakers,
+    )

@@ -266,7 +266,7 @@ class Cast:
         if want is None:
             return None
         person = self._resolve(want, pronoun, [])
-        if person is not None:
+        if person is not None and person.gender is None:
             person.add(Evidence(want, "attribution", pronoun))
             self._sentences.append([(person, _SUBJECT)])
         return person
