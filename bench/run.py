@@ -17,6 +17,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "seeds" / "000_c7231357d1905d75.txt"
 SECOND_ARTICLE = ROOT / "bench" / "second_article.txt"
+PEOPLE_DEV = ROOT / "tests" / "fixtures" / "quotes" / "people-dev.jsonl"
 
 
 def checks(shared: Path) -> dict[str, list[str]]:
@@ -38,6 +39,8 @@ def checks(shared: Path) -> dict[str, list[str]]:
             "0.95",
         ],
         "quotes": [str(judges / "quotes.py"), str(corpus / "quotes-dev.jsonl"), "-v"],
+        # Our own cases: speakers named one or two paragraphs back, bare surnames, pronouns.
+        "quotes-people": [str(judges / "quotes.py"), str(PEOPLE_DEV), "-v"],
         "episode": [str(judges / "episode.py"), str(SEED), "--loudness"],
         "feed": [str(judges / "feed.py"), str(SEED), str(SECOND_ARTICLE)],
         "badinput": [str(judges / "badinput.py"), str(SEED)],
