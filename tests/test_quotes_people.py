@@ -19,7 +19,7 @@ from narrate.model import Article
 from narrate.quotes import find_quotes, read_quotes
 from narrate.quotes.people import looks_like_person, parse_name
 from narrate.quotes.speakers import Cast
-from narrate.script import build_script
+from narrate.script import build_script, script_as_json
 from narrate.voices import cast_speakers, load_voices
 
 DEV = Path(__file__).resolve().parent / "fixtures" / "quotes" / "people-dev.jsonl"
@@ -119,7 +119,7 @@ def _people(text: str) -> list[str]:
         ("Walsh, 69, told the station that he was leaving.", ["Walsh"]),
         ("For that reason, Pike said, the airline cancelled flights.", ["Pike"]),
         ("Anne Roszak told The Boston Globe that housing came first.", ["Anne Roszak"]),
-        ("Roszak spoke to the Valley Herald on Tuesday.", []),
+        ("Roszak spoke to the Valley Herald on Tuesday.", ["Roszak"]),
         ("Officials said the road was closed.", []),
         ("Walsh spoke first. Robert Walsh then left.", ["Robert Walsh"]),
     ],
@@ -153,9 +153,8 @@ def test_speaker_and_gender(paragraphs: list[str], speaker: str, gender: str | N
 
 
 def test_gender_evidence_is_reported_per_speaker() -> None:
-    reading = read_quotes(
-        ["Governor Paul Brennan appointed Linda Carver.", "“We start Monday,” Ms. Carver said.", "“Good,” he said."]
-    )
+    paragraphs = ["Governor Paul Brennan appointed Linda Carver.", "“We start Monday,” Ms. Carver said."]
+    reading = read_quotes([*paragraphs, "“Good,” he said."])
     notes = {n.name: n for n in reading.speakers}
     assert notes["Linda Carver"].gender == "f"
     assert "title 'Ms.'" in notes["Linda Carver"].evidence
@@ -175,3 +174,18 @@ def test_a_speaker_keeps_one_voice_when_the_gender_shows_later() -> None:
     voices = load_voices()
     cast = cast_speakers(voices, [("Ana Ruiz", None), ("Ana Ruiz", "f")])
     assert cast["Ana Ruiz"].gender in ("f", None)
+
+
+def test_script_json_lists_speakers_with_voice_and_evidence() -> None:
+    paragraphs = ("Governor Paul Brennan appointed Linda Carver.", "“We start Monday,” Ms. Carver said.")
+    article = Article(source="test", title="Appointment", paragraphs=(*paragraphs, "“Good,” he said."))
+    doc = script_as_json(build_script(article, load_voices()))
+    assert set(doc) == {"title", "chapters", "speakers"}
+    speakers = {s["name"]: s for s in doc["speakers"]}
+    assert set(speakers) == {"Linda Carver", "Paul Brennan"}
+    for speaker in speakers.values():
+        assert set(speaker) == {"name", "voice", "gender", "evidence"}
+    assert speakers["Linda Carver"]["gender"] == "f"
+    assert "title 'Ms.'" in speakers["Linda Carver"]["evidence"]
+    quotes = [s for c in doc["chapters"] for s in c["segments"] if s["kind"] == "quote"]
+    assert {(q["speaker"], q["voice"]) for q in quotes} == {(n, s["voice"]) for n, s in speakers.items()}

@@ -42,14 +42,25 @@ _SUBJECT_END = word_set(
 )
 # What shows that a bare capitalised word is someone: an age in commas, or a verb of a person.
 _AGE = re.compile(r"\s*,\s*\d{1,3}\s*,")
-_PERSON_VERB = word_set("was is has had told says said added wants wanted thanked")
+_PERSON_VERB = word_set(
+    "was is has had says wants "
+    # Irregular past tenses (regular ones end in -ed): a closed class.
+    "said told spoke met went came gave took made wrote ran won lost left became began saw thought "
+    "felt knew sent brought kept held led paid sat stood fought sought struck found drove flew "
+    "chose rose fell grew threw bought caught taught heard meant read set put let cut hit quit"
+)
 # A role set off by commas before a name: "The health minister, Clara Jensen," / "its chief, X,".
 _ROLE_BEFORE = re.compile(
-    r"(?:^|\s)(?:the|its|his|her|their|[\w-]+[’']s)\s+(?:[a-z][\w-]*\s+){0,3}([a-z]+),\s*$", re.IGNORECASE
+    r"(?:^|\s)(?:[Tt]he|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir|[\w-]+[’']s)\s+(?:[a-z][\w-]*\s+){0,3}([a-z]+),\s*$"
 )
 # A role after a name: "Robert Walsh, the county executive," / "Lee, a researcher at …".
 _ROLE_AFTER = re.compile(
     r"\s*,\s*(?:the|a|an)\s+(?:[a-z][\w’'-]*\s+){0,3}?([a-z]+)(?=\s*[,.;]|\s+(?:of|at|for|in|from|who|with)\b)"
+)
+# Words that make what stands before a name a clause of its own, not a role in front of the subject.
+_NOT_IN_ROLE = word_set(
+    "that which who whom whose to of in on at by for from with about against between into than as if when "
+    "while because and or but is was are were be been has have had said says told did does not this these"
 )
 _MAX_LOOKBACK = 12  # sentences a pronoun looks back over
 _SUBJECT, _POSSESSOR = 5, 4
@@ -116,6 +127,16 @@ def _subject_thing(sentence: str) -> str | None:
     return "the " + " ".join(noun) if noun else None
 
 
+def _subject_position(before: str) -> bool:
+    """Does a mention after ``before`` open its sentence's subject?
+
+    At most an opening phrase set off by a comma ("On Monday, he …") and a few words of a role
+    ("Wild defenseman Ryan Suter …") may come first; a clause may not ("… the facts that Epstein").
+    """
+    lead = before.rsplit(",", 1)[-1].split()
+    return len(lead) <= 3 and not any(w.lower() in _NOT_IN_ROLE or w.endswith("ed") for w in lead)
+
+
 def _next_word(text: str) -> str:
     match = re.match(r"\s*([\w’'-]+)", text)
     return match.group(1) if match else ""
@@ -149,6 +170,10 @@ class Cast:
                 return person
         if len(parts.name) == 1:
             return next((p for p in reversed(self.people) if p.answers_to(parts.name[0])), None)
+        # The end of a longer name: "Nealy Cox" for "Erin Nealy Cox".
+        for person in reversed(self.people):
+            if person.name.endswith(" " + full):
+                return person
         # A full name for someone so far known by surname only ("Walsh" … "Robert Walsh").
         for person in reversed(self.people):
             if not person.given and person.surname == parts.surname:
@@ -217,14 +242,14 @@ class Cast:
             runs = {run.start: run for run in _capital_runs(sentence)}
             for match in _TOKEN.finditer(sentence):
                 low = match.group().lower()
-                first = not mentions
+                before = sentence[: match.start()].rstrip()
+                first = not mentions and _subject_position(before)
                 run = runs.get(match.start())
                 if run is not None:
-                    before = sentence[: run.start]
-                    person = self._run_person(sentence, run, opens=not before.strip())
+                    person = self._run_person(sentence, run, opens=not before)
                     if person is not None:
                         # A name in apposition to the subject is the subject: "Her deputy, James Ortiz,"
-                        role = _ROLE_BEFORE.search(before)
+                        role = _ROLE_BEFORE.search(before + " ")
                         apposed = role is not None and not before[: role.start()].strip()
                         weight = (_POSSESSOR if run.possessive else _SUBJECT) if first or apposed else 0
                         mentions.append((person, weight))
@@ -301,7 +326,8 @@ class Cast:
             evidence = title_evidence(parts.titles)
             return None, " ".join(parts.name) or phrase, evidence.gender if evidence else None
         known = self._find(parts) if len(parts.name) == 1 else None
-        person = known or self._person(parts, firm=True)
+        # A bare word before "said" may be an outlet ("…,” Reuters reported): not a firm person.
+        person = known or self._person(parts, firm=len(parts.name) > 1 or bool(parts.titles))
         if known is not None:
             person.add(title_evidence(parts.titles))
         return self._mention(person), phrase, None
