@@ -82,6 +82,8 @@ def _capital_runs(text: str) -> list[_Run]:
 
     def close(possessive: bool = False) -> None:
         nonlocal current
+        while current and current[-1] in _PARTICLES:
+            current.pop()  # "… Ukraine de" : a particle belongs inside a name, never at its end
         if current:
             runs.append(_Run(start, end, current, possessive))
         current = []
@@ -106,8 +108,6 @@ def _capital_runs(text: str) -> list[_Run]:
             if possessive:
                 close(True)
     close()
-    while runs and runs[-1].tokens and runs[-1].tokens[-1] in _PARTICLES:
-        runs[-1].tokens.pop()
     return runs
 
 
