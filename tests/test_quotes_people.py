@@ -10,13 +10,15 @@ resolved to a newspaper, a woman voiced from a pronoun about someone else, and m
 from __future__ import annotations
 
 import json
+import marshal
 import re
 from pathlib import Path
 
 import pytest
 
 from narrate.model import Article
-from narrate.quotes import find_quotes, read_quotes
+from narrate.quotes import find_quotes, given_names, read_quotes
+from narrate.quotes.given_names import given_name_gender
 from narrate.quotes.people import looks_like_person, parse_name
 from narrate.quotes.speakers import Cast
 from narrate.script import build_script, script_as_json
@@ -189,3 +191,25 @@ def test_script_json_lists_speakers_with_voice_and_evidence() -> None:
     assert "title 'Ms.'" in speakers["Linda Carver"]["evidence"]
     quotes = [s for c in doc["chapters"] for s in c["segments"] if s["kind"] == "quote"]
     assert {(q["speaker"], q["voice"]) for q in quotes} == {(n, s["voice"]) for n, s in speakers.items()}
+
+
+@pytest.mark.parametrize(
+    ("name", "gender"),
+    [("Linda", "f"), ("Paul", "m"), ("Kim", None), ("Robin", None), ("Walsh", None), ("linda", None)],
+)
+def test_given_name_gender_only_when_the_table_is_firm(name: str, gender: str | None) -> None:
+    assert given_name_gender(name) == gender
+
+
+def test_given_name_table_is_cached_and_read_back(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    cached = tmp_path / "names" / "given-names.marshal"
+    monkeypatch.setattr(given_names, "_cache_file", lambda data: cached)
+    given_names._table.cache_clear()
+    try:
+        assert given_names._table()["linda"] == "f"
+        assert cached.is_file()
+        cached.write_bytes(marshal.dumps({"linda": "m"}))  # what is read back is the cache
+        given_names._table.cache_clear()
+        assert given_name_gender("Linda") == "m"
+    finally:
+        given_names._table.cache_clear()
