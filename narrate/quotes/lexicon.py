@@ -103,7 +103,7 @@ TITLES = word_set(
     "prime state foreign defense defence interior finance unification emir sheikh ayatollah marshal "
     "lieutenant cardinal bishop rabbi imam monsieur madame herr frau señor señora attorney prosecutor "
     "commissioner inspector superintendent sheriff counsel treasurer dean councillor councilman "
-    "councilwoman speaker whip cmdr sec"
+    "councilwoman speaker whip cmdr sec detective det trooper constable corporal cpl"
 )
 TITLE_GENDER: dict[str, Gender] = {
     "mr": "m",
@@ -155,5 +155,5 @@ NOT_PERSON = word_set(
 OPENERS = word_set(
     "the a an in on at but and meanwhile however still yet so then later also earlier speaking after "
     "before while when following during asked for last this that these those his her their its our "
-    "according as if although though since until instead"
+    "according as if although though since until instead both all each either neither"
 )

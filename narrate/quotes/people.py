@@ -9,6 +9,7 @@ given name the name table is firm about, pronouns resolved to them.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from narrate.quotes.given_names import given_name_gender, is_given_name
@@ -17,6 +18,8 @@ from narrate.quotes.lexicon import NOT_PERSON, OPENERS, PRONOUNS, TITLE_GENDER, 
 # Words of NOT_PERSON that are also common first names: "Bill Harmon", "May Lindqvist".
 _WORD_AND_NAME = word_set("bill will mark rich may march august june grant chase rose hope")
 _SUFFIXES = word_set("jr sr ii iii iv")
+# Personal pronouns of every person: a capitalised "It" or "We" opening a sentence is no name.
+PERSONAL_PRONOUNS = word_set("i me my you your we us our they them their it its he him his she her")
 # Titles that come before a name but are not a role the text refers back to ("the minister").
 _HONORIFICS = word_set("mr mrs ms miss sir dame lord lady dr prof rev monsieur madame herr frau señor señora")
 # Abbreviated ranks and offices, as the text names the role later ("Sgt. Moreno" … "the sergeant").
@@ -104,7 +107,8 @@ def looks_like_person(parts: NameParts) -> bool:
     name = parts.name
     if not 0 < len(name) <= 5 or all(_is_initial(t) for t in name):
         return False
-    if bare(name[0]) in PRONOUNS or (bare(name[0]) in OPENERS and not parts.titles):
+    first = bare(name[0]).split("’")[0].split("'")[0]
+    if first in PERSONAL_PRONOUNS or first in PRONOUNS or (first in OPENERS and not parts.titles):
         return False
     for i, tok in enumerate(name):
         low = bare(tok)
@@ -115,6 +119,17 @@ def looks_like_person(parts: NameParts) -> bool:
             if not first_name:
                 return False
     return True
+
+
+def _vote(evidence: Iterable[Evidence]) -> Gender | None:
+    votes: Counter[Gender] = Counter()
+    for e in evidence:
+        if _WEIGHT[e.kind]:
+            votes[e.gender] += _WEIGHT[e.kind]
+    if not votes:
+        return None
+    (top, n), *rest = votes.most_common()
+    return None if rest and rest[0][1] == n else top
 
 
 @dataclass
@@ -135,14 +150,13 @@ class Person:
 
     @property
     def gender(self) -> Gender | None:
-        votes: Counter[Gender] = Counter()
-        for e in self.evidence:
-            if _WEIGHT[e.kind]:
-                votes[e.gender] += _WEIGHT[e.kind]
-        if not votes:
-            return None
-        (top, n), *rest = votes.most_common()
-        return None if rest and rest[0][1] == n else top
+        return _vote(self.evidence)
+
+    @property
+    def firm_gender(self) -> Gender | None:
+        """The gender shown by titles, roles and pronouns alone: a first name table can be wrong
+        about a name from another culture ("Di Li"), so a pronoun may still overrule it."""
+        return _vote(e for e in self.evidence if e.kind != "given name")
 
     @property
     def voice_gender(self) -> Gender | None:

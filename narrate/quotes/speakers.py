@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from narrate.quotes.given_names import is_given_name
 from narrate.quotes.lexicon import DETERMINERS, PRONOUNS, TITLE_GENDER, VERB, Gender, word_set
 from narrate.quotes.people import (
     Evidence,
@@ -33,7 +34,8 @@ from narrate.quotes.sentences import split_sentences
 # A capitalised word (with an initial's or a title's dot kept apart), or a lowercase word.
 _TOKEN = re.compile(r"[A-Z]\.(?:[A-Z]\.)+|[^\W\d_][\w’'-]*")
 _PARTICLES = word_set("de da di del der van von bin al ibn du dos")
-_POSSESSIVE = ("’s", "'s", "’")
+_POSSESSIVE = ("’s", "'s", "’", "'")
+_CONTRACTION = re.compile(r"[’'](?:d|ll|re|ve|m)$")
 _GENDERED_PRONOUN: dict[str, Gender] = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
 # Words that end the noun of a sentence's subject ("The company behind the port said").
 _SUBJECT_END = word_set(
@@ -62,6 +64,8 @@ _NOT_IN_ROLE = word_set(
     "that which who whom whose to of in on at by for from with about against between into than as if when "
     "while because and or but is was are were be been has have had said says told did does not this these"
 )
+# Prepositions of place: a name after them is a place unless it starts with a first name.
+_LOCATIVE = re.compile(r"(?<![\w’'-])(?:in|at|near|across|throughout|outside|inside|into|toward|towards)\s*$")
 _MAX_LOOKBACK = 12  # sentences a pronoun looks back over
 _SUBJECT, _POSSESSOR = 5, 4
 
@@ -88,10 +92,11 @@ def _capital_runs(text: str) -> list[_Run]:
             runs.append(_Run(start, end, current, possessive))
         current = []
 
+    held_possessive = False
     for match in _TOKEN.finditer(text):
         tok, gap = match.group(), text[end : match.start()].strip()
         capital = is_capitalised(tok)
-        if current:
+        if current and not held_possessive:
             last = current[-1]
             dotted = gap == "." and (is_title(last) or len(last) == 1 or bare(last) in ("jr", "sr"))
             if (gap == "" or dotted) and (capital or tok in _PARTICLES):
@@ -99,15 +104,21 @@ def _capital_runs(text: str) -> list[_Run]:
                     current[-1] = last + "."  # an initial: "Robert J. Walsh"
             else:
                 close()
+        if held_possessive and current and not (capital and gap == ""):
+            close(True)
+        held_possessive = False
         if capital or (current and tok in _PARTICLES):
             if not current:
                 start = match.start()
+            tok = _CONTRACTION.sub("", tok)
             possessive = tok.endswith(_POSSESSIVE)
             current.append(next((tok[: -len(s)] for s in _POSSESSIVE if tok.endswith(s)), tok))
             end = match.end()
-            if possessive:
+            if possessive and tok.endswith(("s’", "s'")):
+                held_possessive = True  # "the Employers’ Association": the name may go on
+            elif possessive:
                 close(True)
-    close()
+    close(held_possessive)
     return runs
 
 
@@ -160,6 +171,9 @@ class Cast:
         self._sentences: list[list[tuple[Person, int]]] = []
         self._roles: dict[str, Person] = {}  # "minister" -> the last person the text titled so
         self._thing: str | None = None  # the last sentence subject that is not a person
+        # The last sentence holds an attribution ("…,” Ortiz said): the narration read next
+        # finishes that sentence rather than starting one.
+        self._open = False
 
     # --- who a name is -------------------------------------------------------------------
 
@@ -213,6 +227,8 @@ class Cast:
         parts = parse_name(tokens)
         if not looks_like_person(parts):
             return None
+        if _LOCATIVE.search(before) and not parts.titles and not is_given_name(parts.name[0]):
+            return None  # "in Puerto Rico", "near Fort Worth": a place
         rest = sentence[run.end :]
         if len(parts.name) == 1 and not parts.titles:
             known = self._find(parts)
@@ -243,7 +259,7 @@ class Cast:
             for match in _TOKEN.finditer(sentence):
                 low = match.group().lower()
                 before = sentence[: match.start()].rstrip()
-                first = not mentions and _subject_position(before)
+                first = _subject_position(before) and all(w < _POSSESSOR for _, w in mentions)
                 run = runs.get(match.start())
                 if run is not None:
                     person = self._run_person(sentence, run, opens=not before)
@@ -259,28 +275,36 @@ class Cast:
                     if person is not None:
                         weight = (_POSSESSOR if low in ("his", "her") else _SUBJECT) if first else 0
                         mentions.append((person, weight))
-            if mentions:
+            if self._open and self._sentences:
+                last = self._sentences[-1]
+                last.extend(m for m in mentions if m[0] not in [p for p, _ in last])
+            elif mentions:
                 self._sentences.append(mentions)
+            self._open = False
 
     def _resolve(self, want: Gender, word: str, current: list[tuple[Person, int]]) -> Person | None:
-        """The most salient person agreeing with a pronoun; learns the gender when unambiguous."""
+        """The most salient person agreeing with a pronoun; learns the gender when unambiguous.
+
+        A first name that says otherwise only lowers a candidate's score (the name table can be
+        wrong about "Di Li"), and nothing is learned from such a choice.
+        """
         scores: dict[int, tuple[float, Person]] = {}
         recent: set[int] = set()
         history = [*self._sentences[-_MAX_LOOKBACK:], current]
         for distance, sentence in enumerate(reversed(history)):
             for person, weight in sentence:
-                if person.gender not in (None, want):
+                if person.firm_gender not in (None, want):
                     continue
                 if distance <= 2:
                     recent.add(id(person))
-                agrees = 3 if person.gender == want else 0
+                agrees = {want: 3, None: 0}.get(person.gender, -15)
                 score = weight - 10 * distance + agrees - (0 if person.firm else 4)
                 if id(person) not in scores or score > scores[id(person)][0]:
                     scores[id(person)] = (score, person)
         if not scores:
             return None
         _, best = max(scores.values(), key=lambda pair: pair[0])
-        if recent <= {id(best)}:
+        if recent <= {id(best)} and best.gender in (None, want):
             best.add(Evidence(want, "pronoun", word))
         return best
 
@@ -291,9 +315,10 @@ class Cast:
         if want is None:
             return None
         person = self._resolve(want, pronoun, [])
-        if person is not None and person.gender is None:
-            person.add(Evidence(want, "attribution", pronoun))
-            self._sentences.append([(person, _SUBJECT)])
+        if person is not None:
+            if person.gender is None:
+                person.add(Evidence(want, "attribution", pronoun))
+            self._mention(person)
         return person
 
     def speaker(self, phrase: str) -> tuple[Person | None, str, Gender | None]:
@@ -334,6 +359,7 @@ class Cast:
 
     def _mention(self, person: Person) -> Person:
         self._sentences.append([(person, _SUBJECT)])
+        self._open = True
         return person
 
 
