@@ -136,7 +136,7 @@ CASES: list[tuple[list[str], list[tuple[str, str | None, str | None]], list[str]
     ),
     (
         ["“We are ready,” said the spokesperson. She added: “The talks will resume on Friday.”"],
-        [("We are ready", "the spokesperson", None), ("talks will resume", "the spokesperson", None)],
+        [("We are ready", "the spokesperson", "f"), ("talks will resume", "the spokesperson", "f")],
         [],
     ),
     # A role before the name, titles after commas, nested marks, mixed straight and curly marks.

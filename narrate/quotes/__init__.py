@@ -90,7 +90,8 @@ def _attribute(paragraphs: Sequence[str], regions: list[list[Region]], quotes: l
                 cast.observe(narration[seen : attribution.pos])
                 seen = attribution.pos
             q.person, q.wording, q.gender = cast.speaker(attribution.phrase)
-            q.named = attribution.phrase.lower() not in PRONOUNS
+            # A pronoun resolved to someone is the quote's own attribution, as a name is.
+            q.named = q.person is not None or attribution.phrase.lower() not in PRONOUNS
             hint = attribution.gender
             if hint is not None and q.person is not None:
                 q.person.add(Evidence(hint, "pronoun", attribution.hint_word))

@@ -157,3 +157,22 @@ OPENERS = word_set(
     "before while when following during asked for last this that these those his her their its our "
     "according as if although though since until instead both all each either neither"
 )
+
+# Nouns for a person that news text uses for someone it does not name ("a spokesperson said",
+# "the lawyer added"), besides the titles above; with the gender some of them show.
+PERSON_NOUNS = word_set(
+    "official spokesperson resident witness lawyer analyst expert source aide doctor nurse teacher "
+    "student worker farmer soldier man woman driver owner neighbor neighbour victim researcher "
+    "scientist economist diplomat activist protester employee executive manager engineer parent "
+    "mother father son daughter wife husband friend member organizer organiser survivor official"
+)
+NOUN_GENDER: dict[str, Gender] = {
+    "man": "m",
+    "woman": "f",
+    "mother": "f",
+    "father": "m",
+    "son": "m",
+    "daughter": "f",
+    "wife": "f",
+    "husband": "m",
+}

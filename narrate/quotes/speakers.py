@@ -14,7 +14,16 @@ import re
 from dataclasses import dataclass
 
 from narrate.quotes.given_names import is_given_name
-from narrate.quotes.lexicon import DETERMINERS, PRONOUNS, TITLE_GENDER, VERB, Gender, word_set
+from narrate.quotes.lexicon import (
+    DETERMINERS,
+    NOUN_GENDER,
+    PERSON_NOUNS,
+    PRONOUNS,
+    TITLE_GENDER,
+    VERB,
+    Gender,
+    word_set,
+)
 from narrate.quotes.people import (
     Evidence,
     NameParts,
@@ -63,6 +72,11 @@ _ROLE_AFTER = re.compile(
 _NOT_IN_ROLE = word_set(
     "that which who whom whose to of in on at by for from with about against between into than as if when "
     "while because and or but is was are were be been has have had said says told did does not this these"
+)
+# A sentence whose subject is someone unnamed: "A spokesperson for the ministry said …".
+_ROLE_SUBJECT = re.compile(
+    r"^(?:(?:But|And|Yet|Still|Meanwhile|However|Instead),?\s+)?(?:[^,]{1,60},\s+)?"
+    r"([Aa]n?|[Tt]he|[Oo]ne)\s+((?:[a-z][\w’'-]*\s+){0,2}?)([a-z]+)\b"
 )
 # Prepositions of place: a name after them is a place unless it starts with a first name.
 _LOCATIVE = re.compile(r"(?<![\w’'-])(?:in|at|near|across|throughout|outside|inside|into|toward|towards)\s*$")
@@ -255,6 +269,8 @@ class Cast:
             sentence = piece.strip()
             self._thing = _subject_thing(sentence) or self._thing
             mentions: list[tuple[Person, int]] = []
+            if (someone := self._role_subject(sentence)) is not None:
+                mentions.append((someone, _SUBJECT))
             runs = {run.start: run for run in _capital_runs(sentence)}
             for match in _TOKEN.finditer(sentence):
                 low = match.group().lower()
@@ -338,11 +354,11 @@ class Cast:
                 parts = parse_name(capitals)
                 if looks_like_person(parts):
                     return self._mention(self._person(parts, firm=True)), phrase, None
-            titled = self._roles.get(role_noun(tokens[-1]))
-            if titled is not None and tokens[0].lower() == "the":  # "the minister": the one so titled
-                return self._mention(titled), phrase, None
-            gender = TITLE_GENDER.get(bare(tokens[-1]))
-            return None, " ".join([tokens[0].lower(), *tokens[1:]]), gender
+            wording = " ".join([tokens[0].lower(), *tokens[1:]])
+            someone = self._someone(wording)
+            if someone is not None:
+                return self._mention(someone), wording, None
+            return None, wording, None
         capitals = _trailing_capitals(tokens)
         if capitals and len(capitals) < len(tokens) and not is_capitalised(tokens[0]):
             tokens = capitals  # "analyst Cheong Seong-chang": a lowercase role before the name
@@ -356,6 +372,36 @@ class Cast:
         if known is not None:
             person.add(title_evidence(parts.titles))
         return self._mention(person), phrase, None
+
+    def _role_subject(self, sentence: str) -> Person | None:
+        """The unnamed person a sentence opens with when they report something ("A spokesperson
+        for the ministry said …"), so that a later "she said" can be them."""
+        match = _ROLE_SUBJECT.match(sentence)
+        if match is None:
+            return None
+        verb = VERB.search(sentence, match.end())
+        if verb is None or len(sentence[match.end() : verb.start()].split()) > 12:
+            return None
+        return self._someone(f"{match.group(1).lower()} {match.group(2)}{match.group(3)}")
+
+    def _someone(self, wording: str) -> Person | None:
+        """The person a role phrase stands for: "the minister" (the one so titled, or the one the
+        text called "a minister" last), or someone new for "a spokesperson"; None for "the court".
+        """
+        words = wording.split()
+        noun = role_noun(words[-1])
+        if noun not in PERSON_NOUNS and not is_title(noun):
+            return None
+        known = self._roles.get(noun)
+        if known is not None and words[0] == "the":
+            return known
+        person = Person(wording, firm=True)
+        self.people.append(person)
+        gender = TITLE_GENDER.get(noun) or NOUN_GENDER.get(noun)
+        if gender:
+            person.add(Evidence(gender, "role", noun))
+        self._roles[noun] = person
+        return person
 
     def _mention(self, person: Person) -> Person:
         self._sentences.append([(person, _SUBJECT)])
