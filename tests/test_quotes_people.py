@@ -144,6 +144,12 @@ def test_who_is_registered_as_a_person(text: str, people: list[str]) -> None:
         (["“He must go,” Ms. Ellis said of the governor, who is away while he recovers."], "Ellis", "f"),
         # The speaker's own possessive in the attribution does show the gender.
         (["“We are ready,” Ellis said in her statement."], "Ellis", "f"),
+        # Someone unnamed who reports something can be "she".
+        (["A spokeswoman for the agency said the road would close. Mayor Tom Ellis objected.",
+          "“It is not safe,” she said."], "a spokeswoman", "f"),
+        # The first-name table is wrong about some names; the speaker's own "he" decides the voice.
+        (["Di Li leads the survey.", "Li says that he is excited. “This is a great time,” he says."],
+         "Di Li", "m"),
         # The subject of the previous sentence, not the last name mentioned.
         (["Sam Ortega questioned Robin Dale about the recording.", "Dale’s apology came a day later.",
           "“I was wrong,” he said."], "Robin Dale", "m"),

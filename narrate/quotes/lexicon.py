@@ -164,7 +164,7 @@ PERSON_NOUNS = word_set(
     "official spokesperson resident witness lawyer analyst expert source aide doctor nurse teacher "
     "student worker farmer soldier man woman driver owner neighbor neighbour victim researcher "
     "scientist economist diplomat activist protester employee executive manager engineer parent "
-    "mother father son daughter wife husband friend member organizer organiser survivor official"
+    "mother father son daughter wife husband friend member organizer organiser survivor"
 )
 NOUN_GENDER: dict[str, Gender] = {
     "man": "m",

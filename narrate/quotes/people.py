@@ -160,8 +160,10 @@ class Person:
 
     @property
     def voice_gender(self) -> Gender | None:
-        """The gender for the person's voice: the evidence, else how their quotes refer to them."""
-        return self.gender or next((e.gender for e in self.evidence if e.kind == "attribution"), None)
+        """The gender for the person's voice: titles, roles and pronouns first, then how their own
+        quotes refer to them ("…,” he says), then the first-name table."""
+        spoken = next((e.gender for e in self.evidence if e.kind == "attribution"), None)
+        return self.firm_gender or spoken or self.gender
 
     def answers_to(self, token: str) -> bool:
         """Is a bare name ``token`` this person ("Walsh", or "Kim" for a Korean "Kim Jong-un")?"""

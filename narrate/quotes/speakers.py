@@ -332,7 +332,7 @@ class Cast:
             return None
         person = self._resolve(want, pronoun, [])
         if person is not None:
-            if person.gender is None:
+            if Evidence(want, "pronoun", pronoun) not in person.evidence:
                 person.add(Evidence(want, "attribution", pronoun))
             self._mention(person)
         return person
