@@ -53,6 +53,7 @@ _SUBJECT_END = word_set(
 )
 # What shows that a bare capitalised word is someone: an age in commas, or a verb of a person.
 _AGE = re.compile(r"\s*,\s*\d{1,3}\s*,")
+_APPOSITIVE = re.compile(r"\s*,\s*(?:a|an|the)\s[^,.;]{1,60},")
 _PERSON_VERB = word_set(
     "was is has had says wants "
     # Irregular past tenses (regular ones end in -ed): a closed class.
@@ -168,9 +169,12 @@ def _next_word(text: str) -> str:
 
 
 def _acts_as_person(rest: str) -> bool:
-    """Does what follows a bare word show a person? ("Walsh, 69, told", "Pike said,", "Lee was")."""
+    """Does what follows a bare word show a person? ("Walsh, 69, told", "Pike said,", "Lee was",
+    "Jones, a former banker, said")."""
     if _AGE.match(rest):
         return True
+    if appositive := _APPOSITIVE.match(rest):
+        rest = rest[appositive.end() :]
     following = _next_word(rest)
     return following.islower() and (
         following in _PERSON_VERB or following.endswith("ed") or VERB.fullmatch(following) is not None
@@ -200,7 +204,7 @@ class Cast:
             return next((p for p in reversed(self.people) if p.answers_to(parts.name[0])), None)
         # The end of a longer name: "Nealy Cox" for "Erin Nealy Cox".
         for person in reversed(self.people):
-            if person.name.endswith(" " + full):
+            if person.name.lower().endswith(" " + full.lower()):
                 return person
         # A full name for someone so far known by surname only ("Walsh" … "Robert Walsh").
         for person in reversed(self.people):
@@ -250,9 +254,10 @@ class Cast:
                 return known
             word = parts.name[0]
             plural_opener = opens and word.endswith("s") and not word.endswith(("ss", "us", "is"))
-            if not _acts_as_person(rest) or (plural_opener and not _AGE.match(rest)):
+            set_off = _AGE.match(rest) or _APPOSITIVE.match(rest)  # "Jones, 54," / "Jones, a banker,"
+            if not _acts_as_person(rest) or (plural_opener and not set_off):
                 return None  # "Officials said", "Reuters reported": not a person we can tell
-            person = self._person(parts, firm=bool(_AGE.match(rest)))
+            person = self._person(parts, firm=bool(set_off))
         else:
             person = self._person(parts, firm=True)
         if role := _ROLE_BEFORE.search(before):
