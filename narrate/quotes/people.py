@@ -159,11 +159,16 @@ class Person:
         return _vote(e for e in self.evidence if e.kind != "given name")
 
     @property
-    def voice_gender(self) -> Gender | None:
-        """The gender for the person's voice: titles, roles and pronouns first, then how their own
-        quotes refer to them ("…,” he says), then the first-name table."""
+    def text_gender(self) -> Gender | None:
+        """What the text itself shows: titles, roles, pronouns, then how the person's own quotes
+        refer to them ("…,” he says) — everything but the first-name table."""
         spoken = next((e.gender for e in self.evidence if e.kind == "attribution"), None)
-        return self.firm_gender or spoken or self.gender
+        return self.firm_gender or spoken
+
+    @property
+    def voice_gender(self) -> Gender | None:
+        """The gender for the person's voice: what the text shows, else the first-name table."""
+        return self.text_gender or self.gender
 
     def answers_to(self, token: str) -> bool:
         """Is a bare name ``token`` this person ("Walsh", or "Kim" for a Korean "Kim Jong-un")?"""

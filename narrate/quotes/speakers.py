@@ -63,7 +63,8 @@ _PERSON_VERB = word_set(
 )
 # A role set off by commas before a name: "The health minister, Clara Jensen," / "its chief, X,".
 _ROLE_BEFORE = re.compile(
-    r"(?:^|\s)(?:[Tt]he|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir|[\w-]+[’']s)\s+(?:[a-z][\w-]*\s+){0,3}([a-z]+),\s*$"
+    r"(?:^|\s)(?:[Tt]he|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir|[\w-]+[’']s)\s+(?:[a-z][\w-]*\s+){0,3}([a-z]+),\s*"
+    r"(?:[a-z][\w-]*\s+){0,2}$"  # "Steenburgen’s son, filmmaker Charlie McDowell"
 )
 # A role after a name: "Robert Walsh, the county executive," / "Lee, a researcher at …".
 _ROLE_AFTER = re.compile(
@@ -81,6 +82,8 @@ _ROLE_SUBJECT = re.compile(
 )
 # Prepositions of place: a name after them is a place unless it starts with a first name.
 _LOCATIVE = re.compile(r"(?<![\w’'-])(?:in|at|near|across|throughout|outside|inside|into|toward|towards)\s*$")
+# Words after "her" that make it an object pronoun ("told her on Monday", "asked her about").
+_NOT_NOUN = word_set("on in at that to and by after before about with for if whether what how why from")
 _MAX_LOOKBACK = 12  # sentences a pronoun looks back over
 _SUBJECT, _POSSESSOR = 5, 4
 
@@ -161,6 +164,12 @@ def _subject_position(before: str) -> bool:
     """
     lead = before.rsplit(",", 1)[-1].split()
     return len(lead) <= 3 and not any(w.lower() in _NOT_IN_ROLE or w.endswith("ed") for w in lead)
+
+
+def _is_object(after: str) -> bool:
+    """Is "her" an object ("asked her, …", "told her that") rather than a possessive ("her son")?"""
+    following = _next_word(after)
+    return not following or after.lstrip()[:1] in ",.;:!?" or following.lower() in _NOT_NOUN
 
 
 def _next_word(text: str) -> str:
@@ -274,7 +283,9 @@ class Cast:
             sentence = piece.strip()
             self._thing = _subject_thing(sentence) or self._thing
             mentions: list[tuple[Person, int]] = []
-            if (someone := self._role_subject(sentence)) is not None:
+            if self._open and self._sentences:
+                mentions = self._sentences.pop()  # finishing the attribution's sentence
+            elif (someone := self._role_subject(sentence)) is not None:
                 mentions.append((someone, _SUBJECT))
             runs = {run.start: run for run in _capital_runs(sentence)}
             for match in _TOKEN.finditer(sentence):
@@ -292,14 +303,14 @@ class Cast:
                         mentions.append((person, weight))
                         continue
                 if low in _GENDERED_PRONOUN:
-                    person = self._resolve(_GENDERED_PRONOUN[low], match.group(), mentions)
+                    # An object ("Wootton asked her") is not the subject of its own sentence.
+                    obj = low == "him" or (low == "her" and _is_object(sentence[match.end() :]))
+                    candidates = [m for m in mentions if m[1] < _POSSESSOR] if obj else mentions
+                    person = self._resolve(_GENDERED_PRONOUN[low], match.group(), candidates)
                     if person is not None:
                         weight = (_POSSESSOR if low in ("his", "her") else _SUBJECT) if first else 0
                         mentions.append((person, weight))
-            if self._open and self._sentences:
-                last = self._sentences[-1]
-                last.extend(m for m in mentions if m[0] not in [p for p, _ in last])
-            elif mentions:
+            if mentions:
                 self._sentences.append(mentions)
             self._open = False
 
@@ -314,18 +325,18 @@ class Cast:
         history = [*self._sentences[-_MAX_LOOKBACK:], current]
         for distance, sentence in enumerate(reversed(history)):
             for person, weight in sentence:
-                if person.firm_gender not in (None, want):
+                if person.text_gender not in (None, want):
                     continue
                 if distance <= 2:
                     recent.add(id(person))
-                agrees = {want: 3, None: 0}.get(person.gender, -15)
+                agrees = {want: 3, None: 0}.get(person.voice_gender, -15)
                 score = weight - 10 * distance + agrees - (0 if person.firm else 4)
                 if id(person) not in scores or score > scores[id(person)][0]:
                     scores[id(person)] = (score, person)
         if not scores:
             return None
         _, best = max(scores.values(), key=lambda pair: pair[0])
-        if recent <= {id(best)} and best.gender in (None, want):
+        if recent <= {id(best)} and best.voice_gender in (None, want):
             best.add(Evidence(want, "pronoun", word))
         return best
 
