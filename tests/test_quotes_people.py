@@ -219,3 +219,12 @@ def test_given_name_table_is_cached_and_read_back(tmp_path: Path, monkeypatch: p
         assert given_name_gender("Linda") == "m"
     finally:
         given_names._table.cache_clear()
+
+
+def test_an_object_pronoun_is_not_its_sentences_subject() -> None:
+    paragraphs = [
+        "Kirstie Alley appeared on a podcast in 2018.",
+        "Wootton asked her, “Did it hurt?” She answered, “Yes, for months.”",
+    ]
+    quotes = [s for spans in find_quotes(paragraphs) for s in spans if s.is_quote]
+    assert [(q.speaker, q.gender) for q in quotes] == [("Wootton", None), ("Kirstie Alley", "f")]

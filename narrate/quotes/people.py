@@ -13,7 +13,16 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from narrate.quotes.given_names import given_name_gender, is_given_name
-from narrate.quotes.lexicon import NOT_PERSON, OPENERS, PRONOUNS, TITLE_GENDER, TITLES, Gender, word_set
+from narrate.quotes.lexicon import (
+    NOT_PERSON,
+    OPENERS,
+    PERSON_NOUNS,
+    PRONOUNS,
+    TITLE_GENDER,
+    TITLES,
+    Gender,
+    word_set,
+)
 
 # Words of NOT_PERSON that are also common first names: "Bill Harmon", "May Lindqvist".
 _WORD_AND_NAME = word_set("bill will mark rich may march august june grant chase rose hope")
@@ -22,6 +31,9 @@ _SUFFIXES = word_set("jr sr ii iii iv")
 PERSONAL_PRONOUNS = word_set("i me my you your we us our they them their it its he him his she her")
 # Titles that come before a name but are not a role the text refers back to ("the minister").
 _HONORIFICS = word_set("mr mrs ms miss sir dame lord lady dr prof rev monsieur madame herr frau señor señora")
+# Title words that qualify an office rather than name one ("state", "prime", "deputy"): "the
+# state said" is no person.
+_QUALIFIERS = word_set("state foreign defense defence interior finance unification prime vice deputy head")
 # Abbreviated ranks and offices, as the text names the role later ("Sgt. Moreno" … "the sergeant").
 _ROLE_OF = {
     "sgt": "sergeant",
@@ -52,6 +64,11 @@ def bare(token: str) -> str:
 def is_title(token: str) -> bool:
     low = bare(token)
     return low in TITLES or low.split("-")[0] in TITLES
+
+
+def is_person_role(noun: str) -> bool:
+    """Does the noun stand for a person ("the minister", "a spokesperson"), not an office's qualifier?"""
+    return noun in PERSON_NOUNS or (is_title(noun) and noun not in _QUALIFIERS)
 
 
 def role_noun(title: str) -> str:

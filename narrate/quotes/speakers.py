@@ -17,7 +17,6 @@ from narrate.quotes.given_names import is_given_name
 from narrate.quotes.lexicon import (
     DETERMINERS,
     NOUN_GENDER,
-    PERSON_NOUNS,
     PRONOUNS,
     TITLE_GENDER,
     VERB,
@@ -30,6 +29,7 @@ from narrate.quotes.people import (
     Person,
     bare,
     given_name_evidence,
+    is_person_role,
     is_title,
     looks_like_person,
     parse_name,
@@ -406,7 +406,7 @@ class Cast:
         """
         words = wording.split()
         noun = role_noun(words[-1])
-        if noun not in PERSON_NOUNS and not is_title(noun):
+        if not is_person_role(noun):
             return None
         known = self._roles.get(noun)
         if known is not None and words[0] == "the":
