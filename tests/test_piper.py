@@ -277,3 +277,47 @@ def test_narrate_voices_lists_the_piper_voice(render_cli):
     assert any("piper:en_US-joe-medium" in line and "[available]" in line for line in lines)
     assert any(line.startswith("piper: ") and line.endswith("en_US-joe-medium") for line in lines)
     assert not any(line.startswith("fake") for line in lines)  # no sub-folder, nothing to list
+
+
+@needs_piper
+@pytest.mark.espeak
+def test_render_with_the_neural_narrator(tmp_path, render_cli, short_txt, monkeypatch):
+    """`--engine piper` (here through NARRATE_ENGINE): the narrator is Piper's, the quote eSpeak's,
+    at -16 LUFS with true peaks under -1 dBTP, the quote level with the narrator."""
+    import math
+
+    import numpy as np
+    import pyloudnorm as pyln
+    from conftest import decode_mp3, parse_vtt
+    from scipy.signal import resample_poly
+
+    from narrate.engines.espeak import EspeakEngine
+
+    spoken: dict[str, list[str]] = {"piper": [], "espeak": []}
+    for name, engine in (("piper", piper_engine.PiperEngine), ("espeak", EspeakEngine)):
+        real = engine.synthesize
+
+        def spy(self, text, profile, _real=real, _name=name):
+            spoken[_name].append(profile.role)
+            return _real(self, text, profile)
+
+        monkeypatch.setattr(engine, "synthesize", spy)
+    monkeypatch.setenv("NARRATE_ENGINE", "piper")
+    result = render_cli("render", short_txt, "-o", tmp_path / "out", "--cache-dir", tmp_path / "cache")
+    assert result.exit_code == 0, result.output
+    # One process renders (inline here): the narrator through Piper, the quote through eSpeak.
+    assert spoken["piper"] and set(spoken["piper"]) == {"narrator"}
+    assert spoken["espeak"] == ["quote"]
+    mp3 = next((tmp_path / "out").glob("*.mp3"))
+    audio = decode_mp3(mp3)
+    meter = pyln.Meter(22050)
+    assert -17.0 <= meter.integrated_loudness(audio) <= -15.0
+    assert 20 * math.log10(np.abs(resample_poly(audio, 4, 1)).max()) <= -1.0
+    cues = parse_vtt(mp3.with_suffix(".vtt").read_text())
+    assert {v for _, _, v, _ in cues} == {"Narrator", "Laura White"}
+    spans = {
+        who: np.concatenate([audio[a * 22050 // 1000 : b * 22050 // 1000] for a, b, v, _ in cues if v == who])
+        for who in ("Narrator", "Laura White")
+    }
+    narrator, quote = (meter.integrated_loudness(spans[who]) for who in ("Narrator", "Laura White"))
+    assert abs(quote - narrator) <= 1.0
