@@ -8,7 +8,7 @@ from dataclasses import replace
 
 from narrate.model import Article, Part, Script, ScriptChapter, Segment, Span
 from narrate.quotes import find_quotes
-from narrate.script.structure import plan_chapters
+from narrate.script.chapters import plan_chapters
 from narrate.speakable import Lexicon, speakable, split_sentences
 from narrate.voices import VoiceProfile, VoiceSet, cast_speakers, load_voices
 

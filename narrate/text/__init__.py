@@ -1,0 +1,27 @@
+"""The text toolkit, the first stage: one sentence splitter and the word lists every stage shares."""
+
+from narrate.text.calendar import MONTH_NAMES, MONTH_NUMBERS, MONTHS, WEEKDAYS
+from narrate.text.names import HONORIFICS, NAME_PARTICLES, NAME_SUFFIXES, TITLES
+from narrate.text.numbers import NUMBER
+from narrate.text.sentences import Sentence, sentence_end, sentence_start, sentences, split_sentences
+from narrate.text.words import STOP_WORDS, stem, tokens
+
+__all__ = [
+    "HONORIFICS",
+    "MONTHS",
+    "MONTH_NAMES",
+    "MONTH_NUMBERS",
+    "NAME_PARTICLES",
+    "NAME_SUFFIXES",
+    "NUMBER",
+    "STOP_WORDS",
+    "TITLES",
+    "WEEKDAYS",
+    "Sentence",
+    "sentence_end",
+    "sentence_start",
+    "sentences",
+    "split_sentences",
+    "stem",
+    "tokens",
+]
