@@ -9,7 +9,8 @@ from dataclasses import replace
 from narrate.model import Article, Part, Script, ScriptChapter, Segment, Span
 from narrate.quotes import find_quotes
 from narrate.script.chapters import plan_chapters
-from narrate.speakable import Lexicon, speakable, split_sentences
+from narrate.speakable import Lexicon, speakable
+from narrate.text import split_sentences
 from narrate.voices import VoiceProfile, VoiceSet, cast_speakers, load_voices
 
 PAUSE_AFTER_TITLE_MS = 1200
