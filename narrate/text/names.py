@@ -1,44 +1,6 @@
-"""Words around people's names: titles written before a name, honorifics, name particles."""
+"""Words around people's names: honorifics, name particles, company and generation suffixes."""
 
 from __future__ import annotations
-
-# Abbreviated titles before a name ("Lt. Gen.", "Sen."), with what they stand for: their
-# period never ends a sentence.
-TITLES = {
-    "Adm": "Admiral",
-    "Amb": "Ambassador",
-    "Brig": "Brigadier",
-    "Capt": "Captain",
-    "Cmdr": "Commander",
-    "Col": "Colonel",
-    "Cpl": "Corporal",
-    "Dr": "Doctor",
-    "Gen": "General",
-    "Gov": "Governor",
-    "Lt": "Lieutenant",
-    "Maj": "Major",
-    "Mr": "Mister",
-    "Mrs": "Misses",
-    "Ms": "Miz",
-    "Pfc": "Private First Class",
-    "Pres": "President",
-    "Prof": "Professor",
-    "Pvt": "Private",
-    "Rep": "Representative",
-    "Reps": "Representatives",
-    "Rev": "Reverend",
-    "Sen": "Senator",
-    "Sens": "Senators",
-    "Sgt": "Sergeant",
-    "Supt": "Superintendent",
-    "Fr": "Father",
-    "Hon": "Honorable",
-    "Insp": "Inspector",
-    "Det": "Detective",
-    "Gens": "Generals",
-    "Sec": "Secretary",
-    "Atty": "Attorney",
-}
 
 # Abbreviations after a name or inside one that may end a sentence ("Jr.", "Inc.").
 NAME_SUFFIXES = frozenset({"Jr", "Sr", "Ltd", "Inc", "Corp", "Co", "Plc", "LLC"})

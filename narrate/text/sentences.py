@@ -13,8 +13,9 @@ from functools import lru_cache
 
 import pysbd
 
-from narrate.text.calendar import MONTHS
-from narrate.text.names import NAME_SUFFIXES, TITLES
+from narrate.text.abbreviations import TITLES
+from narrate.text.calendar import MONTHS, WEEKDAYS
+from narrate.text.names import NAME_SUFFIXES
 
 _lock = threading.Lock()
 
@@ -29,7 +30,10 @@ _RE_INITIALS_END = re.compile(
     r"(?<=\b[A-Z]\.[A-Z]\.)\s+(?=(?:The|But|And|It|He|She|They|We|I|In|On|At|This|That|These|"
     r"Those|There|A|An|However|Meanwhile|Yet|So|As|Its|His|Her|Their|Our)\s)"
 )
-_DAYS = re.compile(r"^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
+_DAYS = re.compile(rf"^(?:{'|'.join(WEEKDAYS)})\b")
+# A line that ends as a sentence or clause does (also in CJK punctuation, or with a short
+# parenthesis after the full stop): prose, not a menu item, caption or button.
+_LINE_ENDS_SENTENCE = re.compile(r"""[.!?…。！？:;][\s"'”’»)\]*]*$|[.!?…。！？]["'”’»]?\s*\([^()]{1,40}\)$""")
 
 
 @dataclass(frozen=True)
@@ -100,6 +104,11 @@ def _sentences(text: str) -> tuple[Sentence, ...]:
 def split_sentences(text: str) -> list[str]:
     """The sentences of ``text``, each stripped; joined with single spaces they give its words."""
     return [sentence.text for sentence in sentences(text)]
+
+
+def ends_like_sentence(line: str) -> bool:
+    """Does ``line`` end as a sentence (or a clause before a list) does?"""
+    return bool(_LINE_ENDS_SENTENCE.search(line))
 
 
 def sentence_start(text: str, pos: int, floor: int = 0) -> int:
