@@ -21,7 +21,7 @@ _NAME_JOINERS = frozenset({"of", "for"})
 _DEMONYM = re.compile(r"(?:ian|ean|can|ese|ish)$")
 # A full stop after an initial ("U.S.") or a title ("Mr.") does not end a sentence. Titles were
 # tuned on this cut, not on narrate.text's splitter: that one gives 49 of 664 corpus articles
-# other chapter titles (neither better nor worse by eye) and costs a pysbd pass per paragraph.
+# other chapter titles (mixed, judged by eye on a sample) and costs a pysbd pass per paragraph.
 _SENTENCE_END = re.compile(
     r"(?<!\b[A-Z])(?<!\bMrs)(?<!\b[MD]r)(?<!\bMs)(?<!\bSt)[.!?][\"”’)]*\s+(?=[\"“‘A-Z0-9])"
 )
