@@ -38,8 +38,8 @@ _LINE_ENDS_SENTENCE = re.compile(r"""[.!?…。！？:;][\s"'”’»)\]*]*$|[.!
 
 @dataclass(frozen=True)
 class Sentence:
-    """One sentence: ``text`` is its words joined by single spaces where pieces were glued back;
-    ``text_of[start:end]`` is where it stands in the text it came from."""
+    """One sentence and where it stands (``start``, ``end``) in the text it came from. Where
+    pieces were glued back, ``text`` joins them with one space."""
 
     text: str
     start: int
@@ -71,9 +71,11 @@ def _pieces(text: str) -> list[tuple[str, int]]:
     cursor = 0
     for segment in segments:
         stripped = segment.strip()
-        found = text.find(stripped, cursor) if stripped else -1
-        offset = found if found >= 0 else cursor  # pysbd rewrote the text: keep the order
-        cursor = offset + len(stripped) if found >= 0 else cursor
+        offset = text.find(stripped, cursor) if stripped else -1
+        if offset < 0:  # pysbd rewrote the text: keep the order
+            offset = cursor
+        else:
+            cursor = offset + len(stripped)
         start = 0
         for cut in _RE_INITIALS_END.finditer(stripped):
             pieces.append((stripped[start : cut.start()], offset + start))
