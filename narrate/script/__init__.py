@@ -8,8 +8,9 @@ from dataclasses import replace
 
 from narrate.model import Article, Part, Script, ScriptChapter, ScriptSpeaker, Segment, Span
 from narrate.quotes import SpeakerNote, read_quotes
-from narrate.script.structure import plan_chapters
-from narrate.speakable import Lexicon, speakable, split_sentences
+from narrate.script.chapters import plan_chapters
+from narrate.speakable import Lexicon, speakable
+from narrate.text import split_sentences
 from narrate.voices import VoiceProfile, VoiceSet, cast_speakers, load_voices
 
 PAUSE_AFTER_TITLE_MS = 1200
