@@ -141,6 +141,7 @@ class WorkerPool(futures.ProcessPoolExecutor):
         # A semaphore, not an Event: Event.set() waits for every sleeper to wake, and a worker
         # that dies meanwhile would leave the parent waiting forever.
         self._spare_go = context.Semaphore(0)
+        self.jobs = jobs
         self._spares = jobs - 1
         self._submitted = 0
         super().__init__(
@@ -178,11 +179,17 @@ class WorkerPool(futures.ProcessPoolExecutor):
             self.shutdown(wait=True, cancel_futures=True)
 
 
+# Chunks queued per worker: the workers never wait for the parent, and the parent never holds
+# a whole batch's jobs at once (it builds the next script when there is room).
+QUEUED_PER_WORKER = 8
+
+
 class LocalProcessExecutor:
     """The ``ChunkExecutor`` of a local ``WorkerPool``: one process and one engine per core."""
 
     def __init__(self, pool: WorkerPool) -> None:
         self.pool = pool
+        self.capacity = pool.jobs * QUEUED_PER_WORKER
 
     def submit(self, job: ChunkJob) -> futures.Future[ChunkAudio]:
         return self.pool.submit(render_chunk, job)
