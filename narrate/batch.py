@@ -59,7 +59,9 @@ def batch_sources(listing: Path) -> list[str]:
     taken from the list's own folder, so a list and its articles can move together.
     """
     if listing.is_dir():
-        return sorted(str(p) for p in listing.iterdir() if p.is_file() and p.suffix.lower() in ARTICLE_SUFFIXES)
+        return sorted(
+            str(p) for p in listing.iterdir() if p.is_file() and p.suffix.lower() in ARTICLE_SUFFIXES
+        )
     try:
         lines = listing.read_text(encoding="utf-8").splitlines()
     except (OSError, UnicodeDecodeError) as exc:
@@ -117,7 +119,9 @@ def narrate_batch(
     for n, script, chunks in render_chunks(scripts(), voices, options, executor, progress, failed):
         index = script_sources[n]
         try:
-            record = write_episode(assemble(script, chunks, options.audio_format, rate), options.out_dir, taken)
+            record = write_episode(
+                assemble(script, chunks, options.audio_format, rate), options.out_dir, taken
+            )
         except (NarrateError, OSError) as exc:
             settle(index, Failure(sources[index], _one_line(exc)))
         else:

@@ -77,7 +77,9 @@ class _Render:
 class _Batch:
     """Chunks of several scripts in flight on one executor; scripts come back as they complete."""
 
-    def __init__(self, executor: ChunkExecutor, progress: Progress | None, on_failure: OnFailure | None) -> None:
+    def __init__(
+        self, executor: ChunkExecutor, progress: Progress | None, on_failure: OnFailure | None
+    ) -> None:
         self.executor = executor
         self.progress = progress
         self.on_failure = on_failure

@@ -129,7 +129,9 @@ def ray_executor(address: str | None = None, cpus: int = 1) -> Iterator[RayExecu
         try:
             _connect(ray, address, cpus)
         except (ConnectionError, RuntimeError, ValueError) as exc:
-            raise EngineError(f"cannot start or reach Ray{f' at {address}' if address else ''}: {exc}") from exc
+            raise EngineError(
+                f"cannot start or reach Ray{f' at {address}' if address else ''}: {exc}"
+            ) from exc
     executor = RayExecutor()
     try:
         yield executor
