@@ -318,8 +318,8 @@ class _BatchReporter:
 
         if isinstance(result, Failure):
             self.failed += 1
-            said = result.error if result.error.startswith(result.source) else f"{result.source}: {result.error}"
-            click.echo(f"narrate: error: {said}", err=True)
+            named = result.error.startswith(result.source)  # input errors name their file already
+            click.echo(f"narrate: error: {'' if named else result.source + ': '}{result.error}", err=True)
         else:
             self.minutes += result.duration_s / 60
         if self.bar is not None:

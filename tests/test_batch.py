@@ -51,14 +51,18 @@ def test_an_unreadable_article_is_reported_and_the_others_are_written(
     empty.write_text("\n\n")
     listing.write_text("\n".join(str(p) for p in [pages[0], missing, pages[1], empty, pages[2]]))
     out = tmp_path / "out"
-    result = render_cli("batch", listing, "--engine", "fake", "-o", out, "--cache-dir", tmp_path / "c", "-j", "1")
+    result = render_cli(
+        "batch", listing, "--engine", "fake", "-o", out, "--cache-dir", tmp_path / "c", "-j", "1"
+    )
     assert result.exit_code == 1, result.output
     errors = [line for line in result.stderr.splitlines() if line.startswith("narrate: error:")]
     assert len(errors) == 2
     assert str(missing) in errors[0] and str(empty) in errors[1]
     # the file names, in input order, of the three articles that worked
     listed = [Path(line) for line in result.stdout.splitlines()]
-    episodes = [json.loads(p.read_text()) for p in listed if p.suffix == ".json" and ".chapters" not in p.name]
+    episodes = [
+        json.loads(p.read_text()) for p in listed if p.suffix == ".json" and ".chapters" not in p.name
+    ]
     assert [e["source"] for e in episodes] == [str(pages[0]), str(pages[1]), str(pages[2])]
     assert all(p.exists() for p in listed)
     summary = result.stderr.strip().splitlines()[-1]
@@ -75,7 +79,9 @@ def test_a_batch_that_works_exits_0_and_says_how_much_audio_it_made(
         (folder / page.name).write_bytes(page.read_bytes())
     result = render_cli("batch", folder, "--engine", "fake", "-o", tmp_path / "out", "--no-cache", "-j", "2")
     assert result.exit_code == 0, result.output
-    records = [json.loads(p.read_text()) for p in (tmp_path / "out").glob("*.json") if ".chapters" not in p.name]
+    records = [
+        json.loads(p.read_text()) for p in (tmp_path / "out").glob("*.json") if ".chapters" not in p.name
+    ]
     minutes = sum(r["duration"] for r in records) / 60
     assert len(records) == 4
     assert f"4 of 4 articles narrated, {minutes:.1f} minutes of audio" in result.stderr
