@@ -17,6 +17,8 @@ from __future__ import annotations
 import concurrent.futures as futures
 import logging
 import os
+import signal
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
@@ -104,7 +106,19 @@ class RayExecutor:
 
 
 def _connect(ray: Any, address: str | None, cpus: int) -> None:
-    quiet = {"log_to_driver": False, "logging_level": logging.WARNING, "configure_logging": True}
+    # ray.init takes SIGTERM for itself (a plain exit); narrate's own handler cleans up like Ctrl-C.
+    on_sigterm = signal.getsignal(signal.SIGTERM)
+    try:
+        _init(ray, address, cpus)
+    finally:
+        if threading.current_thread() is threading.main_thread():
+            signal.signal(signal.SIGTERM, on_sigterm)
+
+
+def _init(ray: Any, address: str | None, cpus: int) -> None:
+    # Ray's own notices only with -v: the driver's stderr is narrate's progress and errors.
+    level = logging.ERROR if log.getEffectiveLevel() >= logging.WARNING else logging.INFO
+    quiet = {"log_to_driver": False, "logging_level": level, "configure_logging": True}
     if address:
         log.info("connecting to the Ray cluster at %s", address)
         ray.init(address=address, **quiet)
