@@ -43,6 +43,11 @@ def checks(shared: Path) -> dict[str, list[str]]:
         "badinput": [str(judges / "badinput.py"), str(SEED)],
         "speed": [str(judges / "speed.py"), str(SEED), "--runs", "3", "--max-cold=1.0", "--max-edit=0.4"],
         "scale": [str(judges / "scale.py"), str(SEED)],
+        "ray-batch": [
+            str(ROOT / "bench" / "ray_batch.py"),
+            "--pages",
+            str(corpus / "extraction-dev" / "pages"),
+        ],
     }
 
 
