@@ -80,6 +80,15 @@ def test_render_on_ray_equals_the_local_pool(render_cli, seed_path: Path, tmp_pa
     assert _episodes(tmp_path / "ray") == _episodes(tmp_path / "local")
 
 
+@pytest.mark.espeak
+def test_ray_workers_start_espeak_in_their_own_process(render_cli, short_txt: Path, tmp_path: Path) -> None:
+    for executor in ("local", "ray"):
+        result = render_cli("render", short_txt, "-j", "2", "--no-cache", "--executor", executor, "-o",
+                            tmp_path / executor)  # fmt: skip
+        assert result.exit_code == 0, result.output
+    assert _episodes(tmp_path / "ray") == _episodes(tmp_path / "local")
+
+
 class _CacheUnwritableFor(RayExecutor):
     """Ray tasks whose cache, for the chunks of one text, lies under a file: they fail on the worker."""
 

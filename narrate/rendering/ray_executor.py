@@ -85,13 +85,17 @@ class RayExecutor:
         return future
 
     def _settle(self, future: futures.Future[ChunkAudio], done: futures.Future[Any]) -> None:
+        """Runs on Ray's thread when the task ends: its result or error, to whoever waits on the chunk."""
         self._running.pop(future, None)
-        if future.done():  # cancelled by the driver meanwhile
-            return
         try:
-            future.set_result(done.result())
-        except BaseException as exc:  # the task's error, handed to whoever waits on the chunk
-            future.set_exception(_plain_error(exc))
+            try:
+                audio = done.result()
+            except BaseException as exc:
+                future.set_exception(_plain_error(exc))
+            else:
+                future.set_result(audio)
+        except futures.InvalidStateError:
+            pass  # the driver cancelled the chunk meanwhile
 
     def cancel(self) -> None:
         """Cancel every task still queued or running (Ctrl-C, or a failed render)."""

@@ -132,12 +132,21 @@ def render_chunk(job: ChunkJob) -> ChunkAudio:
     return render_chunk(job)
 
 
+def _start_method() -> str:
+    """Fork, except where a forked copy could hang: off POSIX, or in a process connected to Ray
+    (a copy of its threads' locks, taken at the fork, is never released)."""
+    ray = sys.modules.get("ray")
+    if os.name != "posix" or (ray is not None and getattr(ray, "is_initialized", lambda: False)()):
+        return "spawn"
+    return "fork"
+
+
 class WorkerPool(futures.ProcessPoolExecutor):
     """Render workers: one starts its engine at once, the others when a second chunk is submitted
     (or at once too, for a batch that is sure to need them all)."""
 
     def __init__(self, jobs: int, engines: Sequence[str], batch: bool = False) -> None:
-        context = multiprocessing.get_context("fork" if os.name == "posix" else "spawn")
+        context = multiprocessing.get_context(_start_method())
         # A semaphore, not an Event: Event.set() waits for every sleeper to wake, and a worker
         # that dies meanwhile would leave the parent waiting forever.
         self._spare_go = context.Semaphore(0)
