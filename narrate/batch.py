@@ -12,12 +12,13 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from narrate.assemble import assemble
+from narrate.assemble import assemble, content_guid
 from narrate.clean import load_article
 from narrate.errors import InputError, NarrateError
 from narrate.model import Script
 from narrate.options import RenderOptions
 from narrate.output.episode_files import write_episode
+from narrate.output.names import claim_slug
 from narrate.output.record import EpisodeRecord
 from narrate.rendering import ChunkExecutor, Progress, render_chunks
 from narrate.rendering.workers import local_executor
@@ -89,12 +90,14 @@ def narrate_batch(
     options = options or RenderOptions()
     voices = voices or load_voices()
     if executor is None and options.jobs > 1:
-        with local_executor(options.jobs, [p.engine for p in voices.profiles], batch=True) as own:
+        with local_executor(options.jobs, [p.engine for p in voices.profiles], batch=True) as pool:
             return narrate_batch(sources, options, voices=voices, lexicon_file=lexicon_file,
-                                 executor=own, progress=progress, on_result=on_result)  # fmt: skip
+                                 executor=pool, progress=progress, on_result=on_result)  # fmt: skip
     lexicon = load_lexicon(lexicon_file)
     results: dict[int, EpisodeRecord | Failure] = {}
     script_sources: list[int] = []  # the input index of each script handed to the renderer
+    script_slugs: list[str] = []  # and its file names, claimed in input order
+    slugs: set[str] = set()  # every name claimed so far
 
     def settle(index: int, result: EpisodeRecord | Failure) -> None:
         results[index] = result
@@ -105,27 +108,35 @@ def narrate_batch(
         for index, source in enumerate(sources):
             try:
                 script = build_script(load_article(source), voices, lexicon)
+                # Names are claimed in input order, so two articles of one title get the same
+                # names whatever order their renders finish in.
+                slug, _ = claim_slug(
+                    script.title, script.source, content_guid(script), options.out_dir, slugs
+                )
             except (NarrateError, OSError) as exc:
                 settle(index, Failure(source, _one_line(exc)))
                 continue
+            slugs.add(slug)
             script_sources.append(index)
+            script_slugs.append(slug)
             yield script
 
     def failed(n: int, _script: Script, exc: Exception) -> None:
         settle(script_sources[n], Failure(sources[script_sources[n]], _one_line(exc)))
 
-    taken: set[str] = set()
     rate = options.mp3.sample_rate_hz
     for n, script, chunks in render_chunks(scripts(), voices, options, executor, progress, failed):
-        index = script_sources[n]
+        index, own = script_sources[n], script_slugs[n]
+        slugs.discard(own)  # the others' names stay taken; this one is free for this episode
         try:
-            record = write_episode(
-                assemble(script, chunks, options.audio_format, rate), options.out_dir, taken
-            )
+            episode = assemble(script, chunks, options.audio_format, rate)
+            record = write_episode(episode, options.out_dir, slugs)
         except (NarrateError, OSError) as exc:
             settle(index, Failure(sources[index], _one_line(exc)))
         else:
             settle(index, record)
+        finally:
+            slugs.add(own)
     ordered = [results[index] for index in sorted(results)]
     return BatchReport(
         tuple(r for r in ordered if isinstance(r, EpisodeRecord)),

@@ -131,3 +131,36 @@ def test_a_render_that_fails_is_reported_by_article_and_the_rest_render_and_reru
     assert again.submitted == failing.failed > 0
     first_time = {r.source: r.duration_s for r in report.records}
     assert all(first_time[r.source] == r.duration_s for r in rerun.records if r.source in first_time)
+
+
+class _LastFirst:
+    """Holds every chunk until the last one is submitted, then finishes them newest first."""
+
+    def __init__(self, expected: int) -> None:
+        self.expected = expected
+        self.held: list[tuple[ChunkJob, Future[ChunkAudio]]] = []
+
+    def submit(self, job: ChunkJob) -> Future[ChunkAudio]:
+        future: Future[ChunkAudio] = Future()
+        self.held.append((job, future))
+        if len(self.held) == self.expected:
+            for held, waiting in reversed(self.held):
+                waiting.set_result(InlineExecutor().submit(held).result())
+        return future
+
+
+def test_articles_of_one_title_are_named_in_input_order_whatever_finishes_first(
+    fake_voices, article_txt: Path, tmp_path: Path
+) -> None:
+    copy = tmp_path / "copy.txt"
+    copy.write_text(
+        article_txt.read_text(encoding="utf-8") + "\nOne more line of its own.\n", encoding="utf-8"
+    )
+    sources = [str(article_txt), str(copy)]  # one headline, two files
+    counting = _FailsFor("no such word")
+    options = RenderOptions(out_dir=tmp_path / "in-order", cache_dir=None)
+    in_order = narrate_batch(sources, options, voices=fake_voices, executor=counting)
+    reversed_run = narrate_batch(sources, RenderOptions(out_dir=tmp_path / "reversed", cache_dir=None),
+                                 voices=fake_voices, executor=_LastFirst(counting.submitted))  # fmt: skip
+    assert [r.slug for r in in_order.records] == [r.slug for r in reversed_run.records]
+    assert in_order.records[1].slug == in_order.records[0].slug + "-2"
