@@ -155,6 +155,12 @@ class _Batch:
             self.ready.append(n)
 
 
+def _full(executor: ChunkExecutor, pending: int) -> bool:
+    """Whether the executor has as many chunks as it wants queued (``capacity``, when it says)."""
+    capacity: int | None = getattr(executor, "capacity", None)
+    return capacity is not None and pending >= capacity
+
+
 def _text_size(job: ChunkJob) -> int:
     return sum(len(s.text) for s in job.segments)
 
@@ -182,14 +188,13 @@ def render_chunks(
     """
     cache = _open_cache(options)
     executor = executor or InlineExecutor()
-    capacity: int | None = getattr(executor, "capacity", None)
     batch = _Batch(executor, progress, on_failure)
     for script in scripts:
         plans = plan_chunks(script)
         batch.add(script, plans, _jobs_for(plans, voices, options), cache)
         batch.collect(block=False)
         yield from batch.completed()
-        while capacity is not None and len(batch.pending) >= capacity:
+        while _full(executor, len(batch.pending)):
             batch.collect(block=True)
             yield from batch.completed()
     while batch.pending:

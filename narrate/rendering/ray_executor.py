@@ -19,6 +19,7 @@ import logging
 import os
 import signal
 import threading
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
@@ -33,6 +34,7 @@ RETRIED = (OSError, EngineError)
 # Chunks queued per CPU of the cluster: enough to keep every worker busy while the driver
 # collects, few enough that the driver never holds a whole archive's jobs at once.
 QUEUED_PER_CPU = 4
+CAPACITY_TTL_S = 10.0  # how often the cluster's CPUs are counted again
 
 
 def _import_ray() -> Any:
@@ -73,8 +75,17 @@ class RayExecutor:
         )
         self._running: dict[futures.Future[ChunkAudio], Any] = {}
         self.submitted = 0
-        cpus = int(ray.cluster_resources().get("CPU", 1))
-        self.capacity = max(1, cpus) * QUEUED_PER_CPU
+        self._capacity, self._counted_at = 0, -CAPACITY_TTL_S
+
+    @property
+    def capacity(self) -> int:
+        """Chunks to keep queued: a few per CPU the cluster has now (an autoscaler adds nodes when
+        tasks wait, and the queue grows with them)."""
+        now = time.monotonic()
+        if now - self._counted_at >= CAPACITY_TTL_S:
+            cpus = int(_import_ray().cluster_resources().get("CPU", 1))
+            self._capacity, self._counted_at = max(1, cpus) * QUEUED_PER_CPU, now
+        return self._capacity
 
     def submit(self, job: ChunkJob) -> futures.Future[ChunkAudio]:
         ref = self._task.remote(job)
