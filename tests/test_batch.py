@@ -4,16 +4,21 @@ listing in input order, a summary, and reruns that render only what is missing."
 from __future__ import annotations
 
 import json
+import queue
+import threading
 from concurrent.futures import Future
 from pathlib import Path
 
 import pytest
 
 from narrate.batch import Failure, batch_sources, narrate_batch
+from narrate.clean import load_article
 from narrate.errors import EngineError
 from narrate.options import RenderOptions
 from narrate.rendering.chunks import ChunkAudio, ChunkJob
 from narrate.rendering.executor import InlineExecutor
+from narrate.rendering.plan import plan_chunks
+from narrate.script import build_script
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 
@@ -164,3 +169,44 @@ def test_articles_of_one_title_are_named_in_input_order_whatever_finishes_first(
                                  voices=fake_voices, executor=_LastFirst(counting.submitted))  # fmt: skip
     assert [r.slug for r in in_order.records] == [r.slug for r in reversed_run.records]
     assert in_order.records[1].slug == in_order.records[0].slug + "-2"
+
+
+class _Queue:
+    """An executor that wants ``capacity`` chunks queued and finishes them one at a time on a
+    thread of its own; it notes the most chunks it ever held unfinished."""
+
+    def __init__(self, capacity: int) -> None:
+        self.capacity = capacity
+        self.held: queue.Queue[tuple[ChunkJob, Future[ChunkAudio]]] = queue.Queue()
+        self.unfinished = self.most = 0
+        self.lock = threading.Lock()
+        threading.Thread(target=self._work, daemon=True).start()
+
+    def submit(self, job: ChunkJob) -> Future[ChunkAudio]:
+        future: Future[ChunkAudio] = Future()
+        with self.lock:
+            self.unfinished += 1
+            self.most = max(self.most, self.unfinished)
+        self.held.put((job, future))
+        return future
+
+    def _work(self) -> None:
+        while True:
+            job, future = self.held.get()
+            audio = InlineExecutor().submit(job).result()
+            with self.lock:
+                self.unfinished -= 1
+            future.set_result(audio)
+
+
+def test_a_batch_keeps_no_more_chunks_in_flight_than_the_executor_wants(
+    fake_voices, pages: list[Path], tmp_path: Path
+) -> None:
+    sources = [str(p) for p in pages] * 3
+    options = RenderOptions(out_dir=tmp_path / "out", cache_dir=None)
+    per_script = [len(plan_chunks(build_script(load_article(s), fake_voices))) for s in sources]
+    executor = _Queue(capacity=2)
+    report = narrate_batch(sources, options, voices=fake_voices, executor=executor)
+    assert len(report.records) == len(sources)
+    # a script is sent whole, and the next one only once fewer than `capacity` chunks wait
+    assert executor.most <= executor.capacity - 1 + max(per_script) < sum(per_script)
