@@ -7,6 +7,10 @@ from __future__ import annotations
 import dataclasses
 import json
 import os
+import signal
+import subprocess
+import sys
+import time
 from collections.abc import Iterator
 from concurrent.futures import Future
 from pathlib import Path
@@ -142,3 +146,39 @@ def test_cancel_stops_the_tasks_still_queued(fake_voices, seed_path: Path, tmp_p
     executor.cancel()
     assert all(future.done() for future in submitted)
     assert any(future.cancelled() for future in submitted)
+
+
+def _cache_entries(cache: Path) -> list[Path]:
+    return list(cache.rglob("*.mp3")) if cache.exists() else []
+
+
+@pytest.mark.espeak
+def test_ctrl_c_cancels_the_tasks_and_leaves_no_partial_file(seed_path: Path, tmp_path: Path) -> None:
+    head, body = seed_path.read_text(encoding="utf-8").split("\n", 1)
+    long = tmp_path / "long.txt"  # the seed's body ten times, each copy marked so no chunk repeats
+    long.write_text(
+        head + "\n" + "\n\n".join(f"{body}\n\nThis was part {n}." for n in range(10)), encoding="utf-8"
+    )
+    out, cache = tmp_path / "out", tmp_path / "cache"
+    address = ray.get_runtime_context().gcs_address  # a second driver on the module's Ray
+    command = [sys.executable, "-m", "narrate", "render", str(long), "-o", str(out), "--cache-dir",
+               str(cache), "--executor", "ray", "--address", address, "--no-progress"]  # fmt: skip
+    with open(tmp_path / "stderr", "wb") as stderr:
+        driver = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=stderr)
+    try:
+        deadline = time.monotonic() + 120
+        while not _cache_entries(cache) and driver.poll() is None and time.monotonic() < deadline:
+            time.sleep(0.1)
+        assert driver.poll() is None, (tmp_path / "stderr").read_text()
+        driver.send_signal(signal.SIGINT)
+        status = driver.wait(timeout=60)
+    finally:
+        driver.kill()
+    said = (tmp_path / "stderr").read_text()
+    assert status == 130, said
+    assert "interrupted" in said and "Traceback" not in said
+    assert not out.exists() or list(out.iterdir()) == []  # not even a hidden temporary file
+    deadline = time.monotonic() + 30  # the cancelled tasks give their CPUs back
+    while ray.available_resources().get("CPU", 0) < 2 and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert ray.available_resources().get("CPU", 0) == 2
