@@ -18,7 +18,7 @@ export PATH := $(CURDIR)/$(BIN):$(PATH)
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[dev,neural]'
+	$(BIN)/python -m pip install --quiet -e '.[dev,neural,ray]'
 	$(BIN)/python -m compileall -q narrate
 	touch $(STAMP)
 

@@ -57,6 +57,11 @@ def checks(shared: Path) -> dict[str, list[str]]:
         "scale": [str(judges / "scale.py"), str(SEED)],
         # The seed with --engine piper against Piper alone (skipped without the neural extra).
         "neural": [str(ROOT / "bench" / "neural.py"), str(SEED), "--judges", str(judges)],
+        "ray-batch": [
+            str(ROOT / "bench" / "ray_batch.py"),
+            "--pages",
+            str(corpus / "extraction-dev" / "pages"),
+        ],
     }
 
 

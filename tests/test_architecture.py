@@ -31,7 +31,7 @@ STAGES = [
     ("narrate.assemble",),
     ("narrate.output",),
     ("narrate.publish",),
-    ("narrate.api", "narrate.cli", "narrate.__main__"),
+    ("narrate.api", "narrate.batch", "narrate.cli", "narrate.__main__"),
 ]
 
 

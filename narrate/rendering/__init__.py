@@ -23,10 +23,12 @@ from narrate.rendering.plan import ChunkPlan, plan_chunks
 from narrate.rendering.workers import finished, result_of, wait_any
 from narrate.voices import VoiceSet
 
-__all__ = ["ChunkExecutor", "InlineExecutor", "Progress", "RenderedChunk", "render_chunks"]
+__all__ = ["ChunkExecutor", "InlineExecutor", "OnFailure", "Progress", "RenderedChunk", "render_chunks"]
 
 log = logging.getLogger(__name__)
 Progress = Callable[[int, int], None]
+# Told of a script whose render failed (its index, the script, the error); the others go on.
+OnFailure = Callable[[int, Script, Exception], None]
 
 
 def _open_cache(options: RenderOptions) -> Cache:
@@ -62,6 +64,7 @@ class _Render:
     plans: list[ChunkPlan]
     audio: list[ChunkAudio | None]
     missing: int
+    failed: bool = False
 
     def chunks(self) -> list[RenderedChunk]:
         return [
@@ -74,24 +77,35 @@ class _Render:
 class _Batch:
     """Chunks of several scripts in flight on one executor; scripts come back as they complete."""
 
-    def __init__(self, executor: ChunkExecutor, progress: Progress | None) -> None:
+    def __init__(
+        self, executor: ChunkExecutor, progress: Progress | None, on_failure: OnFailure | None
+    ) -> None:
         self.executor = executor
         self.progress = progress
-        self.renders: list[_Render] = []
+        self.on_failure = on_failure
+        self.renders: dict[int, _Render] = {}  # those still in progress
+        self.added = 0
         self.pending: dict[futures.Future[ChunkAudio], tuple[int, int]] = {}
         self.done = self.known = 0
         self.ready: list[int] = []
 
     def add(self, script: Script, plans: list[ChunkPlan], jobs: list[ChunkJob], cache: Cache) -> None:
         """Take the chunks the cache holds and send the others to the executor, largest first."""
-        n = len(self.renders)
-        self.renders.append(_Render(script, plans, [None] * len(jobs), len(jobs)))
+        n = self.added
+        self.added += 1
+        self.renders[n] = _Render(script, plans, [None] * len(jobs), len(jobs))
         self.known += len(jobs)
         cached = [cached_chunk(cache, job) for job in jobs]
         todo = sorted((i for i, c in enumerate(cached) if c is None), key=lambda i: -_text_size(jobs[i]))
         log.info("%s: %d of %d chunks cached", script.title[:60], len(jobs) - len(todo), len(jobs))
         for index in todo:
-            self.pending[self.executor.submit(jobs[index])] = (n, index)
+            try:
+                self.pending[self.executor.submit(jobs[index])] = (n, index)
+            except Exception as exc:  # an inline render fails in submit()
+                if self.on_failure is None:
+                    raise
+                self._fail(n, exc)
+                return
         for index, audio in enumerate(cached):
             if audio is not None:
                 self._settle(n, index, audio)
@@ -99,16 +113,36 @@ class _Batch:
     def collect(self, block: bool) -> None:
         """Settle the chunks that are done (``block``: wait for at least one)."""
         for future in wait_any(self.pending) if block else finished(self.pending):
+            if future not in self.pending:
+                continue  # a chunk of a script that failed meanwhile
             n, index = self.pending.pop(future)
-            self._settle(n, index, result_of(future))
+            if self.on_failure is None:
+                self._settle(n, index, result_of(future))
+                continue
+            try:
+                audio = result_of(future)
+            except Exception as exc:
+                self._fail(n, exc)
+            else:
+                self._settle(n, index, audio)
 
     def completed(self) -> Iterator[tuple[int, Script, list[RenderedChunk]]]:
         while self.ready:
             n = self.ready.pop(0)
-            render = self.renders[n]
-            chunks = render.chunks()
-            render.audio = []  # the caller holds the audio now
-            yield n, render.script, chunks
+            render = self.renders.pop(n)  # the caller holds the audio now
+            yield n, render.script, render.chunks()
+
+    def _fail(self, n: int, exc: Exception) -> None:
+        """Give up on script ``n``: its other chunks are cancelled or ignored, the batch goes on."""
+        render = self.renders.pop(n)
+        for future, (owner, _) in list(self.pending.items()):
+            if owner == n:
+                future.cancel()
+                del self.pending[future]
+        self.known -= render.missing
+        log.info("%s: render failed: %s", render.script.title[:60], exc)
+        assert self.on_failure is not None
+        self.on_failure(n, render.script, exc)
 
     def _settle(self, n: int, index: int, audio: ChunkAudio) -> None:
         render = self.renders[n]
@@ -121,6 +155,12 @@ class _Batch:
             self.ready.append(n)
 
 
+def _full(executor: ChunkExecutor, pending: int) -> bool:
+    """Whether the executor has as many chunks as it wants queued (``capacity``, when it says)."""
+    capacity: int | None = getattr(executor, "capacity", None)
+    return capacity is not None and pending >= capacity
+
+
 def _text_size(job: ChunkJob) -> int:
     return sum(len(s.text) for s in job.segments)
 
@@ -131,6 +171,7 @@ def render_chunks(
     options: RenderOptions,
     executor: ChunkExecutor | None = None,
     progress: Progress | None = None,
+    on_failure: OnFailure | None = None,
 ) -> Iterator[tuple[int, Script, list[RenderedChunk]]]:
     """(index, script, its rendered chunks) for each script, as each one's last chunk is done.
 
@@ -139,14 +180,23 @@ def render_chunks(
     script is handed back as soon as it is complete, so an interrupted batch keeps the episodes
     it finished (and the cache keeps every finished chunk). Without an executor, chunks render
     in this process.
+
+    An executor with a ``capacity`` (chunks it wants queued at once) gets no more than that in
+    flight: the next script is built only when there is room, so a batch of any size keeps
+    only a few scripts in memory. Without ``on_failure`` the first failed chunk stops the
+    render; with it, that chunk's script is reported and left out, and the others go on.
     """
     cache = _open_cache(options)
-    batch = _Batch(executor or InlineExecutor(), progress)
+    executor = executor or InlineExecutor()
+    batch = _Batch(executor, progress, on_failure)
     for script in scripts:
         plans = plan_chunks(script)
         batch.add(script, plans, _jobs_for(plans, voices, options), cache)
         batch.collect(block=False)
         yield from batch.completed()
+        while _full(executor, len(batch.pending)):
+            batch.collect(block=True)
+            yield from batch.completed()
     while batch.pending:
         batch.collect(block=True)
         yield from batch.completed()

@@ -133,15 +133,25 @@ def render_chunk(job: ChunkJob) -> ChunkAudio:
     return render_chunk(job)
 
 
+def _start_method() -> str:
+    """Fork, except where a forked copy could hang: off POSIX, or in a process connected to Ray
+    (a copy of its threads' locks, taken at the fork, is never released)."""
+    ray = sys.modules.get("ray")
+    if os.name != "posix" or (ray is not None and getattr(ray, "is_initialized", lambda: False)()):
+        return "spawn"
+    return "fork"
+
+
 class WorkerPool(futures.ProcessPoolExecutor):
     """Render workers: one starts its engine at once, the others when a second chunk is submitted
     (or at once too, for a batch that is sure to need them all)."""
 
     def __init__(self, jobs: int, engines: Sequence[str], batch: bool = False) -> None:
-        context = multiprocessing.get_context("fork" if os.name == "posix" else "spawn")
+        context = multiprocessing.get_context(_start_method())
         # A semaphore, not an Event: Event.set() waits for every sleeper to wake, and a worker
         # that dies meanwhile would leave the parent waiting forever.
         self._spare_go = context.Semaphore(0)
+        self.jobs = jobs
         self._spares = jobs - 1
         self._submitted = 0
         super().__init__(
@@ -179,11 +189,17 @@ class WorkerPool(futures.ProcessPoolExecutor):
             self.shutdown(wait=True, cancel_futures=True)
 
 
+# Chunks queued per worker: the workers never wait for the parent, and the parent never holds
+# a whole batch's jobs at once (it builds the next script when there is room).
+QUEUED_PER_WORKER = 8
+
+
 class LocalProcessExecutor:
     """The ``ChunkExecutor`` of a local ``WorkerPool``: one process and one engine per core."""
 
     def __init__(self, pool: WorkerPool) -> None:
         self.pool = pool
+        self.capacity = pool.jobs * QUEUED_PER_WORKER
 
     def submit(self, job: ChunkJob) -> futures.Future[ChunkAudio]:
         return self.pool.submit(render_chunk, job)
