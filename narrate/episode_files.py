@@ -23,10 +23,19 @@ from typing import TYPE_CHECKING
 from narrate.cache import Cache
 from narrate.chapters import chapters_json, tag_mp3, webvtt
 from narrate.chunks import ChunkJob, read_chunk_frames
+from narrate.encode import ENCODER_DELAY_SAMPLES
 from narrate.errors import OutputError
 from narrate.formats import timeline_pcm, write_m4b, write_wav
 from narrate.model import Article, Chapter, Episode, Script
-from narrate.timeline import ChunkLayout, ChunkPlan, chapters_on_timeline, cues_on_timeline, parts_on_timeline
+from narrate.mp3_info import info_frame
+from narrate.timeline import (
+    ChunkLayout,
+    ChunkPlan,
+    audible_span,
+    chapters_on_timeline,
+    cues_on_timeline,
+    parts_on_timeline,
+)
 
 if TYPE_CHECKING:
     from narrate.render import RenderOptions
@@ -174,6 +183,7 @@ def write_episode(
         heads = {(p.title, p.start_ms) for p in parts}
         chapters, subchapters = parts, tuple(c for c in chapters if (c.title, c.start_ms) not in heads)
     cues = cues_on_timeline(plans, layouts, rate)
+    span = audible_span(plans, layouts, rate)
     duration_ms = chapters[-1].end_ms if chapters else 0
     now = datetime.now(UTC).replace(microsecond=0)
     audio_format = options.audio_format
@@ -189,16 +199,23 @@ def write_episode(
         if audio_format == "mp3":
             date = article.date if article and article.date else now.date().isoformat()
             tag_mp3(audio, title=script.title, artist=artist, album="narrate", date=date, chapters=chapters)
+            frames = b"".join(read_chunk_frames(cache, job.key) for job in jobs)
             with audio.open("ab") as out:
-                for job in jobs:
-                    out.write(read_chunk_frames(cache, job.key))
+                out.write(
+                    info_frame(
+                        frames,
+                        encoder_delay=ENCODER_DELAY_SAMPLES,
+                        padding=span.lame_padding,
+                        quality=options.mp3.quality,
+                    )
+                )
+                out.write(frames)
         elif audio_format == "wav":
-            total = sum(layout.total_samples for layout in layouts)
-            write_wav(audio, timeline_pcm(jobs, layouts, cache), total, rate)
+            write_wav(audio, timeline_pcm(jobs, layouts, cache, span), span.end - span.start, rate)
         else:
             write_m4b(
                 audio,
-                timeline_pcm(jobs, layouts, cache),
+                timeline_pcm(jobs, layouts, cache, span),
                 rate,
                 title=script.title,
                 artist=artist,

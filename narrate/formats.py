@@ -16,13 +16,25 @@ from narrate.chunks import ChunkJob, segment_key
 from narrate.encode import pcm_input_args, run_ffmpeg
 from narrate.errors import AudioError
 from narrate.model import Chapter
-from narrate.timeline import ChunkLayout
+from narrate.timeline import AudibleSpan, ChunkLayout
 
 _SAMPLE_BYTES = 2
 
 
-def timeline_pcm(jobs: Sequence[ChunkJob], layouts: Sequence[ChunkLayout], cache: Cache) -> Iterator[bytes]:
-    """The episode's PCM, one chunk at a time, aligned with the MP3's decoded samples."""
+def timeline_pcm(
+    jobs: Sequence[ChunkJob], layouts: Sequence[ChunkLayout], cache: Cache, span: AudibleSpan
+) -> Iterator[bytes]:
+    """The episode's PCM, one chunk at a time, sample for sample as gapless players decode the MP3."""
+    position = 0
+    for block in _joined_pcm(jobs, layouts, cache):
+        first, end = position, position + len(block) // _SAMPLE_BYTES
+        position = end
+        a, b = max(first, span.start), min(end, span.end)
+        if a < b:
+            yield block[(a - first) * _SAMPLE_BYTES : (b - first) * _SAMPLE_BYTES]
+
+
+def _joined_pcm(jobs: Sequence[ChunkJob], layouts: Sequence[ChunkLayout], cache: Cache) -> Iterator[bytes]:
     for job, layout in zip(jobs, layouts, strict=True):
         written = 0
         for segment, (start, end) in zip(job.segments, layout.offsets, strict=True):

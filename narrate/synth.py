@@ -19,7 +19,7 @@ from narrate.chunks import ChunkJob, SegmentJob, pack_chunk, segment_key, unpack
 from narrate.dsp import normalize, to_float, to_int16, trim_silence
 from narrate.encode import DECODER_LEAD_IN_FRAMES, count_mp3_frames, encode_mp3_chunk
 from narrate.engines import Engine, get_engine
-from narrate.timeline import ChunkLayout, cue_sentences
+from narrate.timeline import ChunkLayout, closing_pause_samples, cue_sentences
 
 log = logging.getLogger(__name__)
 # Loudness the MP3 encode takes (its low-pass drops K-weighted highs), measured on the seed.
@@ -59,11 +59,10 @@ def render_chunk(job: ChunkJob) -> ChunkLayout:
         speech = AudioSegment(
             _segment_samples(segment, job, cache), sample_width=2, frame_rate=rate, channels=1
         )
-        pause_samples = segment.pause_after_ms * rate // 1000
         if n == len(job.segments):
-            # The next chunk opens with the decoder's lead-in silence: take it from this pause,
-            # so pacing does not depend on where chunks happen to end.
-            pause_samples = max(0, pause_samples - DECODER_LEAD_IN_FRAMES)
+            pause_samples = closing_pause_samples(segment.pause_after_ms, rate)
+        else:
+            pause_samples = segment.pause_after_ms * rate // 1000
         pause = AudioSegment(bytes(2 * pause_samples), sample_width=2, frame_rate=rate, channels=1)
         start = DECODER_LEAD_IN_FRAMES + int(joined.frame_count())
         offsets.append((start, start + int(speech.frame_count())))

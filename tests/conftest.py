@@ -90,9 +90,15 @@ def id3_size(data: bytes) -> int:
 
 
 def audio_payload(path: Path) -> bytes:
-    """An MP3 file's audio frames, without its ID3v2 tag."""
+    """An MP3 file's audio frames, without its ID3v2 tag and its Xing/Info frame."""
+    from narrate.encode import frame_bytes, frame_header
+
     data = path.read_bytes()
-    return data[id3_size(data) :]
+    data = data[id3_size(data) :]
+    if b"Info" in data[:40]:
+        version, bitrate, rate = frame_header(data, 0)
+        data = data[frame_bytes(version, bitrate, rate, (data[2] >> 1) & 1) :]
+    return data
 
 
 def cache_files(root: Path) -> set[Path]:

@@ -15,7 +15,9 @@ from narrate.timeline import (
     CHUNK_WORDS,
     NARRATOR,
     ChunkLayout,
+    audible_span,
     chapters_on_timeline,
+    closing_pause_samples,
     cue_sentences,
     cues_on_timeline,
     plan_chunks,
@@ -51,10 +53,13 @@ def _layouts(chunks, draw_lengths) -> list[ChunkLayout]:
     layouts = []
     for chunk in chunks:
         offsets, position = [], DECODER_LEAD_IN_FRAMES
-        for segment in chunk.segments:
+        for n, segment in enumerate(chunk.segments, 1):
             speech = draw_lengths(segment)
             offsets.append((position, position + speech))
-            position += speech + segment.pause_after_ms * RATE // 1000
+            pause = segment.pause_after_ms * RATE // 1000
+            if n == len(chunk.segments):
+                pause = closing_pause_samples(segment.pause_after_ms, RATE)
+            position += speech + pause
         total = -(-position // 576) * 576 + 576
         sentences = tuple(cue_sentences(s.display) for s in chunk.segments)
         layouts.append(ChunkLayout(total, tuple(offsets), sentences))
@@ -94,8 +99,13 @@ def test_chapters_contiguous_and_cover_the_total(shape):
     assert chapters[0].start_ms == 0
     assert all(a.end_ms == b.start_ms for a, b in itertools.pairwise(chapters))
     assert all(c.start_ms < c.end_ms for c in chapters)
-    total = sum(layout.total_samples for layout in layouts)
-    assert chapters[-1].end_ms == round(total * 1000 / RATE)
+    # Gapless players skip the first chunk's lead-in and the last chunk's encoder padding.
+    span = audible_span(chunks, layouts, RATE)
+    assert span.start == DECODER_LEAD_IN_FRAMES < span.end < span.total
+    last = chunks[-1].segments[-1]
+    played = span.total - DECODER_LEAD_IN_FRAMES - (layouts[-1].total_samples - layouts[-1].offsets[-1][1])
+    assert span.end - span.start == played + closing_pause_samples(last.pause_after_ms, RATE)
+    assert chapters[-1].end_ms == round((span.end - span.start) * 1000 / RATE)
 
 
 @settings(max_examples=60, deadline=None)
@@ -105,7 +115,7 @@ def test_cues_within_their_segments_span(shape):
     chunks = plan_chunks(script)
     layouts = _layouts(chunks, _speech_samples)
     cues = cues_on_timeline(chunks, layouts, RATE)
-    spans, position = [], 0
+    spans, position = [], -DECODER_LEAD_IN_FRAMES  # the played timeline starts after the lead-in
     for chunk, layout in zip(chunks, layouts, strict=True):
         for segment, (a, b) in zip(chunk.segments, layout.offsets, strict=True):
             spans.append((segment, (position + a) * 1000 / RATE, (position + b) * 1000 / RATE))
