@@ -149,10 +149,17 @@ def _progress_bar(enabled: bool) -> tuple[Callable[[int, int], None] | None, Cal
 @click.option(
     "--format",
     "audio_format",
-    type=click.Choice(["mp3", "m4b", "wav"]),
+    type=click.Choice(["mp3", "m4b", "m4a", "wav"]),
     default="mp3",
     show_default=True,
-    help="Audio file: MP3 with ID3 chapters, M4B (AAC) with chapters, or WAV.",
+    help="Audio file: MP3 with ID3 chapters, AAC with chapters as an audiobook (M4B) or a podcast "
+    "file (M4A), or WAV.",
+)
+@click.option("--show", metavar="NAME", help="The podcast's name: the audio's album and cover title.")
+@click.option(
+    "--cover",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="Cover image (PNG or JPEG) embedded in the audio (default: one drawn with the show's name).",
 )
 @click.option(
     "--briefing", metavar="NAME", help="Render all ARTICLEs as one episode NAME, a chapter per article."
@@ -173,6 +180,8 @@ def render(
     target_lufs: float,
     bitrate_kbps: str,
     audio_format: str,
+    show: str | None,
+    cover: Path | None,
     briefing: str | None,
     progress: bool,
     voices_dir: Path | None,
@@ -189,7 +198,7 @@ def render(
     from narrate.workers import worker_pool
 
     with _errors(_debug(ctx)):
-        options = RenderOptions(out_dir=out_dir, audio_format=audio_format)
+        options = RenderOptions(out_dir=out_dir, audio_format=audio_format, show=show, cover=cover)
         options = replace(
             options, target_lufs=target_lufs, mp3=replace(options.mp3, bitrate_kbps=int(bitrate_kbps))
         )

@@ -28,6 +28,19 @@ _NO_GLYPH = "\ue000"  # a private-use code point: no font draws it, so it shows 
 
 def render_cover(title: str) -> bytes:
     """The cover as PNG bytes: the title, wrapped and as large as fits, over a plain background."""
+    buffer = io.BytesIO()
+    _draw(title).save(buffer, format="PNG", optimize=True)
+    return buffer.getvalue()
+
+
+def render_cover_jpeg(title: str) -> bytes:
+    """The same cover as a JPEG, the compact form for art embedded in every audio file."""
+    buffer = io.BytesIO()
+    _draw(title).save(buffer, format="JPEG", quality=88)
+    return buffer.getvalue()
+
+
+def _draw(title: str) -> Image.Image:
     image = Image.new("RGB", (SIZE_PX, SIZE_PX), _BACKGROUND)
     draw = ImageDraw.Draw(image)
     draw.rectangle((_MARGIN_PX, _MARGIN_PX - 40, _MARGIN_PX + 220, _MARGIN_PX - 16), fill=_ACCENT)
@@ -35,9 +48,7 @@ def render_cover(title: str) -> bytes:
     box = draw.multiline_textbbox((0, 0), text, font=font, spacing=spacing)
     top = (SIZE_PX - (box[3] - box[1])) // 2 - box[1]
     draw.multiline_text((_MARGIN_PX - box[0], top), text, font=font, fill=_TEXT, spacing=spacing)
-    buffer = io.BytesIO()
-    image.save(buffer, format="PNG", optimize=True)
-    return buffer.getvalue()
+    return image
 
 
 def _fit(draw: ImageDraw.ImageDraw, title: str) -> tuple[str, _Font, int]:

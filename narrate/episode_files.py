@@ -20,12 +20,13 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from narrate.cache import Cache
-from narrate.chapters import chapters_json, tag_mp3, webvtt
+from narrate.cache import Cache, cache_key
+from narrate.chapters import chapters_json, image_mime, tag_mp3, webvtt
 from narrate.chunks import ChunkJob, read_chunk_frames
+from narrate.cover import SIZE_PX, render_cover_jpeg
 from narrate.encode import ENCODER_DELAY_SAMPLES
-from narrate.errors import OutputError
-from narrate.formats import timeline_pcm, write_m4b, write_wav
+from narrate.errors import InputError, OutputError
+from narrate.formats import timeline_pcm, write_aac, write_wav
 from narrate.model import Article, Chapter, Episode, Script
 from narrate.mp3_info import info_frame
 from narrate.timeline import (
@@ -126,6 +127,35 @@ def _previous_render_time(meta: object, guid: str) -> str | None:
     return None
 
 
+def _credits(script: Script, options: RenderOptions) -> tuple[str | None, str | None]:
+    """The audio's album (the show, else the articles' publication) and artist (the byline,
+    else the publication, else the show); None when nothing names them."""
+    sites = {a.site for a in _articles(script) if a.site}
+    site = sites.pop() if len(sites) == 1 else None
+    article = script.article
+    byline = article.byline if article else None
+    return options.show or site, byline or site or options.show
+
+
+def _cover(options: RenderOptions, cache: Cache, title: str) -> bytes:
+    """The cover to embed: the given image, else one generated for ``title`` (kept in the cache,
+    so that an edited article does not draw it again)."""
+    if options.cover is not None:
+        try:
+            data = options.cover.read_bytes()
+            image_mime(data)
+        except (OSError, ValueError) as exc:
+            raise InputError(f"{options.cover}: cannot use it as the cover ({exc})") from exc
+        return data
+    key = cache_key(cover=title, size=SIZE_PX, format="jpeg")
+    cached = cache.get(key, ".jpg")
+    if cached is not None:
+        return cached
+    drawn = render_cover_jpeg(title)
+    cache.put(key, drawn, ".jpg")
+    return drawn
+
+
 def _description(script: Script) -> str:
     if script.article and script.article.paragraphs:
         return script.article.paragraphs[0]
@@ -192,13 +222,22 @@ def write_episode(
         "chapters": f"{slug}.chapters.json",
         "transcript": f"{slug}.vtt",
     }
-    artist = article.byline if article and article.byline else "narrate"
+    album, artist = _credits(script, options)
+    date = article.date if article and article.date else now.date().isoformat()
+    cover = _cover(options, cache, album or script.title)
     staging = _Staging(out_dir)
     try:
         audio = staging.new(files["audio"])
         if audio_format == "mp3":
-            date = article.date if article and article.date else now.date().isoformat()
-            tag_mp3(audio, title=script.title, artist=artist, album="narrate", date=date, chapters=chapters)
+            tag_mp3(
+                audio,
+                title=script.title,
+                artist=artist,
+                album=album,
+                date=date,
+                chapters=chapters,
+                cover=cover,
+            )
             frames = b"".join(read_chunk_frames(cache, job.key) for job in jobs)
             with audio.open("ab") as out:
                 out.write(
@@ -213,13 +252,17 @@ def write_episode(
         elif audio_format == "wav":
             write_wav(audio, timeline_pcm(jobs, layouts, cache, span), span.end - span.start, rate)
         else:
-            write_m4b(
+            write_aac(
                 audio,
                 timeline_pcm(jobs, layouts, cache, span),
                 rate,
+                audiobook=audio_format == "m4b",
                 title=script.title,
                 artist=artist,
+                album=album,
+                date=date,
                 chapters=chapters,
+                cover=cover,
             )
         staging.write_text(files["chapters"], chapters_json(chapters, subchapters))
         staging.write_text(files["transcript"], webvtt(cues))

@@ -1,8 +1,9 @@
-"""Other audio formats than MP3: M4B (AAC with chapters) and WAV, on the MP3's exact timeline.
+"""Other audio formats than MP3: M4B and M4A (AAC with chapters) and WAV, on the MP3's timeline.
 
 The MP3 is always built (chunks are cached as MP3 frames); these formats are made from the
-cached, normalised segments laid out sample for sample as in the MP3 (each chunk's lead-in,
-pauses and padding included), streamed so memory does not grow with the episode's length.
+cached, normalised segments laid out sample for sample as gapless players decode the MP3 (each
+chunk's lead-in, pauses and padding included, the first lead-in and the last padding left out),
+streamed so memory does not grow with the episode's length.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 from narrate.cache import Cache
+from narrate.chapters import GENRE, image_mime
 from narrate.chunks import ChunkJob, segment_key
 from narrate.encode import pcm_input_args, run_ffmpeg
 from narrate.errors import AudioError
@@ -19,6 +21,7 @@ from narrate.model import Chapter
 from narrate.timeline import AudibleSpan, ChunkLayout
 
 _SAMPLE_BYTES = 2
+_AUDIOBOOK_KIND = 2  # iTunes media kind (stik): 2 is Audiobook
 
 
 def timeline_pcm(
@@ -60,11 +63,11 @@ def write_wav(path: Path, pcm: Iterator[bytes], total_samples: int, sample_rate_
             out.write(block)
 
 
-def _ffmetadata(title: str, artist: str, chapters: Sequence[Chapter]) -> str:
+def _ffmetadata(chapters: Sequence[Chapter]) -> str:
     def escape(text: str) -> str:
         return "".join("\\" + c if c in "=;#\\\n" else c for c in text)
 
-    lines = [";FFMETADATA1", f"title={escape(title)}", f"artist={escape(artist)}"]
+    lines = [";FFMETADATA1"]
     for chapter in chapters:
         lines += [
             "[CHAPTER]",
@@ -76,25 +79,68 @@ def _ffmetadata(title: str, artist: str, chapters: Sequence[Chapter]) -> str:
     return "\n".join(lines) + "\n"
 
 
-def write_m4b(
+def write_aac(
     path: Path,
     pcm: Iterator[bytes],
     sample_rate_hz: int,
     *,
+    audiobook: bool,
     title: str,
-    artist: str,
+    artist: str | None,
+    album: str | None,
+    date: str | None,
     chapters: Sequence[Chapter],
+    cover: bytes | None,
     bitrate_kbps: int = 64,
 ) -> None:
-    """AAC in an MPEG-4 audiobook container with chapters, encoded by ffmpeg from streamed PCM."""
+    """AAC in an MPEG-4 file with chapters, encoded by ffmpeg from streamed PCM, then tagged.
+
+    An audiobook (.m4b) gets the M4B brand and Apple's audiobook media kind; a podcast file
+    (.m4a) keeps the M4A brand. Both carry the cover.
+    """
     meta = path.with_name(path.name + ".ffmeta")
-    meta.write_text(_ffmetadata(title, artist, chapters), encoding="utf-8")
+    meta.write_text(_ffmetadata(chapters), encoding="utf-8")
     args = [
         *pcm_input_args(sample_rate_hz),
         "-i", str(meta), "-map", "0:a", "-map_metadata", "1", "-map_chapters", "1",
-        "-c:a", "aac", "-b:a", f"{bitrate_kbps}k", "-movflags", "+faststart", "-f", "ipod", "-y", str(path),
+        "-c:a", "aac", "-b:a", f"{bitrate_kbps}k", "-movflags", "+faststart",
+        "-f", "ipod", "-brand", "M4B " if audiobook else "M4A ", "-y", str(path),
     ]  # fmt: skip
     try:
-        run_ffmpeg(args, pcm, "write M4B")
+        run_ffmpeg(args, pcm, "write AAC")
     finally:
         meta.unlink(missing_ok=True)
+    _tag_mp4(path, audiobook=audiobook, title=title, artist=artist, album=album, date=date, cover=cover)
+
+
+def _tag_mp4(
+    path: Path,
+    *,
+    audiobook: bool,
+    title: str,
+    artist: str | None,
+    album: str | None,
+    date: str | None,
+    cover: bytes | None,
+) -> None:
+    from mutagen.mp4 import MP4, MP4Cover
+
+    audio = MP4(path)
+    if audio.tags is None:
+        audio.add_tags()
+    tags = audio.tags
+    assert tags is not None
+    tags["\xa9nam"] = [title]
+    tags["\xa9gen"] = [GENRE]
+    if artist:
+        tags["\xa9ART"] = [artist]
+    if album:
+        tags["\xa9alb"] = [album]
+    if date:
+        tags["\xa9day"] = [date]
+    if audiobook:
+        tags["stik"] = [_AUDIOBOOK_KIND]
+    if cover:
+        png = image_mime(cover) == "image/png"
+        tags["covr"] = [MP4Cover(cover, MP4Cover.FORMAT_PNG if png else MP4Cover.FORMAT_JPEG)]
+    audio.save()

@@ -31,6 +31,8 @@ class Article:
     dateline: str | None = None
     headings: tuple[Heading, ...] = ()
     language: str = "en"
+    site: str | None = None  # the publication's name, when the page states it
+    url: str | None = None  # the page's canonical address, when it gives one
 
 
 @dataclass(frozen=True)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import itertools
 import json
 import subprocess
@@ -12,6 +13,8 @@ import feedparser
 import pytest
 from mutagen.id3 import ID3
 from mutagen.mp3 import MP3
+from mutagen.mp4 import MP4
+from PIL import Image
 
 from tests.conftest import ffmpeg
 
@@ -92,6 +95,24 @@ def test_m4b_carries_the_same_chapters(render_cli, tmp_path, article_txt):
     assert [title for _, title in chapters] == [c["title"] for c in episode["chapters"]]
     for (start, _), expected in zip(chapters, episode["chapters"], strict=True):
         assert start == pytest.approx(expected["start"], abs=0.05)
+    # An audiobook by its brand and Apple's media kind, with the cover and the credits.
+    assert m4b.read_bytes()[8:12] == b"M4B "
+    tags = MP4(m4b).tags
+    assert tags is not None and tags["stik"] == [2] and tags["\xa9gen"] == ["Podcast"]
+    assert tags["\xa9nam"] == [episode["title"]] and tags["\xa9ART"] == [episode["byline"]]
+    assert Image.open(io.BytesIO(bytes(tags["covr"][0]))).size == (1400, 1400)
+
+
+def test_m4a_is_a_podcast_file_with_the_given_cover(render_cli, tmp_path, article_txt):
+    cover = tmp_path / "cover.png"
+    Image.new("RGB", (1500, 1500), (10, 120, 60)).save(cover)
+    out = _render(render_cli, tmp_path, article_txt, "--format", "m4a", "--show", "Harbor Weekly",
+                  "--cover", cover)  # fmt: skip
+    (m4a,) = out.glob("*.m4a")
+    assert m4a.read_bytes()[8:12] == b"M4A "
+    tags = MP4(m4a).tags
+    assert tags is not None and "stik" not in tags and tags["\xa9alb"] == ["Harbor Weekly"]
+    assert bytes(tags["covr"][0]) == cover.read_bytes()
 
 
 def test_wav_has_the_episode_duration(render_cli, tmp_path, article_txt):
@@ -102,3 +123,13 @@ def test_wav_has_the_episode_duration(render_cli, tmp_path, article_txt):
         assert (wav.getnchannels(), wav.getsampwidth(), wav.getframerate()) == (1, 2, 22050)
         seconds = wav.getnframes() / wav.getframerate()
     assert seconds == pytest.approx(episode["duration"], abs=0.05)
+
+
+def test_mp3_credits_come_from_the_page_and_the_show(render_cli, tmp_path):
+    page = Path(__file__).parent / "fixtures" / "clean" / "article.html"
+    tags = ID3(next(_render(render_cli, tmp_path, page).glob("*.mp3")))
+    assert tags["TALB"].text == ["The Riverside Gazette"] and tags["TPE1"].text == ["Jane Doe and John Roe"]
+    assert str(tags["TDRC"].text[0]) == "2024-03-05" and tags["TCON"].text == ["Podcast"]
+    assert tags.getall("APIC")
+    shown = ID3(next(_render(render_cli, tmp_path, page, "--show", "My reading list").glob("*.mp3")))
+    assert shown["TALB"].text == ["My reading list"] and shown["TPE1"].text == ["Jane Doe and John Roe"]
