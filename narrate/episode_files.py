@@ -37,6 +37,7 @@ from narrate.timeline import (
     cues_on_timeline,
     parts_on_timeline,
 )
+from narrate.transcripts import srt, transcript_json
 
 if TYPE_CHECKING:
     from narrate.render import RenderOptions
@@ -221,6 +222,8 @@ def write_episode(
         "audio": f"{slug}.{audio_format}",
         "chapters": f"{slug}.chapters.json",
         "transcript": f"{slug}.vtt",
+        "transcript_json": f"{slug}.transcript.json",
+        "transcript_srt": f"{slug}.srt",
     }
     album, artist = _credits(script, options)
     date = article.date if article and article.date else now.date().isoformat()
@@ -266,6 +269,8 @@ def write_episode(
             )
         staging.write_text(files["chapters"], chapters_json(chapters, subchapters))
         staging.write_text(files["transcript"], webvtt(cues))
+        staging.write_text(files["transcript_json"], transcript_json(cues))
+        staging.write_text(files["transcript_srt"], srt(cues))
         meta = {
             "title": script.title,
             "byline": article.byline if article else None,

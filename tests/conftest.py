@@ -63,6 +63,10 @@ def render_cli() -> Callable[..., Result]:
     return invoke
 
 
+# What `narrate render` writes per episode: audio, chapters JSON, VTT, JSON and SRT transcripts, metadata.
+EPISODE_FILES = 6
+
+
 def ffmpeg() -> str:
     import imageio_ffmpeg
 

@@ -30,7 +30,7 @@ def test_briefing_has_one_top_level_chapter_per_article(
     render_cli, tmp_path, article_txt, short_txt, seed_path
 ):
     out = _render(render_cli, tmp_path, seed_path, article_txt, short_txt, "--briefing", "Morning briefing")
-    assert sorted(p.suffix for p in out.iterdir()) == [".json", ".json", ".mp3", ".vtt"]
+    assert sorted(p.suffix for p in out.iterdir()) == [".json", ".json", ".json", ".mp3", ".srt", ".vtt"]
     mp3 = out / "morning-briefing.mp3"
     chaps = sorted(ID3(mp3).getall("CHAP"), key=lambda c: c.start_time)
     episode = json.loads((out / "morning-briefing.json").read_text())
@@ -70,7 +70,7 @@ def test_briefing_publishes_in_a_feed(render_cli, tmp_path, article_txt, short_t
 
 
 def _episode(out: Path) -> dict:
-    (meta,) = [p for p in out.glob("*.json") if not p.name.endswith(".chapters.json")]
+    (meta,) = [p for p in out.glob("*.json") if not p.name.endswith((".chapters.json", ".transcript.json"))]
     return json.loads(meta.read_text())
 
 

@@ -134,10 +134,22 @@ def _page(head: str) -> bytes:
     ("head", "site", "url"),
     [
         ('<meta property="og:site_name" content="Valley News">', "Valley News", None),
-        ('<link rel="canonical" href="https://valley.example/2024/bridge">', None, "https://valley.example/2024/bridge"),
-        ('<meta property="og:url" content="https://valley.example/b?id=4">', None, "https://valley.example/b?id=4"),
+        (
+            '<link rel="canonical" href="https://valley.example/2024/bridge">',
+            None,
+            "https://valley.example/2024/bridge",
+        ),
+        (
+            '<meta property="og:url" content="https://valley.example/b?id=4">',
+            None,
+            "https://valley.example/b?id=4",
+        ),
         # The canonical link wins over og:url; a relative or non-web address is no identity.
-        ('<link rel="canonical" href="https://a.example/x"><meta property="og:url" content="https://b.example/y">', None, "https://a.example/x"),
+        (
+            '<link rel="canonical" href="https://a.example/x"><meta property="og:url" content="https://b.example/y">',
+            None,
+            "https://a.example/x",
+        ),
         ('<link rel="canonical" href="/2024/bridge">', None, None),
         ('<link rel="canonical" href="javascript:void(0)">', None, None),
         ("", None, None),
