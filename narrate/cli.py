@@ -311,6 +311,21 @@ def voices(ctx: click.Context, voices_dir: Path | None) -> None:
 @click.option("--image", "image_url", help="Cover image URL (default: a generated cover.png).")
 @click.option("--description", help="Podcast description.")
 @click.option("--language", help="Feed language, ISO 639 (default: the episodes').")
+@click.option("--owner-name", help="itunes:owner name (default: the author); needs --owner-email.")
+@click.option("--owner-email", help="itunes:owner e-mail, where Apple and podcast:locked reach the owner.")
+@click.option(
+    "--locked/--unlocked",
+    default=None,
+    help="podcast:locked yes/no: whether other podcast hosts may import the feed (default: no tag).",
+)
+@click.option(
+    "--enclosure",
+    type=click.Choice(["mp3", "m4a"]),
+    default="mp3",
+    show_default=True,
+    help="The audio each item publishes (M4A: AAC as audio/mp4); other formats rendered are offered "
+    "as podcast:alternateEnclosure.",
+)
 @click.pass_context
 def feed(
     ctx: click.Context,
@@ -321,6 +336,10 @@ def feed(
     image_url: str | None,
     description: str | None,
     language: str | None,
+    owner_name: str | None,
+    owner_email: str | None,
+    locked: bool | None,
+    enclosure: str,
 ) -> None:
     """Write FOLDER/feed.xml (and index.html) for the episodes rendered into FOLDER."""
     from narrate.feed import build_feed
@@ -334,6 +353,10 @@ def feed(
             image_url=image_url,
             description=description,
             language=language,
+            owner_name=owner_name,
+            owner_email=owner_email,
+            locked=locked,
+            enclosure=enclosure,
         )
         click.echo(str(path))
 
