@@ -7,6 +7,7 @@ folder that did not change gives a byte-identical feed.xml, and each episode kee
 from __future__ import annotations
 
 import logging
+import math
 import re
 from collections import Counter
 from pathlib import Path
@@ -199,8 +200,8 @@ def _file_url(base_url: str, name: str) -> str:
 
 
 def _clock(seconds: float) -> str:
-    """H:MM:SS, rounded to the nearest second."""
-    minutes, secs = divmod(round(seconds), 60)
+    """H:MM:SS, the whole seconds elapsed (floored, as players count: 5:11.9 shows as 5:11)."""
+    minutes, secs = divmod(math.floor(seconds), 60)
     return f"{minutes // 60}:{minutes % 60:02d}:{secs:02d}"
 
 

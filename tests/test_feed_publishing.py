@@ -185,3 +185,10 @@ def test_a_broken_file_is_warned_about_once(spaced: Path, caplog: pytest.LogCapt
     messages = [r.getMessage() for r in caplog.records if r.levelno == logging.WARNING]
     assert sum("broken.json" in m for m in messages) == 1
     assert sum("silent.vtt" in m for m in messages) == 1
+
+
+@pytest.mark.parametrize(("seconds", "shown"), [(2.0, "0:00:02"), (2.999, "0:00:02"), (3661.5, "1:01:01")])
+def test_itunes_duration_counts_whole_seconds_as_players_do(seconds: float, shown: str) -> None:
+    from narrate.feed import _clock
+
+    assert _clock(seconds) == shown
