@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import html
+import json
+import os
 import re
+import shutil
 import subprocess
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import pytest
@@ -140,3 +144,25 @@ def parse_vtt(text: str) -> list[tuple[int, int, str, str]]:
             )
         )
     return cues
+
+
+_NODE_DIR = Path(__file__).resolve().parent / "node"
+
+
+def parse_with_partytime(feed: Path) -> dict[str, Any]:
+    """The feed as podcast-partytime (Podcast Index's parser) reads it; skips the test when node
+    or the package (`make test` installs it with npm into tests/node) is missing."""
+    node = shutil.which("node")
+    if node is None:
+        pytest.skip("node is not installed")
+    if not (_NODE_DIR / "node_modules" / "podcast-partytime").is_dir():
+        pytest.skip("podcast-partytime is not installed in tests/node (make test installs it)")
+    done = subprocess.run(
+        [node, str(_NODE_DIR / "parse_feed.js"), str(feed)],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "PARTYTIME_LOG": "error"},
+        check=True,
+    )
+    parsed: dict[str, Any] = json.loads(done.stdout)
+    return parsed

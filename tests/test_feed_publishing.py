@@ -11,6 +11,7 @@ from urllib.parse import unquote, urlsplit
 import feedparser
 import podcastparser
 import pytest
+from conftest import parse_with_partytime
 from lxml import etree
 from test_feed import BASE, ITUNES, PODCAST, write_episode
 
@@ -192,3 +193,16 @@ def test_itunes_duration_counts_whole_seconds_as_players_do(seconds: float, show
     from narrate.feed import _clock
 
     assert _clock(seconds) == shown
+
+
+def test_podcast_index_reads_the_feed(formats: Path) -> None:
+    feed = build_feed(
+        formats, base_url="https://example.org/my pod/", owner_email="desk@example.org", locked=True
+    )
+    parsed = parse_with_partytime(feed)
+    assert parsed["locked"] is True and parsed["owner"]["email"] == "desk@example.org"
+    (item,) = parsed["items"]
+    assert item["enclosure"]["url"] == "https://example.org/my%20pod/harbor.mp3"
+    assert item["enclosure"]["length"] == (formats / "harbor.mp3").stat().st_size
+    assert {t["type"] for t in item["transcripts"]} == {"text/vtt"}
+    assert sorted(a["type"] for a in item["alternates"]) == ["audio/mp4", "audio/mp4"]
