@@ -70,11 +70,14 @@ def tag_mp3(
     album: str | None,
     date: str | None,
     chapters: Sequence[Chapter],
+    subchapters: Sequence[Chapter] = (),
     cover: bytes | None = None,
 ) -> None:
     """Write ID3v2.3 tags: title, artist and album (when known), the date (YYYY-MM-DD) as TYER and
-    TDAT, genre Podcast, the cover (PNG or JPEG) as APIC, and a CTOC with one titled CHAP per
-    chapter (times in ms)."""
+    TDAT, genre Podcast, the cover (PNG or JPEG) as APIC, and one titled CHAP per chapter (times
+    in ms) with a CTOC listing them. Sub-chapters (a briefing's articles' own chapters) get CHAP
+    frames that no CTOC lists: players that read the frames show them on the timeline, players
+    that read the table of contents do not, like ``"toc": false`` in the chapters JSON."""
     tags = _TimeOrderedID3()
     tags.add(TIT2(encoding=3, text=title))
     if artist:
@@ -99,7 +102,9 @@ def tag_mp3(
             sub_frames=[TIT2(encoding=3, text="Chapters")],
         )
     )
-    for element_id, chapter in zip(ids, chapters, strict=True):
+    listed = list(zip(ids, chapters, strict=True))
+    hidden = [(f"sub{i:03d}", chapter) for i, chapter in enumerate(subchapters)]
+    for element_id, chapter in listed + hidden:
         tags.add(
             CHAP(
                 element_id=element_id,

@@ -35,6 +35,7 @@ from narrate.timeline import (
     audible_span,
     chapters_on_timeline,
     cues_on_timeline,
+    nested_on_timeline,
     parts_on_timeline,
 )
 from narrate.transcripts import srt, transcript_json
@@ -209,10 +210,7 @@ def write_episode(
     chapters = chapters_on_timeline(script, plans, layouts, rate)
     subchapters: tuple[Chapter, ...] = ()
     if script.parts:
-        parts = parts_on_timeline(script, chapters)
-        # A sub-chapter that only repeats its article's headline adds nothing to the list.
-        heads = {(p.title, p.start_ms) for p in parts}
-        chapters, subchapters = parts, tuple(c for c in chapters if (c.title, c.start_ms) not in heads)
+        chapters, subchapters = parts_on_timeline(script, chapters), nested_on_timeline(script, chapters)
     cues = cues_on_timeline(plans, layouts, rate)
     span = audible_span(plans, layouts, rate)
     duration_ms = chapters[-1].end_ms if chapters else 0
@@ -239,6 +237,7 @@ def write_episode(
                 album=album,
                 date=date,
                 chapters=chapters,
+                subchapters=subchapters,
                 cover=cover,
             )
             frames = b"".join(read_chunk_frames(cache, job.key) for job in jobs)

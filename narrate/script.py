@@ -149,8 +149,8 @@ def build_briefing(
 ) -> Script:
     """Several articles as one episode: a spoken intro listing the headlines, then each article.
 
-    Each article is one part (one top-level chapter); its own chapters are kept as sub-chapters.
-    The intro opens the first article's part, so the episode has exactly one part per article.
+    The intro is a part (a top-level chapter) of its own, and so is each article, whose own
+    chapters are kept as sub-chapters.
     """
     titles = [s.title.rstrip(".") for s in scripts]
     intro_text = f"This is {name}. In this briefing: {_headline_list(titles)}."
@@ -163,9 +163,9 @@ def build_briefing(
         PAUSE_BETWEEN_CHAPTERS_MS,
     )
     chapters: list[ScriptChapter] = [ScriptChapter(title=name, segments=(intro,))]
-    parts: list[Part] = []
+    parts: list[Part] = [Part(title=name, first_chapter=0, end_chapter=1)]
     for script in scripts:
-        first = len(chapters) if parts else 0
+        first = len(chapters)
         chapters.extend(script.chapters)
         parts.append(Part(title=script.title, first_chapter=first, end_chapter=len(chapters)))
     articles = tuple(s.article for s in scripts if s.article is not None)

@@ -118,10 +118,21 @@ def cue_sentences(display: str) -> tuple[str, ...]:
 
 
 def parts_on_timeline(script: Script, chapters: Sequence[Chapter]) -> tuple[Chapter, ...]:
-    """A briefing's top-level chapters (one per article) from its chapters' times."""
+    """A briefing's top-level chapters (the headlines, then one per article) from its chapters' times."""
     return tuple(
         Chapter(part.title, chapters[part.first_chapter].start_ms, chapters[part.end_chapter - 1].end_ms)
         for part in script.parts
+    )
+
+
+def nested_on_timeline(script: Script, chapters: Sequence[Chapter]) -> tuple[Chapter, ...]:
+    """Each part's own chapters after its first, which starts with the part and so adds nothing
+    (two chapters at one time confuse players)."""
+    return tuple(
+        chapter
+        for part in script.parts
+        for chapter in chapters[part.first_chapter + 1 : part.end_chapter]
+        if chapter.start_ms > chapters[part.first_chapter].start_ms
     )
 
 

@@ -26,27 +26,42 @@ def _render(render_cli, tmp_path: Path, *args: object) -> Path:
     return out
 
 
-def test_briefing_has_one_top_level_chapter_per_article(
+def test_briefing_chapters_headlines_then_one_per_article_with_their_own_nested(
     render_cli, tmp_path, article_txt, short_txt, seed_path
 ):
     out = _render(render_cli, tmp_path, seed_path, article_txt, short_txt, "--briefing", "Morning briefing")
     assert sorted(p.suffix for p in out.iterdir()) == [".json", ".json", ".json", ".mp3", ".srt", ".vtt"]
     mp3 = out / "morning-briefing.mp3"
-    chaps = sorted(ID3(mp3).getall("CHAP"), key=lambda c: c.start_time)
     episode = json.loads((out / "morning-briefing.json").read_text())
-    assert len(chaps) == 3
-    assert [str(c.sub_frames["TIT2"]) for c in chaps] == [c["title"] for c in episode["chapters"]]
-    assert chaps[0].start_time == 0
-    assert abs(chaps[-1].end_time / 1000 - MP3(mp3).info.length) < 1.0
-    for before, after in itertools.pairwise(chaps):
-        assert before.end_time == after.start_time
-    # The chapters JSON keeps each article's own chapters as hidden sub-chapters, in time order.
-    doc = json.loads((out / "morning-briefing.chapters.json").read_text())
-    starts = [c["startTime"] for c in doc["chapters"]]
-    assert starts == sorted(starts)
-    top = [c for c in doc["chapters"] if c.get("toc", True)]
-    assert [c["title"] for c in top] == [c["title"] for c in episode["chapters"]]
-    assert len(doc["chapters"]) > len(top)
+    articles = [
+        json.loads(render_cli("script", path, "--json").stdout)
+        for path in (seed_path, article_txt, short_txt)
+    ]
+    # Top level: the spoken list of headlines, then one chapter per article, end to end.
+    top = episode["chapters"]
+    assert [c["title"] for c in top] == ["Morning briefing"] + [a["title"] for a in articles]
+    assert top[0]["start"] == 0 and top[-1]["end"] == pytest.approx(MP3(mp3).info.length, abs=0.001)
+    assert all(a["end"] == b["start"] for a, b in itertools.pairwise(top))
+    # The chapters JSON: ordered, no two chapters at one time, every article's own chapters
+    # (after its headline chapter) nested inside it as toc false; the headlines have none.
+    doc = json.loads((out / "morning-briefing.chapters.json").read_text())["chapters"]
+    starts = [c["startTime"] for c in doc]
+    assert starts == sorted(starts) and len(set(starts)) == len(starts)
+    assert [c["title"] for c in doc if c.get("toc", True)] == [c["title"] for c in top]
+    for part, article in zip(top, [None, *articles], strict=True):
+        inside = [c for c in doc if part["start"] < c["startTime"] < part["end"]]
+        assert all(c.get("toc") is False for c in inside)
+        expected = [ch["title"] for ch in article["chapters"][1:]] if article else []
+        assert [c["title"] for c in inside] == expected
+    # ID3 holds the same chapters at the same times; its table of contents lists the top level.
+    tags = ID3(mp3)
+    chaps = sorted(tags.getall("CHAP"), key=lambda c: c.start_time)
+    assert [(round(c.start_time / 1000, 3), str(c.sub_frames["TIT2"])) for c in chaps] == [
+        (c["startTime"], c["title"]) for c in doc
+    ]
+    (toc,) = tags.getall("CTOC")
+    by_id = {c.element_id: c for c in chaps}
+    assert [str(by_id[i].sub_frames["TIT2"]) for i in toc.child_element_ids] == [c["title"] for c in top]
 
 
 def test_briefing_intro_names_every_headline(render_cli, tmp_path, article_txt, short_txt):
