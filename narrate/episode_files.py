@@ -14,7 +14,6 @@ import os
 import re
 import tempfile
 import unicodedata
-import uuid
 from collections.abc import Sequence
 from datetime import UTC, datetime
 from pathlib import Path
@@ -27,6 +26,7 @@ from narrate.cover import SIZE_PX, render_cover_jpeg
 from narrate.encode import ENCODER_DELAY_SAMPLES
 from narrate.errors import InputError, OutputError
 from narrate.formats import timeline_pcm, write_aac, write_wav
+from narrate.identity import STDIN, episode_guid, revision
 from narrate.model import Article, Chapter, Episode, Script
 from narrate.mp3_info import info_frame
 from narrate.timeline import (
@@ -45,7 +45,6 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 MAX_SLUG_CHARS = 80
-_GUID_NAMESPACE = uuid.UUID("6f1e3b57-1a0c-5d7e-9a43-2f0c1f4f7a11")
 
 
 # Letters NFKD does not decompose into ASCII, spelled the way a German, Nordic or Polish reader would.
@@ -81,23 +80,13 @@ def _articles(script: Script) -> tuple[Article, ...]:
     return (script.article,) if script.article else script.articles
 
 
-def content_guid(script: Script) -> str:
-    """Stable while the articles' text stays the same, different for different articles."""
-    text = "\n".join([script.title, *(p for a in _articles(script) for p in (a.title, *a.paragraphs))])
-    return str(uuid.uuid5(_GUID_NAMESPACE, text))
-
-
-STDIN = "-"
-
-
 def _same_article(meta: object, source: str, guid: str) -> bool:
-    """Whether earlier episode files belong to this article (and may be replaced by it).
-
-    A file is known by its path; text from standard input only by its content.
-    """
-    if not isinstance(meta, dict) or meta.get("source") != source:
+    """Whether earlier episode files belong to this article (and may be replaced by it): they
+    have its GUID, or come from the same file (text from standard input is known by its GUID
+    alone)."""
+    if not isinstance(meta, dict):
         return False
-    return source != STDIN or meta.get("guid") == guid
+    return meta.get("guid") == guid or (source != STDIN and meta.get("source") == source)
 
 
 def _read_meta(path: Path) -> object:
@@ -122,11 +111,25 @@ def _free_slug(base: str, source: str, guid: str, out_dir: Path, taken: set[str]
     raise OutputError(f"{out_dir}: too many episodes titled like {base!r}")
 
 
-def _previous_render_time(meta: object, guid: str) -> str | None:
-    if isinstance(meta, dict) and meta.get("guid") == guid:
-        rendered_at = meta.get("rendered_at")
-        return rendered_at if isinstance(rendered_at, str) else None
-    return None
+def _history(previous: object, guid: str, text_revision: str, now: str) -> tuple[str, str, str]:
+    """The GUID, first render time and last update time of this render.
+
+    An episode keeps the GUID and the first render time (the feed's pubDate when the article
+    has no date) of its earlier render: podcast apps then see the same episode, corrected. Its
+    update time moves only when the text changed.
+    """
+    if not isinstance(previous, dict):
+        return guid, now, now
+    kept = previous.get("guid")
+    rendered_at = previous.get("rendered_at")
+    updated_at = previous.get("updated_at")
+    if previous.get("revision") != text_revision or not isinstance(updated_at, str):
+        updated_at = now
+    return (
+        kept if isinstance(kept, str) and kept else guid,
+        rendered_at if isinstance(rendered_at, str) else now,
+        updated_at,
+    )
 
 
 def _credits(script: Script, options: RenderOptions) -> tuple[str | None, str | None]:
@@ -205,8 +208,7 @@ def write_episode(
     source = ", ".join(a.source for a in _articles(script))
     out_dir = options.out_dir
     rate = options.mp3.sample_rate_hz
-    guid = content_guid(script)
-    slug, previous = _free_slug(slugify(script.title), source, guid, out_dir, taken)
+    slug, previous = _free_slug(slugify(script.title), source, episode_guid(script), out_dir, taken)
     chapters = chapters_on_timeline(script, plans, layouts, rate)
     subchapters: tuple[Chapter, ...] = ()
     if script.parts:
@@ -215,9 +217,13 @@ def write_episode(
     span = audible_span(plans, layouts, rate)
     duration_ms = chapters[-1].end_ms if chapters else 0
     now = datetime.now(UTC).replace(microsecond=0)
+    text_revision = revision(script)
+    guid, rendered_at, updated_at = _history(previous, episode_guid(script), text_revision, now.isoformat())
     audio_format = options.audio_format
+    # The MP3 is always written (the feed publishes it unless told otherwise); --format adds one.
+    formats = {kind: f"{slug}.{kind}" for kind in dict.fromkeys(("mp3", audio_format))}
     files = {
-        "audio": f"{slug}.{audio_format}",
+        "audio": formats["mp3"],
         "chapters": f"{slug}.chapters.json",
         "transcript": f"{slug}.vtt",
         "transcript_json": f"{slug}.transcript.json",
@@ -228,34 +234,28 @@ def write_episode(
     cover = _cover(options, cache, album or script.title)
     staging = _Staging(out_dir)
     try:
-        audio = staging.new(files["audio"])
-        if audio_format == "mp3":
-            tag_mp3(
-                audio,
-                title=script.title,
-                artist=artist,
-                album=album,
-                date=date,
-                chapters=chapters,
-                subchapters=subchapters,
-                cover=cover,
-            )
-            frames = b"".join(read_chunk_frames(cache, job.key) for job in jobs)
-            with audio.open("ab") as out:
-                out.write(
-                    info_frame(
-                        frames,
-                        encoder_delay=ENCODER_DELAY_SAMPLES,
-                        padding=span.lame_padding,
-                        quality=options.mp3.quality,
-                    )
-                )
-                out.write(frames)
-        elif audio_format == "wav":
-            write_wav(audio, timeline_pcm(jobs, layouts, cache, span), span.end - span.start, rate)
-        else:
+        mp3 = staging.new(formats["mp3"])
+        tag_mp3(
+            mp3,
+            title=script.title,
+            artist=artist,
+            album=album,
+            date=date,
+            chapters=chapters,
+            subchapters=subchapters,
+            cover=cover,
+        )
+        frames = b"".join(read_chunk_frames(cache, job.key) for job in jobs)
+        with mp3.open("ab") as out:
+            delay, padding = ENCODER_DELAY_SAMPLES, span.lame_padding
+            out.write(info_frame(frames, encoder_delay=delay, padding=padding, quality=options.mp3.quality))
+            out.write(frames)
+        if audio_format == "wav":
+            pcm = timeline_pcm(jobs, layouts, cache, span)
+            write_wav(staging.new(formats["wav"]), pcm, span.end - span.start, rate)
+        elif audio_format in ("m4b", "m4a"):
             write_aac(
-                audio,
+                staging.new(formats[audio_format]),
                 timeline_pcm(jobs, layouts, cache, span),
                 rate,
                 audiobook=audio_format == "m4b",
@@ -279,13 +279,16 @@ def write_episode(
             "description": _description(script),
             "language": article.language if article else "en",
             "date": article.date if article else None,
-            "rendered_at": _previous_render_time(previous, guid) or now.isoformat(),
+            "revision": text_revision,
+            "rendered_at": rendered_at,
+            "updated_at": updated_at,
             "duration": round(duration_ms / 1000, 3),
             "chapters": [
                 {"title": c.title, "start": round(c.start_ms / 1000, 3), "end": round(c.end_ms / 1000, 3)}
                 for c in chapters
             ],
             "files": files,
+            "formats": formats,
         }
         staging.write_text(f"{slug}.json", json.dumps(meta, ensure_ascii=False, indent=2) + "\n")
         staging.commit()
@@ -302,5 +305,9 @@ def write_episode(
         duration_ms,
         chapters,
         cues,
-        {**files, "metadata": f"{slug}.json"},
+        {
+            **files,
+            **{f"audio_{kind}": name for kind, name in formats.items() if kind != "mp3"},
+            "metadata": f"{slug}.json",
+        },
     )

@@ -105,7 +105,7 @@ def test_m4b_carries_the_same_chapters(render_cli, tmp_path, article_txt):
     out = _render(render_cli, tmp_path, article_txt, "--format", "m4b")
     (m4b,) = out.glob("*.m4b")
     episode = _episode(out)
-    assert episode["files"]["audio"] == m4b.name
+    assert episode["formats"] == {"mp3": m4b.with_suffix(".mp3").name, "m4b": m4b.name}
     chapters = _probe_chapters(m4b)
     assert [title for _, title in chapters] == [c["title"] for c in episode["chapters"]]
     for (start, _), expected in zip(chapters, episode["chapters"], strict=True):
