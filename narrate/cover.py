@@ -13,6 +13,7 @@ import io
 from PIL import Image, ImageDraw, ImageFont
 
 SIZE_PX = 1400
+DEFAULT_TITLE = "narrate"  # a feed's title when it is given none, and so its cover's
 _MARGIN_PX = 140
 _BACKGROUND = (24, 38, 58)
 _ACCENT = (240, 176, 64)
@@ -44,7 +45,7 @@ def _draw(title: str) -> Image.Image:
     image = Image.new("RGB", (SIZE_PX, SIZE_PX), _BACKGROUND)
     draw = ImageDraw.Draw(image)
     draw.rectangle((_MARGIN_PX, _MARGIN_PX - 40, _MARGIN_PX + 220, _MARGIN_PX - 16), fill=_ACCENT)
-    text, font, spacing = _fit(draw, title.strip() or "narrate")
+    text, font, spacing = _fit(draw, title.strip() or DEFAULT_TITLE)
     box = draw.multiline_textbbox((0, 0), text, font=font, spacing=spacing)
     top = (SIZE_PX - (box[3] - box[1])) // 2 - box[1]
     draw.multiline_text((_MARGIN_PX - box[0], top), text, font=font, fill=_TEXT, spacing=spacing)

@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING
 from narrate.cache import Cache, cache_key
 from narrate.chapters import chapters_json, image_mime, tag_mp3, webvtt
 from narrate.chunks import ChunkJob, read_chunk_frames
-from narrate.cover import SIZE_PX, render_cover_jpeg
+from narrate.cover import DEFAULT_TITLE, SIZE_PX, render_cover_jpeg
 from narrate.encode import ENCODER_DELAY_SAMPLES
 from narrate.errors import InputError, OutputError
 from narrate.formats import timeline_pcm, write_aac, write_wav
@@ -143,8 +143,8 @@ def _credits(script: Script, options: RenderOptions) -> tuple[str | None, str | 
 
 
 def _cover(options: RenderOptions, cache: Cache, title: str) -> bytes:
-    """The cover to embed: the given image, else one generated for ``title`` (kept in the cache,
-    so that an edited article does not draw it again)."""
+    """The cover to embed: the given image, else the one a feed titled ``title`` generates (kept
+    in the cache, so that it is drawn once)."""
     if options.cover is not None:
         try:
             data = options.cover.read_bytes()
@@ -231,7 +231,7 @@ def write_episode(
     }
     album, artist = _credits(script, options)
     date = article.date if article and article.date else now.date().isoformat()
-    cover = _cover(options, cache, album or script.title)
+    cover = _cover(options, cache, album or DEFAULT_TITLE)
     staging = _Staging(out_dir)
     try:
         mp3 = staging.new(formats["mp3"])

@@ -16,7 +16,7 @@ from urllib.parse import quote, urlsplit, urlunsplit
 from feedgen.feed import FeedGenerator
 
 from narrate import __version__
-from narrate.cover import render_cover
+from narrate.cover import DEFAULT_TITLE, render_cover
 from narrate.errors import FeedError
 from narrate.feed_folder import ENCLOSURE_FORMATS, PublishedEpisode, load_episodes, write_file
 from narrate.feed_podcast import (
@@ -32,7 +32,6 @@ log = logging.getLogger(__name__)
 
 FEED_FILE = "feed.xml"
 COVER_FILE = "cover.png"
-DEFAULT_TITLE = "narrate"
 DEFAULT_DESCRIPTION = "News articles read aloud, narrated offline by narrate."
 CATEGORY = "News"
 
