@@ -14,10 +14,10 @@ from mutagen.id3 import ID3, CTOCFlags, PictureType
 from mutagen.mp3 import MP3
 from PIL import Image
 
-from narrate.chapters import chapters_json, tag_mp3, webvtt
-from narrate.cover import render_cover_jpeg
-from narrate.encode import Mp3Settings, count_mp3_frames, encode_mp3_chunk
+from narrate.audio.encode import Mp3Settings, count_mp3_frames, encode_mp3_chunk
 from narrate.model import Chapter, Cue
+from narrate.output.chapters import chapters_json, tag_mp3, webvtt
+from narrate.output.cover import render_cover_jpeg
 
 RATE = 22050
 TITLES = [

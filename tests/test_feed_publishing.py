@@ -16,7 +16,7 @@ from lxml import etree
 from test_feed import BASE, ITUNES, PODCAST, write_episode
 
 from narrate.errors import FeedError
-from narrate.feed import build_feed, web_url
+from narrate.publish.feed import build_feed, web_url
 
 
 def _tree(feed: Path) -> etree._Element:
@@ -190,7 +190,7 @@ def test_a_broken_file_is_warned_about_once(spaced: Path, caplog: pytest.LogCapt
 
 @pytest.mark.parametrize(("seconds", "shown"), [(2.0, "0:00:02"), (2.999, "0:00:02"), (3661.5, "1:01:01")])
 def test_itunes_duration_counts_whole_seconds_as_players_do(seconds: float, shown: str) -> None:
-    from narrate.feed import _clock
+    from narrate.publish.feed import _clock
 
     assert _clock(seconds) == shown
 

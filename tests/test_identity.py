@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from narrate.identity import episode_guid, revision
+from narrate.assemble import episode_guid, revision
 from narrate.model import Article, Part, Script, ScriptChapter
 
 ARTICLE = Article(
@@ -15,7 +15,7 @@ ARTICLE = Article(
 
 
 def _script(article: Article) -> Script:
-    return Script(article.title, (ScriptChapter(article.title, ()),), article=article)
+    return Script(article.title, (ScriptChapter(article.title, ()),), articles=(article,))
 
 
 def _briefing(name: str, *articles: Article) -> Script:

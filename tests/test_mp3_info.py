@@ -10,7 +10,7 @@ import pytest
 from mutagen.mp3 import MP3, BitrateMode
 from mutagen.mp3._util import XingHeader
 
-from narrate.encode import (
+from narrate.audio.encode import (
     DECODER_DELAY_SAMPLES,
     DECODER_LEAD_IN_FRAMES,
     ENCODER_DELAY_SAMPLES,
@@ -21,7 +21,7 @@ from narrate.encode import (
     frame_bytes,
     frame_header,
 )
-from narrate.mp3_info import crc16, info_frame
+from narrate.audio.mp3_info import crc16, info_frame
 
 RATE = 22050
 

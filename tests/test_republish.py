@@ -22,7 +22,7 @@ from mutagen.id3 import ID3
 from mutagen.mp3 import MP3, BitrateMode
 from mutagen.mp3._util import XingHeader
 
-from narrate.encode import ENCODER_DELAY_SAMPLES
+from narrate.audio.encode import ENCODER_DELAY_SAMPLES
 
 BASE = "https://example.org/harbor news/"
 YESTERDAY = "2026-01-14T08:30:00+00:00"

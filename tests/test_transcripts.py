@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 from narrate.model import Cue
-from narrate.transcripts import srt, transcript_json
+from narrate.output.transcripts import srt, transcript_json
 
 CUES = [
     Cue(0, 1500, "Narrator", "Harbor town votes."),

@@ -16,17 +16,17 @@ from urllib.parse import quote, urlsplit, urlunsplit
 from feedgen.feed import FeedGenerator
 
 from narrate import __version__
-from narrate.cover import DEFAULT_TITLE, render_cover
 from narrate.errors import FeedError
-from narrate.feed_folder import ENCLOSURE_FORMATS, PublishedEpisode, load_episodes, write_file
-from narrate.feed_podcast import (
+from narrate.output.cover import DEFAULT_TITLE, render_cover
+from narrate.output.transcripts import JSON_TYPE
+from narrate.publish.folder import ENCLOSURE_FORMATS, PublishedEpisode, load_episodes, write_file
+from narrate.publish.podcast import (
     EXTENSION_NAME,
     PodcastIndexEntryExtension,
     PodcastIndexExtension,
     feed_guid,
 )
-from narrate.site import write_index
-from narrate.transcripts import JSON_TYPE
+from narrate.publish.site import write_index
 
 log = logging.getLogger(__name__)
 

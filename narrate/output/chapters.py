@@ -1,4 +1,5 @@
-"""The episode's timeline as players read it: ID3 chapters, Podcasting 2.0 JSON and WebVTT."""
+"""The episode's tags and timeline as players read them: ID3 (and MPEG-4) tags with chapters,
+Podcasting 2.0 chapters JSON and WebVTT."""
 
 from __future__ import annotations
 
@@ -114,6 +115,44 @@ def tag_mp3(
             )
         )
     tags.save(str(path), v2_version=3)
+
+
+_AUDIOBOOK_KIND = 2  # iTunes media kind (stik): 2 is Audiobook
+
+
+def tag_mp4(
+    path: Path,
+    *,
+    audiobook: bool,
+    title: str,
+    artist: str | None,
+    album: str | None,
+    date: str | None,
+    cover: bytes | None,
+) -> None:
+    """Tag an M4B or M4A (its chapters are written with the audio): title, artist and album when
+    known, date, genre Podcast, the cover, and for an audiobook Apple's media kind."""
+    from mutagen.mp4 import MP4, MP4Cover
+
+    audio = MP4(path)
+    if audio.tags is None:
+        audio.add_tags()
+    tags = audio.tags
+    assert tags is not None
+    tags["\xa9nam"] = [title]
+    tags["\xa9gen"] = [GENRE]
+    if artist:
+        tags["\xa9ART"] = [artist]
+    if album:
+        tags["\xa9alb"] = [album]
+    if date:
+        tags["\xa9day"] = [date]
+    if audiobook:
+        tags["stik"] = [_AUDIOBOOK_KIND]
+    if cover:
+        png = image_mime(cover) == "image/png"
+        tags["covr"] = [MP4Cover(cover, MP4Cover.FORMAT_PNG if png else MP4Cover.FORMAT_JPEG)]
+    audio.save()
 
 
 def chapters_json(chapters: Sequence[Chapter], subchapters: Sequence[Chapter] = ()) -> str:

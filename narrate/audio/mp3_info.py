@@ -15,7 +15,7 @@ from itertools import accumulate
 
 import fastcrc
 
-from narrate.encode import BITRATES_KBPS, frame_bytes, frame_header, mp3_frame_lengths
+from narrate.audio.encode import BITRATES_KBPS, frame_bytes, frame_header, mp3_frame_lengths
 from narrate.errors import AudioError
 
 # lameenc's LAME, as the nine characters the tag has room for.
