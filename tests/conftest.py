@@ -98,7 +98,7 @@ def id3_size(data: bytes) -> int:
 
 def audio_payload(path: Path) -> bytes:
     """An MP3 file's audio frames, without its ID3v2 tag and its Xing/Info frame."""
-    from narrate.encode import frame_bytes, frame_header
+    from narrate.audio.encode import frame_bytes, frame_header
 
     data = path.read_bytes()
     data = data[id3_size(data) :]
