@@ -21,7 +21,7 @@ from narrate.audio.encode import (
     frame_bytes,
     frame_header,
 )
-from narrate.audio.mp3_info import crc16, info_frame
+from narrate.audio.mp3_info import crc16, info_frame, write_with_info_frame
 
 RATE = 22050
 
@@ -109,3 +109,16 @@ def test_the_info_frame_takes_the_lowest_bitrate_that_holds_the_tag(kbps: int, i
 
 def test_crc16_is_the_arc_checksum() -> None:
     assert crc16(b"123456789") == 0xBB3D
+
+
+def test_the_info_frame_written_block_by_block_is_the_same(tmp_path) -> None:
+    settings = Mp3Settings()
+    blocks = [encode_mp3_chunk(_burst_pcm(100, 3000 * n, 200), RATE, settings) for n in (1, 2, 3)]
+    streamed = tmp_path / "streamed.mp3"
+    streamed.write_bytes(b"ID3-stand-in")
+    with streamed.open("r+b") as out:
+        out.seek(0, 2)
+        write_with_info_frame(out, iter(blocks), encoder_delay=576, padding=900, quality=7)
+    joined = b"".join(blocks)
+    expected = b"ID3-stand-in" + info_frame(joined, encoder_delay=576, padding=900, quality=7) + joined
+    assert streamed.read_bytes() == expected

@@ -10,13 +10,14 @@ episode files stay as they were.
 from __future__ import annotations
 
 import logging
+import os
 from datetime import UTC, datetime
 from functools import lru_cache
 from pathlib import Path
 
 from narrate.audio.encode import DECODER_DELAY_SAMPLES, ENCODER_DELAY_SAMPLES, Mp3Settings
 from narrate.audio.formats import audible, write_aac, write_wav
-from narrate.audio.mp3_info import info_frame
+from narrate.audio.mp3_info import write_with_info_frame
 from narrate.errors import InputError, OutputError
 from narrate.model import Episode, EpisodeAudio
 from narrate.output.chapters import chapters_json, image_mime, tag_mp3, tag_mp4, webvtt
@@ -142,14 +143,17 @@ def _write_files(
 
 
 def _append_frames(path: Path, audio: EpisodeAudio) -> None:
-    """The Info frame (frame and byte counts, seek table, LAME tag), then the chunks' frames."""
-    frames = b"".join(block.read() for block in audio.frames)
+    """The Info frame (frame and byte counts, seek table, LAME tag), then the chunks' frames,
+    read block by block."""
     end = audio.total_samples if audio.end_sample is None else audio.end_sample
     padding = audio.total_samples - end + DECODER_DELAY_SAMPLES
-    with path.open("ab") as out:
-        quality = Mp3Settings().quality  # informative only: the tag's quality field
-        out.write(info_frame(frames, encoder_delay=ENCODER_DELAY_SAMPLES, padding=padding, quality=quality))
-        out.write(frames)
+    quality = Mp3Settings().quality  # informative only: the tag's quality field
+    with path.open("r+b") as out:  # not "ab": appends ignore the seek back to the Info frame
+        out.seek(0, os.SEEK_END)
+        blocks = (block.read() for block in audio.frames)
+        write_with_info_frame(
+            out, blocks, encoder_delay=ENCODER_DELAY_SAMPLES, padding=padding, quality=quality
+        )
 
 
 def _write_pcm_format(path: Path, episode: Episode, audio: EpisodeAudio) -> None:
