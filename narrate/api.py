@@ -94,7 +94,14 @@ def narrate(
     taken: set[str] = set()
     records: dict[int, EpisodeRecord] = {}
     for n, episode in _episodes(scripts, voices, options, executor, progress):
-        records[n] = write_episode(episode, options.out_dir, taken, show=options.show, cover=options.cover)
+        records[n] = write_episode(
+            episode,
+            options.out_dir,
+            taken,
+            show=options.show,
+            cover=options.cover,
+            cache_dir=options.cache_dir,
+        )
         if on_episode:
             on_episode(records[n])
     return [records[n] for n in sorted(records)]

@@ -9,8 +9,13 @@ a system DejaVu Sans is used when there is one.
 from __future__ import annotations
 
 import io
+from typing import TYPE_CHECKING
 
-from PIL import Image, ImageDraw, ImageFont
+if TYPE_CHECKING:  # Pillow loads when a cover is drawn, not with every render
+    from PIL import Image, ImageDraw, ImageFont
+
+    # Pillow without FreeType falls back to a fixed-size bitmap font: smaller, but still a cover.
+    _Font = ImageFont.FreeTypeFont | ImageFont.ImageFont
 
 SIZE_PX = 1400
 DEFAULT_TITLE = "narrate"  # a feed's title when it is given none, and so its cover's
@@ -21,8 +26,6 @@ _TEXT = (250, 248, 242)
 _LARGEST_FONT_PX = 190
 _SMALLEST_FONT_PX = 48
 
-# Pillow without FreeType falls back to a fixed-size bitmap font: smaller, but still a cover.
-_Font = ImageFont.FreeTypeFont | ImageFont.ImageFont
 _WIDE_FONT = "DejaVuSans.ttf"  # found by Pillow in the system font folders
 _NO_GLYPH = "\ue000"  # a private-use code point: no font draws it, so it shows the missing glyph
 
@@ -42,6 +45,8 @@ def render_cover_jpeg(title: str) -> bytes:
 
 
 def _draw(title: str) -> Image.Image:
+    from PIL import Image, ImageDraw
+
     image = Image.new("RGB", (SIZE_PX, SIZE_PX), _BACKGROUND)
     draw = ImageDraw.Draw(image)
     draw.rectangle((_MARGIN_PX, _MARGIN_PX - 40, _MARGIN_PX + 220, _MARGIN_PX - 16), fill=_ACCENT)
@@ -78,6 +83,8 @@ def _wrap(draw: ImageDraw.ImageDraw, text: str, font: _Font, width: int) -> list
 
 
 def _font(title: str, size: int) -> _Font:
+    from PIL import ImageFont
+
     bundled = ImageFont.load_default(size=size)
     if _draws_all(bundled, title):
         return bundled

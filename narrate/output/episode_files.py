@@ -21,12 +21,13 @@ from narrate.audio.mp3_info import write_with_info_frame
 from narrate.errors import InputError, OutputError
 from narrate.model import Episode, EpisodeAudio
 from narrate.output.chapters import chapters_json, image_mime, tag_mp3, tag_mp4, webvtt
-from narrate.output.cover import DEFAULT_TITLE, render_cover_jpeg
+from narrate.output.cover import DEFAULT_TITLE, SIZE_PX, render_cover_jpeg
 from narrate.output.folder_lock import folder_lock
 from narrate.output.names import claim_slug
 from narrate.output.record import EpisodeFiles, EpisodeRecord
 from narrate.output.staging import Staging, remove_stale_parts
 from narrate.output.transcripts import srt, transcript_json
+from narrate.rendering.cache import cache_key, open_cache
 
 log = logging.getLogger(__name__)
 
@@ -38,12 +39,13 @@ def write_episode(
     *,
     show: str | None = None,
     cover: Path | None = None,
+    cache_dir: Path | None = None,
 ) -> EpisodeRecord:
     """Write ``episode``'s files into ``out_dir``; its record (what the episode JSON says).
 
     ``taken``: slugs this batch already wrote, which a later episode must not replace. ``show``
     names the podcast (the audio's album); ``cover`` is a PNG or JPEG to embed, else the cover
-    a feed of that name generates.
+    a feed of that name generates (kept in ``cache_dir``, when there is one, so it is drawn once).
     """
     taken = set() if taken is None else taken
     try:
@@ -52,7 +54,7 @@ def write_episode(
         raise OutputError(f"{out_dir}: cannot create the output folder ({exc.strerror})") from exc
     album = show or episode.site
     artist = episode.byline or episode.site or show
-    art = _cover_image(cover, album or DEFAULT_TITLE)
+    art = _cover_image(cover, album or DEFAULT_TITLE, cache_dir)
     with folder_lock(out_dir):
         for stale in remove_stale_parts(out_dir):
             log.info("removed %s, left by an interrupted render", stale)
@@ -170,10 +172,10 @@ def _write_pcm_format(path: Path, episode: Episode, audio: EpisodeAudio) -> None
                   chapters=episode.chapters)  # fmt: skip
 
 
-def _cover_image(cover: Path | None, title: str) -> bytes:
+def _cover_image(cover: Path | None, title: str, cache_dir: Path | None) -> bytes:
     """The cover to embed: the given image, else the one a feed titled ``title`` generates."""
     if cover is None:
-        return _generated_cover(title)
+        return _generated_cover(title, cache_dir)
     try:
         data = cover.read_bytes()
         image_mime(data)
@@ -183,5 +185,11 @@ def _cover_image(cover: Path | None, title: str) -> bytes:
 
 
 @lru_cache(maxsize=8)
-def _generated_cover(title: str) -> bytes:
-    return render_cover_jpeg(title)
+def _generated_cover(title: str, cache_dir: Path | None) -> bytes:
+    cache = open_cache(cache_dir)
+    key = cache_key(cover=title, size=SIZE_PX, format="jpeg")
+    drawn = cache.get(key, ".jpg")
+    if drawn is None:
+        drawn = render_cover_jpeg(title)
+        cache.put(key, drawn, ".jpg")
+    return drawn
