@@ -19,6 +19,7 @@ SEED = ROOT / "seeds" / "000_c7231357d1905d75.txt"
 SECOND_ARTICLE = ROOT / "bench" / "second_article.txt"
 # Checks whose detail lines (a per-class table) are printed on every run, not only with -v.
 ALWAYS_DETAILED = {"speakable-dev"}
+PEOPLE_DEV = ROOT / "tests" / "fixtures" / "quotes" / "people-dev.jsonl"
 
 
 def checks(shared: Path) -> dict[str, list[str]]:
@@ -47,6 +48,8 @@ def checks(shared: Path) -> dict[str, list[str]]:
         ],
         "speakable-speed": [str(ROOT / "bench" / "speakable_speed.py"), str(SEED), "--max-ms", "50"],
         "quotes": [str(judges / "quotes.py"), str(corpus / "quotes-dev.jsonl"), "-v"],
+        # Our own cases: speakers named one or two paragraphs back, bare surnames, pronouns.
+        "quotes-people": [str(judges / "quotes.py"), str(PEOPLE_DEV), "-v"],
         "episode": [str(judges / "episode.py"), str(SEED), "--loudness"],
         "feed": [str(judges / "feed.py"), str(SEED), str(SECOND_ARTICLE)],
         "badinput": [str(judges / "badinput.py"), str(SEED)],
