@@ -28,7 +28,12 @@ run: $(STAMP)
 run-neural: $(STAMP)
 	$(BIN)/narrate render $(SEED) --engine piper -o output
 
-test: $(STAMP)
+# Podcast Index's feed parser (npm) for the feed tests; they skip it where node or npm is missing.
+PARTYTIME := tests/node/node_modules/podcast-partytime/package.json
+$(PARTYTIME): tests/node/package.json
+	-command -v npm >/dev/null && npm install --prefix tests/node --no-audit --no-fund --silent
+
+test: $(STAMP) $(PARTYTIME)
 	$(BIN)/python -m pytest -q
 
 # apt-get as root, else through sudo; the tests start Chromium headless with a fresh profile.

@@ -60,9 +60,12 @@ def render(
     return [done[n] for n in sorted(done)]
 
 
-def write(episode: Episode, out_dir: Path = Path("output")) -> EpisodeRecord:
-    """Write ``episode``'s audio, chapters JSON, transcript and episode JSON into ``out_dir``."""
-    return write_episode(episode, out_dir)
+def write(
+    episode: Episode, out_dir: Path = Path("output"), *, show: str | None = None, cover: Path | None = None
+) -> EpisodeRecord:
+    """Write ``episode``'s audio, chapters JSON, transcripts and episode JSON into ``out_dir``
+    (``show``: the podcast's name, the audio's album; ``cover``: a PNG or JPEG to embed)."""
+    return write_episode(episode, out_dir, show=show, cover=cover)
 
 
 def narrate(
@@ -92,7 +95,14 @@ def narrate(
     taken: set[str] = set()
     records: dict[int, EpisodeRecord] = {}
     for n, episode in _episodes(scripts, voices, options, executor, progress):
-        records[n] = write_episode(episode, options.out_dir, taken)
+        records[n] = write_episode(
+            episode,
+            options.out_dir,
+            taken,
+            show=options.show,
+            cover=options.cover,
+            cache_dir=options.cache_dir,
+        )
         if on_episode:
             on_episode(records[n])
     return [records[n] for n in sorted(records)]

@@ -6,6 +6,7 @@ traceback unless --debug); 2 usage error (click); 130 interrupted.
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import logging
 import os
@@ -160,10 +161,17 @@ _RENDER_OPTIONS = [
     click.option(
         "--format",
         "audio_format",
-        type=click.Choice(["mp3", "m4b", "wav"]),
+        type=click.Choice(["mp3", "m4b", "m4a", "wav"]),
         default="mp3",
         show_default=True,
-        help="Audio file: MP3 with ID3 chapters, M4B (AAC) with chapters, or WAV.",
+        help="Audio file: MP3 with ID3 chapters, AAC with chapters as an audiobook (M4B) or a podcast "
+        "file (M4A), or WAV.",
+    ),
+    click.option("--show", metavar="NAME", help="The podcast's name: the audio's album and cover title."),
+    click.option(
+        "--cover",
+        type=click.Path(exists=True, dir_okay=False, path_type=Path),
+        help="Cover image (PNG or JPEG) embedded in the audio (default: one drawn with the show's name).",
     ),
     click.option("--progress/--no-progress", default=True, help="Progress bar on stderr (terminals only)."),
     click.option(
@@ -201,7 +209,8 @@ def render_options(command: Callable[..., Any]) -> Callable[..., Any]:
 def render(ctx: click.Context, articles: tuple[str, ...], briefing: str | None, **settings: Any) -> None:
     """Render each ARTICLE (text copy, HTML or Markdown; - for stdin) into an episode.
 
-    Writes DIR/<slug>.mp3 (ID3 chapters), <slug>.chapters.json, <slug>.vtt and <slug>.json.
+    Writes DIR/<slug>.mp3 (ID3 chapters), <slug>.chapters.json, <slug>.vtt, <slug>.transcript.json,
+    <slug>.srt and <slug>.json, and with --format the M4B, M4A or WAV beside the MP3.
     """
     from narrate.api import narrate
 
@@ -268,6 +277,8 @@ class _RenderRun:
     target_lufs: float
     bitrate_kbps: str
     audio_format: str
+    show: str | None
+    cover: Path | None
     progress: bool
     executor: str  # local | ray
     address: str | None
@@ -277,8 +288,9 @@ class _RenderRun:
     def options(self) -> RenderOptions:
         if self.address and self.executor != "ray":
             raise click.UsageError("--address needs --executor ray")
-        return _render_options(self.out_dir, self.cache_dir, self.no_cache, self.jobs, self.target_lufs,
-                               self.bitrate_kbps, self.audio_format)  # fmt: skip
+        options = _render_options(self.out_dir, self.cache_dir, self.no_cache, self.jobs, self.target_lufs,
+                                  self.bitrate_kbps, self.audio_format)  # fmt: skip
+        return dataclasses.replace(options, show=self.show, cover=self.cover)
 
     def voices(self) -> VoiceSet:
         from narrate.voices import load_voices
@@ -469,6 +481,21 @@ def voices(ctx: click.Context, voices_dir: Path | None) -> None:
 @click.option("--image", "image_url", help="Cover image URL (default: a generated cover.png).")
 @click.option("--description", help="Podcast description.")
 @click.option("--language", help="Feed language, ISO 639 (default: the episodes').")
+@click.option("--owner-name", help="itunes:owner name (default: the author); needs --owner-email.")
+@click.option("--owner-email", help="itunes:owner e-mail, where Apple and podcast:locked reach the owner.")
+@click.option(
+    "--locked/--unlocked",
+    default=None,
+    help="podcast:locked yes/no: whether other podcast hosts may import the feed (default: no tag).",
+)
+@click.option(
+    "--enclosure",
+    type=click.Choice(["mp3", "m4a"]),
+    default="mp3",
+    show_default=True,
+    help="The audio each item publishes (M4A: AAC as audio/mp4); other formats rendered are offered "
+    "as podcast:alternateEnclosure.",
+)
 @click.pass_context
 def feed(
     ctx: click.Context,
@@ -479,6 +506,10 @@ def feed(
     image_url: str | None,
     description: str | None,
     language: str | None,
+    owner_name: str | None,
+    owner_email: str | None,
+    locked: bool | None,
+    enclosure: str,
 ) -> None:
     """Write FOLDER/feed.xml (and index.html) for the episodes rendered into FOLDER."""
     from narrate.publish.feed import build_feed
@@ -492,6 +523,10 @@ def feed(
             image_url=image_url,
             description=description,
             language=language,
+            owner_name=owner_name,
+            owner_email=owner_email,
+            locked=locked,
+            enclosure=enclosure,
         )
         click.echo(str(path))
 

@@ -7,6 +7,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+from conftest import EPISODE_FILES
 
 KINDS = {"title", "byline", "narration", "quote"}
 SHIPPED_VOICES = Path(__file__).resolve().parent.parent / "voices"
@@ -174,9 +175,9 @@ def test_render_prints_the_files_it_wrote(render_cli, tmp_path, article_txt):
     result = render_cli("render", article_txt, "-o", out, "--cache-dir", cache, "--engine", "fake", "-j", "1")
     assert result.exit_code == 0, result.output
     lines = result.stdout.splitlines()
-    assert len(lines) == 4
+    assert len(lines) == EPISODE_FILES
     assert sorted(Path(line) for line in lines) == sorted(out.iterdir())
-    assert {Path(line).suffix for line in lines} == {".mp3", ".json", ".vtt"}
+    assert {Path(line).suffix for line in lines} == {".mp3", ".json", ".vtt", ".srt"}
     assert any(line.endswith(".chapters.json") for line in lines)
 
 
@@ -186,4 +187,4 @@ def test_render_from_stdin(render_cli, tmp_path, short_txt):
                         "--jobs", "1", input=short_txt.read_text())  # fmt: skip
     assert result.exit_code == 0, result.output
     assert (out / "small-school-garden-feeds-local-families.mp3").exists()
-    assert len(result.stdout.splitlines()) == 4
+    assert len(result.stdout.splitlines()) == EPISODE_FILES

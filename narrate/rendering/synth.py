@@ -25,6 +25,7 @@ from narrate.rendering.chunks import (
     SegmentJob,
     cached_chunk,
     chunk_audio,
+    closing_pause_samples,
     pack_chunk,
     segment_key,
 )
@@ -64,11 +65,10 @@ def render_chunk(job: ChunkJob) -> ChunkAudio:
         samples = _segment_samples(segment, job, cache)
         speeches.append(samples)
         speech = AudioSegment(samples, sample_width=2, frame_rate=rate, channels=1)
-        pause_samples = segment.pause_after_ms * rate // 1000
         if n == len(job.segments):
-            # The next chunk opens with the decoder's lead-in silence: take it from this pause,
-            # so pacing does not depend on where chunks happen to end.
-            pause_samples = max(0, pause_samples - DECODER_LEAD_IN_FRAMES)
+            pause_samples = closing_pause_samples(segment.pause_after_ms, rate)
+        else:
+            pause_samples = segment.pause_after_ms * rate // 1000
         pause = AudioSegment(bytes(2 * pause_samples), sample_width=2, frame_rate=rate, channels=1)
         start = DECODER_LEAD_IN_FRAMES + int(joined.frame_count())
         offsets.append((start, start + int(speech.frame_count())))

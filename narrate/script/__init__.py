@@ -186,8 +186,8 @@ def build_briefing(
 ) -> Script:
     """Several articles as one episode: a spoken intro listing the headlines, then each article.
 
-    Each article is one part (one top-level chapter); its own chapters are kept as sub-chapters.
-    The intro opens the first article's part, so the episode has exactly one part per article.
+    The intro is a part (a top-level chapter) of its own, and so is each article, whose own
+    chapters are kept as sub-chapters.
     """
     titles = [s.title.rstrip(".") for s in scripts]
     intro_text = f"This is {name}. In this briefing: {_headline_list(titles)}."
@@ -201,9 +201,9 @@ def build_briefing(
         transcript_sentences(intro_text),
     )
     chapters: list[ScriptChapter] = [ScriptChapter(title=name, segments=(intro,))]
-    parts: list[Part] = []
+    parts: list[Part] = [Part(title=name, first_chapter=0, end_chapter=1)]
     for script in scripts:
-        first = len(chapters) if parts else 0
+        first = len(chapters)
         chapters.extend(script.chapters)
         parts.append(Part(title=script.title, first_chapter=first, end_chapter=len(chapters)))
     return Script(
