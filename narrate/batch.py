@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from narrate.assemble import assemble, content_guid
+from narrate.assemble import assemble, episode_guid
 from narrate.clean import load_article
 from narrate.errors import InputError, NarrateError
 from narrate.model import Script
@@ -111,7 +111,7 @@ def narrate_batch(
                 # Names are claimed in input order, so two articles of one title get the same
                 # names whatever order their renders finish in.
                 slug, _ = claim_slug(
-                    script.title, script.source, content_guid(script), options.out_dir, slugs
+                    script.title, script.source, episode_guid(script), options.out_dir, slugs
                 )
             except (NarrateError, OSError) as exc:
                 settle(index, Failure(source, _one_line(exc)))
