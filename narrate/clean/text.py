@@ -452,73 +452,44 @@ def _is_heading(lines: list[Line], i: int) -> bool:
     return prev is None or (not prev.junk and prev.words >= 8) or prev.junk in ("caption", "duplicate")
 
 
-# Lines never read even inside the article: the headline itself (read as the title) and markup.
-_NEVER_READ = frozenset({"title", "code", "symbols"})
-
-
-@dataclass
-class Page:
-    """A text copy split into classified lines, with the span the line-score rules choose."""
-
-    title: str
-    title_i: int
-    info: list[Line]
-    region: tuple[int, int]
-
-
-def analyse(text: str) -> Page:
+def extract(text: str) -> Extracted:
     lines = _split_lines(text)
     title, title_i = _title_from(lines)
     info = classify(lines, title)
-    a, b, _total = _max_region(line_scores(info))
-    if b >= 0:
-        # carry the region over a list that the last paragraph introduces
-        b = _extend_list(info, a, b)
-    return Page(title, title_i, info, (a, b))
-
-
-def extract(text: str) -> Extracted:
-    page = analyse(text)
-    title, title_i, info = page.title, page.title_i, page.info
-    a, b = page.region
+    scores = line_scores(info)
+    a, b, _total = _max_region(scores)
     if b < 0:
         return Extracted(title=title, paragraphs=[])
+    # carry the region over a list that the last paragraph introduces
+    b = _extend_list(info, a, b)
 
-    from .linemodel import choose
-
-    keep = choose(info, set(norm(title).split()), (a, b))
-    if not any(keep):
-        return Extracted(title=title, paragraphs=[])
-    kept = [i for i, k in enumerate(keep) if k]
-    a, b = kept[0], kept[-1]
     paragraphs: list[str] = []
     headings: list[tuple[int, str]] = []
     seen: set[str] = set()
-    for n, i in enumerate(kept):
+    after_colon = False
+    for i in range(a, b + 1):
         ln = info[i]
-        if ln.junk in _NEVER_READ:
+        if not ln.text:
+            continue
+        if ln.junk:
+            after_colon = False
             continue
         # A short line met again is a pull quote or a label; a full paragraph repeated is the
         # author's own repetition (or a long document) and is read each time.
         if ln.norm in seen and ln.words < PULL_QUOTE_MAX_WORDS:
             continue
-        nxt = info[kept[n + 1]] if n + 1 < len(kept) else None
-        if (
-            paragraphs
-            and not ln.sentence
-            and not ln.junk
-            and 1 <= ln.words <= 14
-            and not is_list_item(ln)
-            and not ln.text.endswith((",", ":", "-", "–", "—"))
-            and nxt is not None
-            and nxt.sentence
-            and nxt.words >= 8
-            and nxt.idx - i <= 2
-        ):
-            headings.append((len(paragraphs), ln.text))
+        if (ln.sentence and ln.words >= 3) or ln.words >= 15:
+            paragraphs.append(ln.text)
+            seen.add(ln.norm)
+            after_colon = ln.text.endswith(":")
+        elif _URL_ONLY.match(ln.text):
             continue
-        paragraphs.append(ln.text)
-        seen.add(ln.norm)
+        elif is_list_item(ln) or after_colon or _in_list_run(info, i):
+            paragraphs.append(ln.text)
+            seen.add(ln.norm)
+        elif _is_heading(info, i) and paragraphs:
+            headings.append((len(paragraphs), ln.text))
+            after_colon = False
     byline = _find_byline(info, a, b)
     paragraphs = _drop_author_bio(paragraphs, byline)
     date = _find_date(info, a, title_i)
