@@ -56,7 +56,8 @@ _PICTURED = re.compile(
 )
 PULL_QUOTE_MAX_WORDS = 25
 _CONTACT_WORDS = re.compile(
-    r"(?i)\b(?:reach(?:ed)?|contact|e-?mail|tips?|send|follow|questions?|comments?|feedback|write\s+to\s+us)\b"
+    r"(?i)\b(?:reach(?:ed)?\s+(?:at|by|via)|contact\s+(?:the\s+)?(?:reporter|author|writer|editor|us|him|her|them)|"
+    r"have\s+a\s+(?:news\s+)?tip|tips?\s+(?:to|at)|follow\s+(?:him|her|them|us|@)|feedback|write\s+to\s+us)\b"
 )
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+|\[email\s+protected\]")
 
@@ -323,13 +324,13 @@ def _junk_reason(ln: Line, ntitle: str, where: dict[str, list[int]]) -> str:
         return "date"
     if w <= 20 and byline_of(s) is not None:
         return "byline"
-    # a contact line names an address and asks to be used; prose may mention one in passing
-    if (
-        w <= 40
-        and _EMAIL.search(s)
-        and (w <= 12 or not ln.sentence or _CONTACT_WORDS.search(_EMAIL.sub(" ", s)))
-    ):
-        return "contact"
+    # a contact line is an address with a label ("Email: x@y.com", "Follow @x | x@y.com"); a
+    # sentence that gives an address ("Readers can write to x@y.com.") is article
+    # an author's "reach me at" line after the article is a contact line too
+    if w <= 40 and _EMAIL.search(s):
+        rest = _EMAIL.sub(" ", s)
+        if not (ln.sentence and count_words(rest) >= 5) or _CONTACT_WORDS.search(rest):
+            return "contact"
     seen_at = where.get(n, [])
     if len(seen_at) > 1 and w < 60:
         # a line repeated close by (image alt text + caption) or a short repeated label is furniture; a

@@ -1,0 +1,221 @@
+"""Cleaning on inputs people really have: stray bytes, deep pages, a broken install, addresses."""
+
+# ruff: noqa: E501  (sample article sentences are kept on one line)
+
+from __future__ import annotations
+
+import logging
+import sys
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from narrate.clean import parse_article
+from narrate.clean.decode import to_text
+from narrate.clean.html import _continues_as_prose
+from narrate.errors import InputError
+
+PARAGRAPHS = [
+    "“We will not wait any longer,” the mayor said on Tuesday, standing outside the city’s flooded library.",
+    "The council’s budget, approved in March, set aside €2.4 million for repairs that have not yet begun.",
+    "Residents said the delay had cost them months: “Our children study in cafés now,” one mother said.",
+    "Engineers from the regional authority are expected to inspect the building’s foundations next week.",
+    "The mayor’s office said the work would start “as soon as the water is gone,” without giving a date.",
+    "Opposition members called for an inquiry into why the money was not spent when it was approved.",
+]
+ARTICLE = "Library repairs delayed\n\n" + "\n\n".join(PARAGRAPHS)
+
+
+# --- decoding: UTF-8 with a few bad bytes ---------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "raw,expected,warns",
+    [
+        (ARTICLE.encode(), ARTICLE, False),
+        # one stray byte after a curly quote: UTF-8 with that byte replaced, not Mac Roman
+        (
+            ARTICLE.encode().replace(b"said on", b"said\xff on", 1),
+            ARTICLE.replace("said on", "said\ufffd on", 1),
+            True,
+        ),
+        # a UTF-8 sequence cut short (a truncated download)
+        (ARTICLE.encode() + b"\xe2\x80", ARTICLE + "\ufffd", True),
+        # legacy single-byte text stays what it is
+        ("Séoul café, naïve “quotes”".encode("cp1252"), "Séoul café, naïve “quotes”", False),
+        ("Séoul café".encode("latin-1"), "Séoul café", False),
+    ],
+    ids=["utf8", "stray-byte", "cut-sequence", "cp1252", "latin1"],
+)
+def test_mostly_utf8_decodes_as_utf8(raw, expected, warns, caplog):
+    with caplog.at_level(logging.WARNING, logger="narrate"):
+        assert to_text(raw, name="a.txt") == expected
+    warnings = [r.getMessage() for r in caplog.records if r.levelno >= logging.WARNING]
+    assert len(warnings) == (1 if warns else 0)
+    if warns:
+        assert "a.txt" in warnings[0] and "invalid byte" in warnings[0]
+
+
+def test_stray_bytes_warning_counts_the_bytes(caplog):
+    raw = (
+        ARTICLE.encode()
+        .replace(b"council", b"coun\x80\x80cil", 1)
+        .replace(b"foundations", b"found\xfeations", 1)
+    )
+    with caplog.at_level(logging.WARNING, logger="narrate"):
+        parse_article(raw, source="article.txt")
+    (message,) = [r.getMessage() for r in caplog.records]
+    assert "3 invalid bytes" in message
+
+
+def test_a_text_in_a_legacy_charset_with_many_high_bytes_is_not_read_as_utf8():
+    text = "Él dijo: «sí, señor», y añadió que el niño comió piña y jamón en el año pasado. " * 20
+    assert to_text(text.encode("cp1252")) == text
+
+
+_INVALID = st.sampled_from([bytes([b]) for b in range(0x80, 0x100)])
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    hits=st.lists(
+        st.tuples(st.integers(0, len(PARAGRAPHS) - 1), st.floats(0, 1), _INVALID), min_size=1, max_size=4
+    )
+)
+def test_stray_bytes_never_change_the_other_paragraphs(hits):
+    """Random invalid bytes inserted into some paragraphs leave every other paragraph as it was."""
+    touched = {p for p, _, _ in hits}
+    encoded = [p.encode() for p in PARAGRAPHS]
+    for p, where, byte in hits:
+        chars = PARAGRAPHS[p]
+        cut = int(where * len(chars))
+        # insert at a character boundary of the paragraph's current bytes
+        prefix = chars[:cut].encode()
+        encoded[p] = encoded[p][: len(prefix)] + byte + encoded[p][len(prefix) :]
+    raw = b"Library repairs delayed\n\n" + b"\n\n".join(encoded)
+    got = parse_article(raw, source="stray.txt").paragraphs
+    for i, p in enumerate(PARAGRAPHS):
+        if i not in touched:
+            assert p in got, p
+
+
+# --- deep HTML -------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("depth", [300, 1000, 5000])
+def test_deeply_nested_html_is_read(depth):
+    body = "".join(f"<p>{p}</p>" for p in PARAGRAPHS)
+    html = f"<html><head><title>Flooded library</title></head><body>{'<div>' * depth}{body}{'</div>' * depth}</body></html>"
+    art = parse_article(html.encode(), source="deep.html")
+    assert art.title == "Flooded library"
+    # every paragraph but perhaps the first (taken as a headline by the text-copy rules) is read
+    assert len(art.paragraphs) >= len(PARAGRAPHS) - 1
+    assert PARAGRAPHS[-1] in art.paragraphs
+
+
+# --- a missing HTML dependency ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("module", ["trafilatura", "lxml.html"])
+def test_missing_html_dependency_is_a_clear_error(module, monkeypatch):
+    html = "<html><body>" + "".join(f"<p>{p}</p>" for p in PARAGRAPHS) + "</body></html>"
+    monkeypatch.setitem(sys.modules, module, None)  # import now raises ImportError
+    with pytest.raises(InputError, match=r"page\.html: cannot read HTML pages: .*reinstall"):
+        parse_article(html.encode(), source="page.html")
+
+
+def test_missing_html_dependency_does_not_touch_text_copies(monkeypatch):
+    monkeypatch.setitem(sys.modules, "trafilatura", None)
+    assert parse_article(ARTICLE.encode(), source="a.txt").paragraphs
+
+
+# --- e-mail addresses ------------------------------------------------------------------------------
+
+LETTER = "Readers can write to letters@example.org with their views on the plan before Friday."
+
+
+@pytest.mark.parametrize(
+    "text,kept",
+    [
+        (ARTICLE + "\n\n" + LETTER, LETTER),
+        ("\n\n".join([*PARAGRAPHS[:2], LETTER, *PARAGRAPHS[2:]]), LETTER),
+        (
+            "Flooded library\n\n"
+            + LETTER
+            + " The council meets on Monday to decide on the repairs, the mayor said.",
+            None,
+        ),
+    ],
+    ids=["last", "middle", "one-paragraph"],
+)
+def test_a_paragraph_with_an_address_is_read(text, kept):
+    art = parse_article(text.encode(), source="a.txt")
+    assert any("letters@example.org" in p for p in art.paragraphs)
+    if kept:
+        assert kept in art.paragraphs
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Email: desk@example.org",
+        "jane.doe@example.org",
+        "Follow @jane | jane@example.org",
+        "Contact: desk@example.org | 555-0100",
+    ],
+)
+def test_an_address_with_a_label_is_furniture(line):
+    art = parse_article((ARTICLE + "\n\n" + line).encode(), source="a.txt")
+    assert all("@example.org" not in p for p in art.paragraphs)
+
+
+def test_html_paragraph_with_an_address_is_read():
+    html = (
+        "<html><body><article>"
+        + "".join(f"<p>{p}</p>" for p in [*PARAGRAPHS[:3], LETTER, *PARAGRAPHS[3:]])
+        + "</article></body></html>"
+    )
+    art = parse_article(html.encode(), source="a.html")
+    assert LETTER in art.paragraphs
+
+
+# --- HTML: when the text-copy rules may add to trafilatura's result --------------------------------
+
+LONG = [p + " " + p for p in PARAGRAPHS]
+
+
+@pytest.mark.parametrize(
+    "visible,found,taken",
+    [
+        (LONG, LONG[:2], True),  # trafilatura stopped after two paragraphs; the rest is prose
+        (
+            LONG[:3] + ["Great story!", "I disagree with the mayor.", "Reply", "Who pays for this?"] * 3,
+            LONG[:3],
+            False,
+        ),
+        (
+            LONG[:3]
+            + ["Flood maps show new risk", "City opens a second library", "Council to vote on tax"] * 3,
+            LONG[:3],
+            False,
+        ),
+        (LONG[:3], LONG[:3], False),  # nothing more to add
+    ],
+    ids=["stopped-early", "comments-after", "teasers-after", "same"],
+)
+def test_text_rules_add_only_prose(visible, found, taken):
+    assert _continues_as_prose(visible, found) is taken
+
+
+def test_headline_repeated_below_the_top_is_read():
+    title = "Library repairs to start in spring"
+    html = (
+        f"<html><head><title>{title}</title></head><body><article><h1>{title}</h1>"
+        + "".join(f"<p>{p}</p>" for p in PARAGRAPHS)
+        + f"<p>{title}</p><p>{PARAGRAPHS[0]} Again.</p></article></body></html>"
+    )
+    art = parse_article(html.encode(), source="a.html")
+    assert art.title == title
+    assert art.paragraphs.count(title) == 1
+    assert art.paragraphs[0] != title
