@@ -219,3 +219,89 @@ def test_headline_repeated_below_the_top_is_read():
     assert art.title == title
     assert art.paragraphs.count(title) == 1
     assert art.paragraphs[0] != title
+
+
+# --- text copies: an inline box in mid-article ----------------------------------------------------
+
+PROSE = [
+    f"Paragraph {n}: inspectors said the {w} wing of the library had taken in water for three days, and that the repairs would take most of the coming year."
+    for n, w in enumerate(["north", "south", "east", "west", "upper", "lower", "old", "new"])
+]
+
+
+@pytest.mark.parametrize(
+    "box",
+    [
+        [
+            "Most Read",
+            "Storm closes schools across the county",
+            "Jane Roe",
+            "Council votes on new parking rules",
+            "John Doe",
+        ],
+        ["Recommended", "Five things to know about the flood", "Why the river rose so fast"],
+        ["You may also like", "Library reopens after fire", "New mayor sworn in"],
+    ],
+    ids=["most-read", "recommended", "you-may-also-like"],
+)
+def test_inline_box_does_not_end_the_article(box):
+    text = "\n\n".join(["Library repairs delayed", *PROSE[:4], *box, *PROSE[4:]])
+    art = parse_article(text.encode(), source="a.txt")
+    assert art.paragraphs == tuple(PROSE)
+
+
+@pytest.mark.parametrize(
+    "end",
+    [
+        [
+            "Comments",
+            "Great story! I have said for years the library needs work and nobody listens to us at all.",
+            "Reply",
+        ],
+        ["More stories", "Storm closes schools across the county", "Council votes on new parking rules"],
+    ],
+    ids=["comments", "teasers"],
+)
+def test_the_part_after_the_article_stays_out(end):
+    text = "\n\n".join(["Library repairs delayed", *PROSE, *end])
+    art = parse_article(text.encode(), source="a.txt")
+    assert art.paragraphs == tuple(PROSE)
+
+
+# --- bylines: the names, without dates, times, handles or widgets ---------------------------------
+
+NEXT = "The council voted on Monday to approve the budget for the city's schools and parks."
+
+
+@pytest.mark.parametrize(
+    "line,next_line,names",
+    [
+        ("By Jane Smith March 3 at 4:05 PM Follow @janesmith", NEXT, "Jane Smith"),
+        ("Jane Smith - Mar 3, 2020 4:05 pm UTC", NEXT, "Jane Smith"),
+        ("By Jane Smith, 3 March 2020 10:00", NEXT, "Jane Smith"),
+        ("By Jane Smith and Omar Haddad Updated 2020-03-03", NEXT, "Jane Smith and Omar Haddad"),
+        ("Jane Smith", "March 3, 2020", "Jane Smith"),  # a name alone, the date on the next line
+        ("Jane Smith", NEXT, None),  # a name alone before prose may be anything
+        ("Promoted Links by Taboola", NEXT, None),
+        ("by Outbrain", NEXT, None),
+        ("By", "Terms of Use", None),
+    ],
+)
+def test_byline_grammar(line, next_line, names):
+    from narrate.clean.byline import byline_of
+
+    assert byline_of(line, next_line) == names
+
+
+def test_byline_of_a_related_story_below_the_article_is_not_taken():
+    text = "\n\n".join(
+        ["Library repairs delayed", *PROSE, "More stories", "Storm closes schools", "By John Roe"]
+    )
+    assert parse_article(text.encode(), source="a.txt").byline is None
+
+
+def test_a_table_cell_reading_comment_does_not_cut_the_article():
+    table = ["Item", "Cost", "Comment", "Roof", "€1.2 million", "urgent"]
+    text = "\n\n".join(["Library repairs delayed", *PROSE[:3], "\n".join(table), *PROSE[3:]])
+    art = parse_article(text.encode(), source="a.txt")
+    assert all(p in art.paragraphs for p in PROSE)

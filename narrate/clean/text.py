@@ -137,6 +137,19 @@ _BARRIER = re.compile(
     about\s+the\s+author|previous\s+(?:post|article|story)|next\s+(?:post|article|story)
     )\s*[\])]?\s*[:»›>]?$""",
 )
+# A comments heading ends the article whatever follows it.
+_COMMENT_HEAD = re.compile(
+    r"(?i)^[\[(]?\s*(?:\d+\s+)?(?:comments?|responses?|replies|discussion|(?:top\s+rated|newest|oldest|best|recent|reader)\s+comments?|"
+    r"(?:leave|post|add|write)\s+a\s+(?:comment|reply)|join\s+the\s+(?:conversation|discussion)|"
+    r"(?:show|view|read|load|see)\s+(?:all\s+)?(?:\d+\s+)?comments?|\d+\s+responses?\s+to\b.*)"
+)
+_BARE_COMMENT = re.compile(r"(?i)^[\[(]?\s*(?:comments?|discussion)\s*[\])]?\s*:?$")
+COMMENT_META_LOOKAHEAD = 10
+# An inline box: at most this many lines before the prose resumes, then this many paragraphs of
+# at least this many words in a row.
+INLINE_BOX_MAX_LINES = 12
+INLINE_BOX_RESUME = 3
+INLINE_BOX_PROSE_WORDS = 15
 _CODE = re.compile(
     r"&(?:amp|lt|gt|quot|nbsp);|</?[a-zA-Z][a-zA-Z0-9]*(?:\s+[\w-]+=|\s*/?>)|\{\s*[\w-]+\s*:|^\s*(?:var|function|const|let)\s|[{}]\s*$|\[/[a-z]+\]"
 )
@@ -398,7 +411,31 @@ def _is_barrier(info: list[Line], i: int) -> bool:
     prev = next((x for x in reversed(info[max(0, i - 4) : i]) if x.text), None)
     nxt = next((x for x in info[i + 1 : i + 5] if x.text), None)
     inline = all(x is not None and not x.junk and x.words >= 10 and x.sentence for x in (prev, nxt))
-    return not inline
+    if _COMMENT_HEAD.match(ln.text):
+        # "3 comments", "Leave a reply" open a thread; a bare "Comment(s)" between two paragraphs
+        # (a table cell, a label) does only when the thread's furniture (Reply, "2 hours ago",
+        # votes) follows
+        thread = any(x.junk == "comment" for x in info[i + 1 : i + COMMENT_META_LOOKAHEAD])
+        return not _BARE_COMMENT.match(ln.text) or not inline or thread
+    return not inline and not _is_inline_box(info, i)
+
+
+def _long_prose(x: Line) -> bool:
+    return not x.junk and x.sentence and x.words >= INLINE_BOX_PROSE_WORDS
+
+
+def _is_inline_box(info: list[Line], i: int) -> bool:
+    """A "Most read" / "Related" box set into the article: the article's prose resumes after a
+    few short lines (the box's links) and goes on for some paragraphs. A comments heading is never
+    one; nor is a box after which the page holds only short lines."""
+    if _COMMENT_HEAD.match(info[i].text):
+        return False
+    after = [x for x in info[i + 1 :] if x.text]
+    for k, x in enumerate(after[:INLINE_BOX_MAX_LINES]):
+        if _long_prose(x):
+            following = after[k : k + INLINE_BOX_RESUME]
+            return len(following) == INLINE_BOX_RESUME and all(_long_prose(y) for y in following)
+    return False
 
 
 def line_scores(info: list[Line]) -> list[float]:
@@ -581,10 +618,13 @@ def _in_list_run(info: list[Line], i: int) -> bool:
 
 
 def _find_byline(info: list[Line], a: int, b: int) -> str | None:
-    order = sorted(
-        (i for i, x in enumerate(info) if x.text and x.words <= 24),
-        key=lambda i: 0 if a - 30 <= i <= b + 15 else 1,
-    )
+    """The byline: near the top of the article first, then inside it, then the page's top; never
+    below the article, where the names are those of other stories' authors."""
+
+    def rank(i: int) -> int:
+        return 0 if a - 30 <= i <= a + 10 else 1 if i <= b + 3 and i >= a else 2
+
+    order = sorted((i for i, x in enumerate(info[: b + 4]) if x.text and x.words <= 24), key=rank)
     for i in order:
         nxt = next((x.text for x in info[i + 1 : i + 4] if x.text), None)
         names = byline_of(info[i].text, nxt)
