@@ -412,11 +412,12 @@ def _is_barrier(info: list[Line], i: int) -> bool:
     nxt = next((x for x in info[i + 1 : i + 5] if x.text), None)
     inline = all(x is not None and not x.junk and x.words >= 10 and x.sentence for x in (prev, nxt))
     if _COMMENT_HEAD.match(ln.text):
-        # "3 comments", "Leave a reply" open a thread; a bare "Comment(s)" between two paragraphs
-        # (a table cell, a label) does only when the thread's furniture (Reply, "2 hours ago",
-        # votes) follows
+        # "3 comments", "Leave a reply" open a thread; a bare "Comment(s)" inside the article (a
+        # table cell, a label) with the article's prose going on after it does only when the
+        # thread's furniture (Reply, "2 hours ago", votes) follows
         thread = any(x.junk == "comment" for x in info[i + 1 : i + COMMENT_META_LOOKAHEAD])
-        return not _BARE_COMMENT.match(ln.text) or not inline or thread
+        goes_on = inline or _prose_resumes(info, i)
+        return not _BARE_COMMENT.match(ln.text) or thread or not goes_on
     return not inline and not _is_inline_box(info, i)
 
 
@@ -428,8 +429,11 @@ def _is_inline_box(info: list[Line], i: int) -> bool:
     """A "Most read" / "Related" box set into the article: the article's prose resumes after a
     few short lines (the box's links) and goes on for some paragraphs. A comments heading is never
     one; nor is a box after which the page holds only short lines."""
-    if _COMMENT_HEAD.match(info[i].text):
-        return False
+    return not _COMMENT_HEAD.match(info[i].text) and _prose_resumes(info, i)
+
+
+def _prose_resumes(info: list[Line], i: int) -> bool:
+    """Within a few lines after line ``i``, some paragraphs of prose in a row."""
     after = [x for x in info[i + 1 :] if x.text]
     for k, x in enumerate(after[:INLINE_BOX_MAX_LINES]):
         if _long_prose(x):
