@@ -14,13 +14,16 @@ import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from narrate import __version__
 from narrate.errors import NarrateError
-from narrate.model import Episode
+
+if TYPE_CHECKING:
+    from narrate.options import RenderOptions
+    from narrate.output.record import EpisodeRecord
 
 log = logging.getLogger("narrate")
 
@@ -182,48 +185,50 @@ def render(
 
     Writes DIR/<slug>.mp3 (ID3 chapters), <slug>.chapters.json, <slug>.vtt and <slug>.json.
     """
-    from dataclasses import replace
-
-    from narrate.api import voice_set
-    from narrate.render import RenderOptions
-    from narrate.workers import worker_pool
+    from narrate.api import narrate
+    from narrate.rendering.workers import local_executor
+    from narrate.voices import load_voices
 
     with _errors(_debug(ctx)):
-        options = RenderOptions(out_dir=out_dir, audio_format=audio_format)
-        options = replace(
-            options, target_lufs=target_lufs, mp3=replace(options.mp3, bitrate_kbps=int(bitrate_kbps))
-        )
-        if no_cache:
-            options = replace(options, cache_dir=None)
-        elif cache_dir is not None:
-            options = replace(options, cache_dir=cache_dir)
-        if jobs:
-            options = replace(options, jobs=jobs)
-        voices = voice_set(voices_dir, engine, rate_wpm)
+        options = _render_options(out_dir, cache_dir, no_cache, jobs, target_lufs, bitrate_kbps, audio_format)
+        voices = load_voices(voices_dir, engine=engine, rate_wpm=rate_wpm)
         update, close = _progress_bar(progress)
 
-        def finished(episode: Episode) -> None:
-            for name in episode.files.values():
+        def finished(record: EpisodeRecord) -> None:
+            for name in record.file_names():
                 click.echo(str(out_dir / name))
 
         # Workers start first: they load the audio stack while this process reads the articles.
         engines = [p.engine for p in voices.profiles]
-        with worker_pool(options.jobs, engines, batch=len(articles) > 1) as pool:
-            from narrate.api import narrate
-
+        with local_executor(options.jobs, engines, batch=len(articles) > 1) as executor:
             try:
-                narrate(
-                    articles,
-                    options,
-                    voices=voices,
-                    lexicon_file=lexicon_file,
-                    progress=update,
-                    briefing=briefing,
-                    on_episode=finished,
-                    pool=pool,
-                )
+                narrate(articles, options, voices=voices, lexicon_file=lexicon_file, progress=update,
+                        briefing=briefing, on_episode=finished, executor=executor)  # fmt: skip
             finally:
                 close()
+
+
+def _render_options(
+    out_dir: Path,
+    cache_dir: Path | None,
+    no_cache: bool,
+    jobs: int | None,
+    target_lufs: float,
+    bitrate_kbps: str,
+    audio_format: str,
+) -> RenderOptions:
+    """The command's options as RenderOptions: one worker per core unless --jobs says otherwise."""
+    from narrate.audio.encode import Mp3Settings
+    from narrate.options import RenderOptions, available_cores, default_cache_dir
+
+    return RenderOptions(
+        out_dir=out_dir,
+        cache_dir=None if no_cache else cache_dir or default_cache_dir(),
+        jobs=jobs or available_cores(),
+        target_lufs=target_lufs,
+        mp3=Mp3Settings(bitrate_kbps=int(bitrate_kbps)),
+        audio_format=audio_format,
+    )
 
 
 @cli.command()
@@ -238,13 +243,7 @@ def clean(ctx: click.Context, articles: tuple[str, ...], as_json: bool) -> None:
         for source in articles:
             article = load_article(source)
             if as_json:
-                record = {
-                    "source": source,
-                    "title": article.title,
-                    "byline": article.byline,
-                    "paragraphs": list(article.paragraphs),
-                }
-                click.echo(json.dumps(record, ensure_ascii=False))
+                click.echo(json.dumps(article.to_json(), ensure_ascii=False))
             else:
                 click.echo(article.title + "\n")
                 if article.byline:
@@ -262,12 +261,13 @@ def script(
     ctx: click.Context, article: str, as_json: bool, voices_dir: Path | None, lexicon_file: Path | None
 ) -> None:
     """Show what will be spoken, in which voice, before any audio is made."""
-    from narrate.api import script_for, voice_set
     from narrate.clean import load_article
-    from narrate.script import script_as_json
+    from narrate.script import build_script, script_as_json
+    from narrate.speakable import load_lexicon
+    from narrate.voices import load_voices
 
     with _errors(_debug(ctx)):
-        built = script_for(load_article(article), voice_set(voices_dir), lexicon_file)
+        built = build_script(load_article(article), load_voices(voices_dir), load_lexicon(lexicon_file))
         if as_json:
             click.echo(json.dumps(script_as_json(built), ensure_ascii=False))
             return
@@ -284,12 +284,20 @@ def script(
 @click.pass_context
 def voices(ctx: click.Context, voices_dir: Path | None) -> None:
     """List the voice profiles and whether each engine voice is available here."""
-    from narrate.api import voice_set
-    from narrate.voice_check import profile_report
+    from narrate.api import voices_report
 
     with _errors(_debug(ctx)):
-        for line in profile_report(voice_set(voices_dir)):
-            click.echo(line)
+        report = voices_report(voices_dir)
+        for status in report.profiles:
+            p = status.profile
+            state = "available" if status.available else "MISSING"
+            gender = f", {p.gender}" if p.gender else ""
+            click.echo(
+                f"{p.name:<10} {p.role:<8} {p.engine}:{p.voice_id:<24} "
+                f"{p.rate_wpm} wpm, pitch {p.pitch}{gender}  [{state}]  {p.description}"
+            )
+        for name, count in report.engine_voices.items():
+            click.echo(f"{name}: {count} engine voices on this machine")
 
 
 @cli.command()
@@ -314,7 +322,7 @@ def feed(
     language: str | None,
 ) -> None:
     """Write FOLDER/feed.xml (and index.html) for the episodes rendered into FOLDER."""
-    from narrate.feed import build_feed
+    from narrate.publish.feed import build_feed
 
     with _errors(_debug(ctx)):
         path = build_feed(

@@ -1,12 +1,12 @@
 """The artifacts that flow through narrate, one frozen dataclass each.
 
-source file -> Article -> Script -> RenderedSegment* -> Episode
+source file -> Article -> Script -> rendered chunks -> Episode -> files (EpisodeRecord)
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Literal, Protocol
 
 SegmentKind = Literal["title", "byline", "narration", "quote"]
 
@@ -31,6 +31,15 @@ class Article:
     dateline: str | None = None
     headings: tuple[Heading, ...] = ()
     language: str = "en"
+
+    def to_json(self) -> dict[str, object]:
+        """The ``narrate clean --json`` record (command-line contract)."""
+        return {
+            "source": self.source,
+            "title": self.title,
+            "byline": self.byline,
+            "paragraphs": list(self.paragraphs),
+        }
 
 
 @dataclass(frozen=True)
@@ -66,6 +75,9 @@ class Segment:
     voice: str
     speaker: str | None = None
     pause_after_ms: int = 0
+    # The transcript's sentences of ``display``, decided with the script so later stages need no
+    # text knowledge; empty means one cue for the whole segment.
+    sentences: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -85,17 +97,26 @@ class Part:
 
 @dataclass(frozen=True)
 class Script:
-    """Everything that will be spoken, in order, before any audio exists.
+    """Everything that will be spoken, in order, before any audio exists, and what the episode
+    will say about itself.
 
-    A briefing holds several articles: ``parts`` groups its chapters by article, and players
-    that support nesting get the articles' own chapters too.
+    One shape for one article and for a briefing of several: ``articles`` holds what was read,
+    and ``parts`` groups a briefing's chapters by article (players that support nesting get the
+    articles' own chapters too); a single article has no parts.
     """
 
     title: str
     chapters: tuple[ScriptChapter, ...]
-    article: Article | None = field(default=None, compare=False)
-    parts: tuple[Part, ...] = ()
     articles: tuple[Article, ...] = field(default=(), compare=False)
+    parts: tuple[Part, ...] = ()
+    byline: str | None = None
+    date: str | None = None  # ISO 8601 date of the article, when it states one
+    language: str = "en"
+    description: str = ""
+
+    @property
+    def source(self) -> str:
+        return ", ".join(article.source for article in self.articles)
 
 
 @dataclass(frozen=True)
@@ -117,15 +138,40 @@ class Cue:
     text: str
 
 
+class AudioBlock(Protocol):
+    """A piece of rendered audio, held in memory or in the render cache until it is written."""
+
+    def read(self) -> bytes: ...
+
+
+@dataclass(frozen=True)
+class EpisodeAudio:
+    """An episode's audio as rendered: MP3 frames per chunk, and the chunks' PCM (16-bit mono,
+    aligned sample for sample with the decoded MP3) when a PCM-based format was asked for.
+
+    Blocks are read one at a time while writing, so a long episode is never held whole.
+    """
+
+    audio_format: str  # mp3 | m4b | wav
+    sample_rate_hz: int
+    total_samples: int
+    frames: tuple[AudioBlock, ...]
+    pcm: tuple[AudioBlock, ...] | None = None
+
+
 @dataclass(frozen=True)
 class Episode:
-    """A finished render: the files written and the timeline they share."""
+    """A rendered script in memory: audio, timeline and metadata, before any file is written."""
 
-    slug: str
     title: str
     byline: str | None
     source: str
+    guid: str  # stable while the articles' text stays the same
+    description: str
+    language: str
+    date: str | None
     duration_ms: int
     chapters: tuple[Chapter, ...]
     cues: tuple[Cue, ...]
-    files: dict[str, str] = field(compare=False)
+    subchapters: tuple[Chapter, ...] = ()  # a briefing's articles' own chapters
+    audio: EpisodeAudio | None = field(default=None, compare=False, repr=False)

@@ -117,8 +117,23 @@ def _sources(directory: Path | None) -> Iterable[tuple[str, str, str]]:
             yield entry.name, entry.read_text(encoding="utf-8"), f"narrate voices/{entry.name}"
 
 
-def load_voices(directory: Path | None = None) -> VoiceSet:
-    """The narrator, the quote pool and the speaker pins from ``directory`` (default: shipped)."""
+def load_voices(
+    directory: Path | None = None, *, engine: str | None = None, rate_wpm: int | None = None
+) -> VoiceSet:
+    """The narrator, the quote pool and the speaker pins from ``directory`` (default: shipped).
+
+    ``engine`` puts every profile on that engine (``fake`` in tests); ``rate_wpm`` sets the
+    narrator's speaking rate (quote voices keep theirs relative to it).
+    """
+    voices = _read_voices(directory)
+    if engine:
+        voices = voices.with_engine(engine)
+    if rate_wpm:
+        voices = voices.with_rate(rate_wpm)
+    return voices
+
+
+def _read_voices(directory: Path | None) -> VoiceSet:
     narrators: list[VoiceProfile] = []
     pool: list[VoiceProfile] = []
     pins: dict[str, str] = {}

@@ -12,9 +12,8 @@ import numpy as np
 import pytest
 from click.testing import CliRunner, Result
 
-from narrate.api import voice_set
 from narrate.cli import cli
-from narrate.voices import VoiceSet
+from narrate.voices import VoiceSet, load_voices
 
 REPO = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "render"
@@ -49,7 +48,7 @@ def short_txt() -> Path:
 
 @pytest.fixture
 def fake_voices() -> VoiceSet:
-    return voice_set(engine="fake")
+    return load_voices(engine="fake")
 
 
 @pytest.fixture

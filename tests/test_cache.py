@@ -6,9 +6,9 @@ from dataclasses import replace
 
 import pytest
 
-from narrate.cache import MAGIC, Cache, cache_key
-from narrate.chunks import SegmentJob, chunk_key, segment_key
-from narrate.encode import Mp3Settings
+from narrate.audio.encode import Mp3Settings
+from narrate.rendering.cache import MAGIC, Cache, cache_key
+from narrate.rendering.chunks import SegmentJob, chunk_key, segment_key
 from narrate.voices import load_voices
 
 KEY = cache_key(text="hello", voice="narrator")

@@ -12,9 +12,9 @@ from conftest import parse_vtt
 from mutagen.id3 import ID3, CTOCFlags
 from mutagen.mp3 import MP3
 
-from narrate.chapters import chapters_json, tag_mp3, webvtt
-from narrate.encode import Mp3Settings, count_mp3_frames, encode_mp3_chunk
+from narrate.audio.encode import Mp3Settings, count_mp3_frames, encode_mp3_chunk
 from narrate.model import Chapter, Cue
+from narrate.output.chapters import chapters_json, tag_mp3, webvtt
 
 RATE = 22050
 TITLES = [

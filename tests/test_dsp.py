@@ -8,7 +8,15 @@ import numpy as np
 import pyloudnorm as pyln
 import pytest
 
-from narrate.dsp import MAX_GAIN_DB, limit_peaks, loudness_lufs, normalize, to_float, to_int16, trim_silence
+from narrate.audio.dsp import (
+    MAX_GAIN_DB,
+    limit_peaks,
+    loudness_lufs,
+    normalize,
+    to_float,
+    to_int16,
+    trim_silence,
+)
 
 RATES = [22050, 48000]
 LENGTHS_S = [0.3, 3.0, 30.0]

@@ -11,11 +11,11 @@ from dataclasses import replace
 import numpy as np
 import pytest
 
-from narrate.audio_types import Pcm
-from narrate.engines import EngineVoice, check_fits_text, engine_identity, get_engine
+from narrate.audio.pcm import Pcm
+from narrate.engines import EngineVoice, check_fits_text
+from narrate.engines.check import is_available
+from narrate.engines.registry import engine_for, engine_identity, get_engine
 from narrate.errors import EngineError
-from narrate.synth import engine_for
-from narrate.voice_check import is_available
 from narrate.voices import VoiceProfile, load_voices
 
 ENGINES = ["fake", pytest.param("espeak", marks=pytest.mark.espeak)]

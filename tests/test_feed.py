@@ -23,7 +23,7 @@ from pydub import AudioSegment
 from pydub.generators import Sine
 
 from narrate.errors import FeedError
-from narrate.feed import build_feed
+from narrate.publish.feed import build_feed
 
 BASE = "https://example.org/briefing/"
 PODCAST = "https://podcastindex.org/namespace/1.0"
@@ -187,7 +187,7 @@ def test_podcast_guid_follows_the_podcasting_2_0_rule(two_episodes: Path) -> Non
 
 
 def test_feed_guid_matches_the_spec_example() -> None:
-    from narrate.feed_podcast import feed_guid
+    from narrate.publish.podcast import feed_guid
 
     assert feed_guid("https://mp3s.nashownotes.com/pc20rss.xml") == "917393e3-1b1e-5cef-ace4-edaa54e1f810"
 

@@ -13,16 +13,16 @@ import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from narrate.api import voice_set
 from narrate.clean import parse_article
 from narrate.clean.decode import normalise, to_text
-from narrate.episode_files import slugify
 from narrate.errors import InputError
+from narrate.output.names import slugify
 from narrate.script import build_script
 from narrate.speakable import speakable
+from narrate.voices import load_voices
 
 SETTINGS = settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-FAKE_VOICES = voice_set(engine="fake")
+FAKE_VOICES = load_voices(engine="fake")
 
 # Number words eSpeak is handed instead of digits (spelled numbers, ordinals, fractions).
 NUMBER_WORD = re.compile(

@@ -30,7 +30,7 @@ from mutagen.mp3 import MP3
 
 from narrate.clean import MAX_BYTES, load_article
 from narrate.cli import cli
-from narrate.episode_files import slugify
+from narrate.output.names import slugify
 
 REPO = Path(__file__).resolve().parent.parent
 SEED = REPO / "seeds" / "000_c7231357d1905d75.txt"
@@ -325,12 +325,12 @@ def article(tmp_path) -> Path:
 
 def _fail_while_writing(monkeypatch, exc: BaseException) -> None:
     """Make the WebVTT step fail: by then the MP3 and the chapters JSON are already staged."""
-    import narrate.episode_files
+    import narrate.output.episode_files
 
     def boom(*args, **kwargs):
         raise exc
 
-    monkeypatch.setattr(narrate.episode_files, "webvtt", boom)
+    monkeypatch.setattr(narrate.output.episode_files, "webvtt", boom)
 
 
 def test_disk_full_while_writing_leaves_nothing(tmp_path, article, monkeypatch):
@@ -357,12 +357,12 @@ def test_disk_full_keeps_the_previous_episode_intact(tmp_path, article, monkeypa
 
 
 def test_disk_full_in_the_cache_is_one_clear_line(tmp_path, article, monkeypatch):
-    import narrate.cache
+    import narrate.rendering.cache
 
     def full(self, *args, **kwargs):
         raise OSError(errno.ENOSPC, "No space left on device")
 
-    monkeypatch.setattr(narrate.cache.Cache, "put", full)
+    monkeypatch.setattr(narrate.rendering.cache.Cache, "put", full)
     out = tmp_path / "out"
     result = _cli(
         "render", article, "-o", out, "--cache-dir", tmp_path / "cache", "--engine", "fake", "--jobs", "1"

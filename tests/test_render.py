@@ -281,7 +281,7 @@ def test_espeak_render_loudness_and_peak(tmp_path, render_cli, short_txt):
 
 
 def test_interrupted_render_leaves_no_partial_files(tmp_path, render_cli, article_txt, monkeypatch):
-    import narrate.episode_files
+    import narrate.output.episode_files
 
     out, cache, article = tmp_path / "out", tmp_path / "cache", tmp_path / "harbor.txt"
     shutil.copy(article_txt, article)
@@ -291,7 +291,7 @@ def test_interrupted_render_leaves_no_partial_files(tmp_path, render_cli, articl
     def interrupted(*_args, **_kwargs):
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(narrate.episode_files, "webvtt", interrupted)
+    monkeypatch.setattr(narrate.output.episode_files, "webvtt", interrupted)
     text = article.read_text(encoding="utf-8")
     article.write_text(text.replace("at the town library", "in the library"), encoding="utf-8")
     result = render_cli("render", article, "-o", out, "--cache-dir", cache, "--engine", "fake", "--jobs", "1")

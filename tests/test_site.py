@@ -15,7 +15,7 @@ import pytest
 from test_feed import write_episode
 
 from narrate.errors import FeedError
-from narrate.site import write_index
+from narrate.publish.site import write_index
 
 NASTY = '<script>alert("x")</script> & café'
 

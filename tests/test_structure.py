@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 from narrate.model import Article, ChapterPlan, Heading
 from narrate.script import PAUSE_AFTER_HEADING_MS, build_script
-from narrate.structure import _acronyms, _candidates, _unshout, plan_chapters
+from narrate.script.structure import _acronyms, _candidates, _unshout, plan_chapters
 from narrate.voices import load_voices
 
 ROOT = Path(__file__).resolve().parent.parent

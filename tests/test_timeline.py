@@ -8,18 +8,12 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from narrate.encode import DECODER_LEAD_IN_FRAMES
+from narrate.assemble import NARRATOR, chapters_on_timeline, cues_on_timeline
+from narrate.audio.encode import DECODER_LEAD_IN_FRAMES
 from narrate.model import Script, ScriptChapter, Segment
-from narrate.script import build_script
-from narrate.timeline import (
-    CHUNK_WORDS,
-    NARRATOR,
-    ChunkLayout,
-    chapters_on_timeline,
-    cue_sentences,
-    cues_on_timeline,
-    plan_chunks,
-)
+from narrate.rendering.chunks import ChunkLayout, RenderedChunk
+from narrate.rendering.plan import CHUNK_WORDS, plan_chunks
+from narrate.script import build_script, transcript_sentences
 
 RATE = 22050
 _WORD = re.compile(r"\w+")
@@ -27,9 +21,10 @@ _WORD = re.compile(r"\w+")
 
 def _segment(words: int, n: int, quote: bool) -> Segment:
     text = " ".join(f"w{n}x{i}" for i in range(words)) + ". Second sentence here."
+    sentences = transcript_sentences(text)
     if quote:
-        return Segment(text, text, "quote", "quote-f1", speaker=f"Speaker {n % 3}", pause_after_ms=150)
-    return Segment(text, text, "narration", "narrator", pause_after_ms=150)
+        return Segment(text, text, "quote", "quote-f1", f"Speaker {n % 3}", 150, sentences)
+    return Segment(text, text, "narration", "narrator", None, 150, sentences)
 
 
 chapter_shapes = st.lists(
@@ -46,8 +41,9 @@ def _script(shape) -> Script:
     return Script("Title", chapters)
 
 
-def _layouts(chunks, draw_lengths) -> list[ChunkLayout]:
-    """Layouts as render_chunk reports them: lead-in, then speech and pause per segment, frame-padded."""
+def _layouts(chunks, draw_lengths) -> list[RenderedChunk]:
+    """Chunks laid out as render_chunk reports them: lead-in, then speech and pause per segment,
+    frame-padded."""
     layouts = []
     for chunk in chunks:
         offsets, position = [], DECODER_LEAD_IN_FRAMES
@@ -56,8 +52,7 @@ def _layouts(chunks, draw_lengths) -> list[ChunkLayout]:
             offsets.append((position, position + speech))
             position += speech + segment.pause_after_ms * RATE // 1000
         total = -(-position // 576) * 576 + 576
-        sentences = tuple(cue_sentences(s.display) for s in chunk.segments)
-        layouts.append(ChunkLayout(total, tuple(offsets), sentences))
+        layouts.append(RenderedChunk(chunk, ChunkLayout(total, tuple(offsets)), b""))
     return layouts
 
 
@@ -89,12 +84,12 @@ def test_chapters_contiguous_and_cover_the_total(shape):
     script = _script(shape)
     chunks = plan_chunks(script)
     layouts = _layouts(chunks, _speech_samples)
-    chapters = chapters_on_timeline(script, chunks, layouts, RATE)
+    chapters = chapters_on_timeline(script, layouts, RATE)
     assert [c.title for c in chapters] == [c.title for c in script.chapters]
     assert chapters[0].start_ms == 0
     assert all(a.end_ms == b.start_ms for a, b in itertools.pairwise(chapters))
     assert all(c.start_ms < c.end_ms for c in chapters)
-    total = sum(layout.total_samples for layout in layouts)
+    total = sum(chunk.layout.total_samples for chunk in layouts)
     assert chapters[-1].end_ms == round(total * 1000 / RATE)
 
 
@@ -104,12 +99,12 @@ def test_cues_within_their_segments_span(shape):
     script = _script(shape)
     chunks = plan_chunks(script)
     layouts = _layouts(chunks, _speech_samples)
-    cues = cues_on_timeline(chunks, layouts, RATE)
+    cues = cues_on_timeline(layouts, RATE)
     spans, position = [], 0
-    for chunk, layout in zip(chunks, layouts, strict=True):
-        for segment, (a, b) in zip(chunk.segments, layout.offsets, strict=True):
+    for chunk in layouts:
+        for segment, (a, b) in zip(chunk.plan.segments, chunk.layout.offsets, strict=True):
             spans.append((segment, (position + a) * 1000 / RATE, (position + b) * 1000 / RATE))
-        position += layout.total_samples
+        position += chunk.layout.total_samples
     # Cues come in segment order; each segment's cues split its span between them.
     remaining = list(cues)
     for segment, start, end in spans:
@@ -135,6 +130,6 @@ def test_real_script_plan(article_txt, fake_voices):
     assert chunks[0].chapter_index == 0 and [s.kind for s in chunks[0].segments] == ["title", "byline"]
     assert len(chunks) >= 3
     layouts = _layouts(chunks, _speech_samples)
-    cues = cues_on_timeline(chunks, layouts, RATE)
+    cues = cues_on_timeline(layouts, RATE)
     speakers = {c.speaker for c in cues}
     assert speakers == {NARRATOR, "Ellen Brooks", "Tom Reyes"}

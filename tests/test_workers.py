@@ -8,18 +8,27 @@ import subprocess
 import sys
 import textwrap
 import time
+from contextlib import contextmanager
 
 import pytest
 
 from narrate.errors import EngineError
-from narrate.workers import WorkerPool, result_of, wait_any, worker_pool
+from narrate.rendering.executor import InlineExecutor
+from narrate.rendering.workers import LocalProcessExecutor, WorkerPool, local_executor, result_of, wait_any
+
+
+@contextmanager
+def worker_pool(jobs, engines, batch=False):
+    """The local executor's WorkerPool (``None`` when it renders inline)."""
+    with local_executor(jobs, engines, batch) as executor:
+        yield executor.pool if isinstance(executor, LocalProcessExecutor) else None
 
 
 def _probe() -> tuple[int, bool]:
     """(this worker's pid, whether its engine was started before it took work)."""
-    from narrate.synth import _engines
+    from narrate.engines.registry import _started
 
-    return os.getpid(), "fake" in _engines
+    return os.getpid(), "fake" in _started
 
 
 @pytest.mark.skipif(os.name != "posix", reason="spare workers are forked")
@@ -52,21 +61,22 @@ def test_a_batch_starts_every_worker_at_once():
 
 
 def test_one_job_renders_inline():
-    with worker_pool(1, ["fake"]) as pool:
-        assert pool is None
+    with local_executor(1, ["fake"]) as executor:
+        assert isinstance(executor, InlineExecutor)
 
 
 INTERRUPTED_WAITS = textwrap.dedent(
     """
     import os, random, signal, threading, time
-    from narrate.workers import wait_any, worker_pool
+    from narrate.rendering.workers import LocalProcessExecutor, local_executor, wait_any
 
     for round in range(50):
         timer = threading.Timer(random.uniform(0, 0.2), os.kill, (os.getpid(), signal.SIGINT))
         try:
-            with worker_pool(2, ["fake"], batch=True) as pool:
+            with local_executor(2, ["fake"], batch=True) as executor:
                 timer.start()
-                pending = {pool.submit(time.sleep, 0) for _ in range(1000)}
+                assert isinstance(executor, LocalProcessExecutor)
+                pending = {executor.pool.submit(time.sleep, 0) for _ in range(1000)}
                 while pending:
                     pending -= wait_any(pending)
         except KeyboardInterrupt:

@@ -2,7 +2,8 @@
 
 An engine turns a short text (a sentence or a paragraph, never more: see DESIGN.md on pyttsx3's
 quadratic buffer) into mono PCM for one voice profile. ``espeak`` (pyttsx3 + eSpeak NG) is the
-default; ``fake`` is a deterministic tone engine for fast tests.
+default; ``fake`` is a deterministic tone engine for fast tests. registry.py names them and keeps
+one started instance of each per process.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from typing import TYPE_CHECKING, Protocol
 from narrate.errors import EngineError
 
 if TYPE_CHECKING:
-    from narrate.audio_types import Pcm
+    from narrate.audio.pcm import Pcm
     from narrate.voices import VoiceProfile
 
 # A speaking rate below this share of the profile's words per minute means words went missing.
@@ -59,31 +60,3 @@ def check_fits_text(pcm: Pcm, text: str, profile: VoiceProfile, engine_name: str
             f"({text[:60]!r}): words were skipped"
         )
     return pcm
-
-
-def engine_identity(name: str) -> tuple[str, str, int]:
-    """(name, version, sample rate) of an engine without starting it.
-
-    Cache keys need this in the parent process, which must not start eSpeak before it forks its
-    workers: a forked copy of a running eSpeak deadlocks.
-    """
-    if name == "espeak":
-        from narrate.engines.espeak import SAMPLE_RATE_HZ, engine_version
-
-        return name, engine_version(), SAMPLE_RATE_HZ
-    if name == "fake":
-        return name, FAKE_VERSION, FAKE_SAMPLE_RATE_HZ
-    raise EngineError(f"unknown engine {name!r}: use 'espeak' or 'fake'")
-
-
-def get_engine(name: str) -> Engine:
-    """The engine registered under ``name`` (``espeak`` or ``fake``)."""
-    if name == "espeak":
-        from narrate.engines.espeak import EspeakEngine
-
-        return EspeakEngine()
-    if name == "fake":
-        from narrate.engines.fake import FakeEngine
-
-        return FakeEngine()
-    raise EngineError(f"unknown engine {name!r}: use 'espeak' or 'fake'")

@@ -24,7 +24,7 @@ import weakref
 from pathlib import Path
 from typing import Any
 
-from narrate.audio_types import Pcm
+from narrate.audio.pcm import Pcm
 from narrate.engines import EngineVoice, check_fits_text
 from narrate.errors import EngineError
 from narrate.voices import VoiceProfile

@@ -7,7 +7,7 @@ import re
 
 import numpy as np
 
-from narrate.audio_types import Pcm
+from narrate.audio.pcm import Pcm
 from narrate.engines import FAKE_SAMPLE_RATE_HZ, FAKE_VERSION, EngineVoice, check_fits_text
 from narrate.voices import VoiceProfile
 

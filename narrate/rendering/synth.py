@@ -14,23 +14,24 @@ with warnings.catch_warnings():  # pydub warns at import when ffmpeg is not on P
     warnings.simplefilter("ignore", RuntimeWarning)
     from pydub import AudioSegment
 
-from narrate.cache import Cache
-from narrate.chunks import ChunkJob, SegmentJob, pack_chunk, segment_key, unpack_chunk
-from narrate.dsp import normalize, to_float, to_int16, trim_silence
-from narrate.encode import DECODER_LEAD_IN_FRAMES, count_mp3_frames, encode_mp3_chunk
-from narrate.engines import Engine, get_engine
-from narrate.timeline import ChunkLayout, cue_sentences
+from narrate.audio.dsp import normalize, to_float, to_int16, trim_silence
+from narrate.audio.encode import DECODER_LEAD_IN_FRAMES, count_mp3_frames, encode_mp3_chunk
+from narrate.engines.registry import engine_for
+from narrate.rendering.cache import Cache, open_cache
+from narrate.rendering.chunks import (
+    ChunkAudio,
+    ChunkJob,
+    ChunkLayout,
+    SegmentJob,
+    cached_chunk,
+    chunk_audio,
+    pack_chunk,
+    segment_key,
+)
 
 log = logging.getLogger(__name__)
 # Loudness the MP3 encode takes (its low-pass drops K-weighted highs), measured on the seed.
 ENCODER_LOSS_LU = 0.5
-_engines: dict[str, Engine] = {}
-
-
-def engine_for(name: str) -> Engine:
-    if name not in _engines:
-        _engines[name] = get_engine(name)
-    return _engines[name]
 
 
 def _segment_samples(job: SegmentJob, chunk: ChunkJob, cache: Cache) -> bytes:
@@ -46,19 +47,19 @@ def _segment_samples(job: SegmentJob, chunk: ChunkJob, cache: Cache) -> bytes:
     return samples
 
 
-def render_chunk(job: ChunkJob) -> ChunkLayout:
-    """Encode one chunk (its segments joined with their pauses) into the cache; its layout."""
-    cache = Cache(job.cache_root)
-    cached = cache.get(job.key, ".mp3")
+def render_chunk(job: ChunkJob) -> ChunkAudio:
+    """Encode one chunk (its segments joined with their pauses); kept in the cache when there is one."""
+    cache = open_cache(job.cache_root)
+    cached = cached_chunk(cache, job)
     if cached is not None:
-        return unpack_chunk(cached)[0]
+        return cached
     rate = job.mp3.sample_rate_hz
     joined = AudioSegment.silent(duration=0, frame_rate=rate)
-    offsets = []
+    offsets, speeches = [], []
     for n, segment in enumerate(job.segments, 1):
-        speech = AudioSegment(
-            _segment_samples(segment, job, cache), sample_width=2, frame_rate=rate, channels=1
-        )
+        samples = _segment_samples(segment, job, cache)
+        speeches.append(samples)
+        speech = AudioSegment(samples, sample_width=2, frame_rate=rate, channels=1)
         pause_samples = segment.pause_after_ms * rate // 1000
         if n == len(job.segments):
             # The next chunk opens with the decoder's lead-in silence: take it from this pause,
@@ -69,7 +70,6 @@ def render_chunk(job: ChunkJob) -> ChunkLayout:
         offsets.append((start, start + int(speech.frame_count())))
         joined += speech + pause
     frames = encode_mp3_chunk(joined.raw_data, rate, job.mp3)
-    sentences = tuple(cue_sentences(s.display) for s in job.segments)
-    layout = ChunkLayout(count_mp3_frames(frames) * job.mp3.samples_per_frame, tuple(offsets), sentences)
+    layout = ChunkLayout(count_mp3_frames(frames) * job.mp3.samples_per_frame, tuple(offsets))
     cache.put(job.key, pack_chunk(layout, frames), ".mp3")
-    return layout
+    return chunk_audio(job, layout, frames, speeches)

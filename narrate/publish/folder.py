@@ -13,13 +13,13 @@ import secrets
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time
 from pathlib import Path
-from typing import Any
 
 import mutagen
 from mutagen import MutagenError
 
 from narrate.errors import FeedError
 from narrate.model import Chapter
+from narrate.output.record import EpisodeRecord, MalformedRecord
 
 log = logging.getLogger(__name__)
 
@@ -51,10 +51,6 @@ class PublishedEpisode:
     chapters: tuple[Chapter, ...]
     chapters_file: str | None
     transcript_file: str | None
-
-
-class _Malformed(ValueError):
-    """An episode JSON whose fields do not follow the render contract."""
 
 
 def load_episodes(folder: Path) -> list[PublishedEpisode]:
@@ -116,65 +112,33 @@ def _read_episode(path: Path) -> PublishedEpisode | None:
         log.debug("ignoring %s: not an episode", path.name)
         return None
     try:
-        return _parse_episode(path.parent, data)
-    except _Malformed as error:
+        return _published_episode(path.parent, EpisodeRecord.from_json(data))
+    except MalformedRecord as error:
         log.warning("skipping %s: %s", path.name, error)
         return None
 
 
-def _parse_episode(folder: Path, data: dict[str, Any]) -> PublishedEpisode | None:
-    files = data["files"]
-    if not isinstance(files, dict):
-        raise _Malformed("'files' is not an object")
-    audio_file = _file_name(files, "audio")
-    if audio_file is None:
-        raise _Malformed("files.audio is missing")
-    audio_path = folder / audio_file
+def _published_episode(folder: Path, record: EpisodeRecord) -> PublishedEpisode | None:
+    audio_path = folder / record.files.audio
     if not audio_path.is_file():
-        log.warning("skipping %s: its audio file %s is missing", data.get("slug"), audio_file)
+        log.warning("skipping %s: its audio file %s is missing", record.slug, record.files.audio)
         return None
-    chapters = _chapters(data.get("chapters", []))
-    rendered_at = _rendered_at(data)
     return PublishedEpisode(
-        slug=_text(data, "slug"),
-        title=_text(data, "title"),
-        byline=_optional_text(data, "byline"),
-        description=_optional_text(data, "description") or "",
-        language=_optional_text(data, "language") or "en",
-        guid=_text(data, "guid"),
-        published=_published(data, rendered_at),
-        rendered_at=rendered_at,
-        audio_file=audio_file,
+        slug=record.slug,
+        title=record.title,
+        byline=record.byline,
+        description=record.description,
+        language=record.language,
+        guid=record.guid,
+        published=_published(record),
+        rendered_at=record.rendered_at,
+        audio_file=record.files.audio,
         audio_bytes=audio_path.stat().st_size,
-        duration_s=_duration(audio_path, data),
-        chapters=chapters,
-        chapters_file=_existing(folder, _file_name(files, "chapters")),
-        transcript_file=_existing(folder, _file_name(files, "transcript")),
+        duration_s=_duration(audio_path, record.duration_s),
+        chapters=record.chapters,
+        chapters_file=_existing(folder, record.files.chapters),
+        transcript_file=_existing(folder, record.files.transcript),
     )
-
-
-def _text(data: dict[str, Any], key: str) -> str:
-    value = _optional_text(data, key)
-    if not value:
-        raise _Malformed(f"{key!r} is missing or empty")
-    return value
-
-
-def _optional_text(data: dict[str, Any], key: str) -> str | None:
-    value = data.get(key)
-    if value is not None and not isinstance(value, str):
-        raise _Malformed(f"{key!r} is not a string")
-    return value.strip() if value else None
-
-
-def _file_name(files: dict[str, Any], key: str) -> str | None:
-    name = files.get(key)
-    if name is None:
-        return None
-    # Names become URLs and paths: only plain names inside the folder are accepted.
-    if not isinstance(name, str) or not name or name != Path(name).name or name.startswith("."):
-        raise _Malformed(f"files.{key} is not a file name in the folder: {name!r}")
-    return name
 
 
 def _existing(folder: Path, name: str | None) -> str | None:
@@ -184,32 +148,20 @@ def _existing(folder: Path, name: str | None) -> str | None:
     return name
 
 
-def _rendered_at(data: dict[str, Any]) -> datetime:
-    rendered = _optional_text(data, "rendered_at")
-    if rendered is None:
-        raise _Malformed("'rendered_at' is missing")
+def _published(record: EpisodeRecord) -> datetime:
+    if record.date is None:
+        return record.rendered_at
     try:
-        rendered_at = datetime.fromisoformat(rendered)
-    except ValueError as error:
-        raise _Malformed(f"'rendered_at' is not ISO 8601: {rendered!r}") from error
-    return rendered_at if rendered_at.tzinfo else rendered_at.replace(tzinfo=UTC)
-
-
-def _published(data: dict[str, Any], rendered_at: datetime) -> datetime:
-    article_date = _optional_text(data, "date")
-    if article_date is None:
-        return rendered_at
-    try:
-        day = date.fromisoformat(article_date)
+        day = date.fromisoformat(record.date)
     except ValueError:
-        log.warning("%s: date %r is not YYYY-MM-DD; using the render time", data.get("slug"), article_date)
-        return rendered_at
+        log.warning("%s: date %r is not YYYY-MM-DD; using the render time", record.slug, record.date)
+        return record.rendered_at
     # Noon UTC falls on the same calendar day in almost every time zone, so apps show the
     # article's own date wherever the listener is.
     return datetime.combine(day, time(12), tzinfo=UTC)
 
 
-def _duration(audio_path: Path, data: dict[str, Any]) -> float:
+def _duration(audio_path: Path, recorded_s: float) -> float:
     """The audio's length as players measure it, falling back to the recorded one."""
     try:
         audio = mutagen.File(audio_path)
@@ -219,29 +171,10 @@ def _duration(audio_path: Path, data: dict[str, Any]) -> float:
         problem = "no audio frames"
     except MutagenError as error:
         problem = str(error)
-    recorded = data.get("duration")
-    if not isinstance(recorded, (int, float)) or recorded <= 0:
-        raise _Malformed(f"{audio_path.name} is not readable audio ({problem})")
+    if recorded_s <= 0:
+        raise MalformedRecord(f"{audio_path.name} is not readable audio ({problem})")
     log.warning("%s is not readable audio (%s); using its recorded duration", audio_path.name, problem)
-    return float(recorded)
-
-
-def _chapters(raw: Any) -> tuple[Chapter, ...]:
-    if not isinstance(raw, list):
-        raise _Malformed("'chapters' is not a list")
-    chapters = []
-    for item in raw:
-        try:
-            chapters.append(
-                Chapter(
-                    title=str(item["title"]),
-                    start_ms=round(float(item["start"]) * 1000),
-                    end_ms=round(float(item["end"]) * 1000),
-                )
-            )
-        except (TypeError, KeyError, ValueError) as error:
-            raise _Malformed(f"a chapter lacks title/start/end: {item!r}") from error
-    return tuple(sorted(chapters, key=lambda c: c.start_ms))
+    return recorded_s
 
 
 def _drop_repeated_guids(episodes: list[PublishedEpisode]) -> list[PublishedEpisode]:

@@ -1,4 +1,5 @@
-"""Render worker processes (``--jobs``), one engine each, and waiting on them safely.
+"""The local executor: render worker processes (``--jobs``), one engine each, and waiting on
+them safely.
 
 Workers are forked before the articles are cleaned, so one of them loads numpy, pydub and the
 engine while the parent works; the parent itself never loads the audio stack. The others start
@@ -22,9 +23,9 @@ from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
 from typing import Any, TypeVar
 
-from narrate.chunks import ChunkJob
 from narrate.errors import EngineError
-from narrate.timeline import ChunkLayout
+from narrate.rendering.chunks import ChunkAudio, ChunkJob
+from narrate.rendering.executor import ChunkExecutor, InlineExecutor
 
 log = logging.getLogger(__name__)
 PR_SET_PDEATHSIG = 1  # linux/prctl.h
@@ -116,7 +117,8 @@ def _end_with_parent() -> None:
 def _warm_up(engines: tuple[str, ...]) -> None:
     """Load the audio stack and start the engines while the parent is still reading articles."""
     try:
-        from narrate.synth import engine_for
+        import narrate.rendering.synth  # noqa: F401  (the audio stack)
+        from narrate.engines.registry import engine_for
 
         for name in engines:
             engine_for(name)
@@ -124,8 +126,8 @@ def _warm_up(engines: tuple[str, ...]) -> None:
         log.debug("warm-up failed: %s", exc)
 
 
-def render_chunk(job: ChunkJob) -> ChunkLayout:
-    from narrate.synth import render_chunk
+def render_chunk(job: ChunkJob) -> ChunkAudio:
+    from narrate.rendering.synth import render_chunk
 
     return render_chunk(job)
 
@@ -176,17 +178,30 @@ class WorkerPool(futures.ProcessPoolExecutor):
             self.shutdown(wait=True, cancel_futures=True)
 
 
+class LocalProcessExecutor:
+    """The ``ChunkExecutor`` of a local ``WorkerPool``: one process and one engine per core."""
+
+    def __init__(self, pool: WorkerPool) -> None:
+        self.pool = pool
+
+    def submit(self, job: ChunkJob) -> futures.Future[ChunkAudio]:
+        return self.pool.submit(render_chunk, job)
+
+
 @contextmanager
-def worker_pool(
+def local_executor(
     jobs: int, engines: Sequence[str] = ("espeak",), batch: bool = False
-) -> Iterator[WorkerPool | None]:
-    """Worker processes for rendering, started at once (``None`` for ``jobs`` <= 1: render inline)."""
+) -> Iterator[ChunkExecutor]:
+    """An executor for ``jobs`` local workers, started at once (inline for ``jobs`` <= 1).
+
+    ``batch``: start every worker's engine at once, for work sure to need them all.
+    """
     if jobs <= 1:
-        yield None
+        yield InlineExecutor()
         return
     pool = WorkerPool(jobs, engines, batch)
     try:
-        yield pool
+        yield LocalProcessExecutor(pool)
     finally:
         # Every result the caller wanted is in, or it gave up (Ctrl-C, a failed chunk).
         pool.stop()

@@ -27,12 +27,6 @@ def cache_key(**parts: object) -> str:
     return hashlib.sha256(blob).hexdigest()
 
 
-def default_cache_dir() -> Path:
-    from platformdirs import user_cache_dir
-
-    return Path(user_cache_dir("narrate")) / "segments"
-
-
 class Cache:
     """Files under ``root``, fanned out by the first two hex digits of their key."""
 
@@ -75,6 +69,23 @@ class Cache:
             if isinstance(exc, OSError):
                 raise _unwritable(self.root, exc) from exc
             raise
+
+
+class NoCache(Cache):
+    """``--no-cache``: nothing is kept, so every render starts from the engine."""
+
+    def __init__(self) -> None:
+        super().__init__(Path())
+
+    def get(self, key: str, suffix: str = ".seg") -> bytes | None:
+        return None
+
+    def put(self, key: str, payload: bytes, suffix: str = ".seg") -> None:
+        return None
+
+
+def open_cache(root: Path | None) -> Cache:
+    return Cache(root) if root is not None else NoCache()
 
 
 def _unwritable(root: Path, exc: OSError) -> OutputError:

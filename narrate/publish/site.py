@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import quote
 
-from narrate.feed_folder import PublishedEpisode, load_episodes, write_file
+from narrate.publish.folder import PublishedEpisode, load_episodes, write_file
 
 log = logging.getLogger(__name__)
 

@@ -2,11 +2,24 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from dataclasses import dataclass
 
 from narrate.engines import EngineVoice
+from narrate.engines.registry import engine_for
 from narrate.errors import EngineError
 from narrate.voices import VoiceProfile, VoiceSet
+
+
+@dataclass(frozen=True)
+class ProfileStatus:
+    profile: VoiceProfile
+    available: bool  # its engine voice (and variant) exists on this machine
+
+
+@dataclass(frozen=True)
+class VoiceReport:
+    profiles: tuple[ProfileStatus, ...]
+    engine_voices: dict[str, int]  # engine name -> how many voices it offers here (0: not working)
 
 
 def is_available(profile: VoiceProfile, offered: list[EngineVoice], variants: set[str]) -> bool:
@@ -16,10 +29,10 @@ def is_available(profile: VoiceProfile, offered: list[EngineVoice], variants: se
     return base in known and (not variant or variant in variants or not variants)
 
 
-def profile_report(voices: VoiceSet) -> Iterator[str]:
-    from narrate.synth import engine_for
-
+def voice_report(voices: VoiceSet) -> VoiceReport:
+    """Each profile of ``voices`` checked against the voices its engine offers here."""
     by_engine: dict[str, tuple[list[EngineVoice], set[str]]] = {}
+    statuses = []
     for profile in voices.profiles:
         if profile.engine not in by_engine:
             try:
@@ -29,11 +42,5 @@ def profile_report(voices: VoiceSet) -> Iterator[str]:
             except EngineError:
                 by_engine[profile.engine] = ([], set())
         offered, variants = by_engine[profile.engine]
-        state = "available" if is_available(profile, offered, variants) else "MISSING"
-        gender = f", {profile.gender}" if profile.gender else ""
-        yield (
-            f"{profile.name:<10} {profile.role:<8} {profile.engine}:{profile.voice_id:<24} "
-            f"{profile.rate_wpm} wpm, pitch {profile.pitch}{gender}  [{state}]  {profile.description}"
-        )
-    for name, (offered, _) in by_engine.items():
-        yield f"{name}: {len(offered)} engine voices on this machine"
+        statuses.append(ProfileStatus(profile, is_available(profile, offered, variants)))
+    return VoiceReport(tuple(statuses), {name: len(offered) for name, (offered, _) in by_engine.items()})

@@ -15,16 +15,16 @@ from urllib.parse import quote, urlsplit
 from feedgen.feed import FeedGenerator
 
 from narrate import __version__
-from narrate.cover import render_cover
 from narrate.errors import FeedError
-from narrate.feed_folder import PublishedEpisode, load_episodes, write_file
-from narrate.feed_podcast import (
+from narrate.publish.cover import render_cover
+from narrate.publish.folder import PublishedEpisode, load_episodes, write_file
+from narrate.publish.podcast import (
     EXTENSION_NAME,
     PodcastIndexEntryExtension,
     PodcastIndexExtension,
     feed_guid,
 )
-from narrate.site import write_index
+from narrate.publish.site import write_index
 
 log = logging.getLogger(__name__)
 

@@ -1,41 +1,23 @@
 """Other audio formats than MP3: M4B (AAC with chapters) and WAV, on the MP3's exact timeline.
 
 The MP3 is always built (chunks are cached as MP3 frames); these formats are made from the
-cached, normalised segments laid out sample for sample as in the MP3 (each chunk's lead-in,
-pauses and padding included), streamed so memory does not grow with the episode's length.
+chunks' PCM, laid out sample for sample as in the MP3 (each chunk's lead-in, pauses and padding
+included), written block by block.
 """
 
 from __future__ import annotations
 
 import struct
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 
-from narrate.cache import Cache
-from narrate.chunks import ChunkJob, segment_key
-from narrate.encode import pcm_input_args, run_ffmpeg
-from narrate.errors import AudioError
+from narrate.audio.encode import pcm_input_args, run_ffmpeg
 from narrate.model import Chapter
-from narrate.timeline import ChunkLayout
 
 _SAMPLE_BYTES = 2
 
 
-def timeline_pcm(jobs: Sequence[ChunkJob], layouts: Sequence[ChunkLayout], cache: Cache) -> Iterator[bytes]:
-    """The episode's PCM, one chunk at a time, aligned with the MP3's decoded samples."""
-    for job, layout in zip(jobs, layouts, strict=True):
-        written = 0
-        for segment, (start, end) in zip(job.segments, layout.offsets, strict=True):
-            samples = cache.get(segment_key(segment, job.target_lufs, job.ceiling_dbfs))
-            if samples is None or len(samples) != (end - start) * _SAMPLE_BYTES:
-                raise AudioError("a cached segment vanished during the render; render again")
-            yield bytes((start - written) * _SAMPLE_BYTES)
-            yield samples
-            written = end
-        yield bytes((layout.total_samples - written) * _SAMPLE_BYTES)
-
-
-def write_wav(path: Path, pcm: Iterator[bytes], total_samples: int, sample_rate_hz: int) -> None:
+def write_wav(path: Path, pcm: Iterable[bytes], total_samples: int, sample_rate_hz: int) -> None:
     data_bytes = total_samples * _SAMPLE_BYTES
     header = b"RIFF" + struct.pack("<I", 36 + data_bytes) + b"WAVE"
     header += b"fmt " + struct.pack(
@@ -66,7 +48,7 @@ def _ffmetadata(title: str, artist: str, chapters: Sequence[Chapter]) -> str:
 
 def write_m4b(
     path: Path,
-    pcm: Iterator[bytes],
+    pcm: Iterable[bytes],
     sample_rate_hz: int,
     *,
     title: str,

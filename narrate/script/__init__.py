@@ -8,9 +8,9 @@ from dataclasses import replace
 
 from narrate.model import Article, Part, Script, ScriptChapter, Segment, Span
 from narrate.quotes import find_quotes
-from narrate.speakable import Lexicon, speakable
-from narrate.structure import plan_chapters
-from narrate.voices import VoiceProfile, VoiceSet, cast_speakers
+from narrate.script.structure import plan_chapters
+from narrate.speakable import Lexicon, speakable, split_sentences
+from narrate.voices import VoiceProfile, VoiceSet, cast_speakers, load_voices
 
 PAUSE_AFTER_TITLE_MS = 1200
 PAUSE_AFTER_BYLINE_MS = 900
@@ -71,8 +71,22 @@ def _with_pauses(segments: list[Segment], end_pause_ms: int) -> list[Segment]:
     return paused
 
 
-def build_script(article: Article, voices: VoiceSet, lexicon: Lexicon | None = None) -> Script:
-    """The headline chapter (title, byline), then one chapter per planned run of paragraphs."""
+def transcript_sentences(display: str) -> tuple[str, ...]:
+    """The sentences a segment's transcript cues show, one cue each."""
+    return tuple(s.strip() for s in split_sentences(display) if s.strip()) or (display,)
+
+
+def _with_sentences(chapter: ScriptChapter) -> ScriptChapter:
+    segments = tuple(replace(s, sentences=transcript_sentences(s.display)) for s in chapter.segments)
+    return replace(chapter, segments=segments)
+
+
+def build_script(article: Article, voices: VoiceSet | None = None, lexicon: Lexicon | None = None) -> Script:
+    """The headline chapter (title, byline), then one chapter per planned run of paragraphs.
+
+    ``voices`` defaults to the shipped profiles, ``lexicon`` to the shipped pronunciations.
+    """
+    voices = voices or load_voices()
     narrator = voices.narrator
     spans = find_quotes(article.paragraphs)
     speakers = [(s.speaker or UNNAMED_SPEAKER, s.gender) for par in spans for s in par if s.is_quote]
@@ -118,7 +132,15 @@ def build_script(article: Article, voices: VoiceSet, lexicon: Lexicon | None = N
             last = segments[-1]
             segments[-1] = replace(last, pause_after_ms=PAUSE_BETWEEN_CHAPTERS_MS)
             chapters.append(ScriptChapter(title=plan.title, segments=tuple(segments)))
-    return Script(title=article.title, chapters=tuple(chapters), article=article)
+    return Script(
+        title=article.title,
+        chapters=tuple(_with_sentences(chapter) for chapter in chapters),
+        articles=(article,),
+        byline=article.byline,
+        date=article.date,
+        language=article.language,
+        description=article.paragraphs[0] if article.paragraphs else article.title,
+    )
 
 
 def script_as_json(script: Script) -> dict[str, object]:
@@ -145,7 +167,7 @@ def _headline_list(titles: Sequence[str]) -> str:
 
 
 def build_briefing(
-    name: str, scripts: Sequence[Script], voices: VoiceSet, lexicon: Lexicon | None = None
+    name: str, scripts: Sequence[Script], voices: VoiceSet | None = None, lexicon: Lexicon | None = None
 ) -> Script:
     """Several articles as one episode: a spoken intro listing the headlines, then each article.
 
@@ -158,9 +180,10 @@ def build_briefing(
         speakable(intro_text, lexicon),
         intro_text,
         "narration",
-        voices.narrator.name,
+        (voices or load_voices()).narrator.name,
         None,
         PAUSE_BETWEEN_CHAPTERS_MS,
+        transcript_sentences(intro_text),
     )
     chapters: list[ScriptChapter] = [ScriptChapter(title=name, segments=(intro,))]
     parts: list[Part] = []
@@ -168,5 +191,10 @@ def build_briefing(
         first = len(chapters) if parts else 0
         chapters.extend(script.chapters)
         parts.append(Part(title=script.title, first_chapter=first, end_chapter=len(chapters)))
-    articles = tuple(s.article for s in scripts if s.article is not None)
-    return Script(title=name, chapters=tuple(chapters), article=None, parts=tuple(parts), articles=articles)
+    return Script(
+        title=name,
+        chapters=tuple(chapters),
+        articles=tuple(article for script in scripts for article in script.articles),
+        parts=tuple(parts),
+        description="; ".join(part.title for part in parts) or name,
+    )

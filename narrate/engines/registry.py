@@ -1,0 +1,69 @@
+"""The engines narrate knows by name, and one started instance of each per process.
+
+Adding an engine takes one entry in ``_IDENTITIES`` (read without starting it) and one in
+``_FACTORIES``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from narrate.engines import FAKE_SAMPLE_RATE_HZ, FAKE_VERSION, Engine
+from narrate.errors import EngineError
+
+
+def _espeak_identity() -> tuple[str, int]:
+    from narrate.engines.espeak import SAMPLE_RATE_HZ, engine_version
+
+    return engine_version(), SAMPLE_RATE_HZ
+
+
+def _espeak() -> Engine:
+    from narrate.engines.espeak import EspeakEngine
+
+    return EspeakEngine()
+
+
+def _fake() -> Engine:
+    from narrate.engines.fake import FakeEngine
+
+    return FakeEngine()
+
+
+_IDENTITIES: dict[str, Callable[[], tuple[str, int]]] = {
+    "espeak": _espeak_identity,
+    "fake": lambda: (FAKE_VERSION, FAKE_SAMPLE_RATE_HZ),
+}
+_FACTORIES: dict[str, Callable[[], Engine]] = {"espeak": _espeak, "fake": _fake}
+ENGINE_NAMES = tuple(_FACTORIES)
+_started: dict[str, Engine] = {}
+
+
+def _unknown(name: str) -> EngineError:
+    return EngineError(f"unknown engine {name!r}: use {' or '.join(repr(n) for n in ENGINE_NAMES)}")
+
+
+def engine_identity(name: str) -> tuple[str, str, int]:
+    """(name, version, sample rate) of an engine without starting it.
+
+    Cache keys need this in the parent process, which must not start eSpeak before it forks its
+    workers: a forked copy of a running eSpeak deadlocks.
+    """
+    if name not in _IDENTITIES:
+        raise _unknown(name)
+    version, sample_rate_hz = _IDENTITIES[name]()
+    return name, version, sample_rate_hz
+
+
+def get_engine(name: str) -> Engine:
+    """A new instance of the engine registered under ``name``."""
+    if name not in _FACTORIES:
+        raise _unknown(name)
+    return _FACTORIES[name]()
+
+
+def engine_for(name: str) -> Engine:
+    """This process's instance of engine ``name``, started on first use."""
+    if name not in _started:
+        _started[name] = get_engine(name)
+    return _started[name]

@@ -1,0 +1,152 @@
+"""Scripts -> rendered chunks: the render stage.
+
+Each script is cut into chunks (plan.py) that an executor renders (executor.py: inline, or the
+local worker processes of workers.py, one engine each); finished segments and chunks live in a
+content-addressed cache (cache.py), so an edited paragraph re-renders only its own chunk. A
+script's chunks are handed back, in order, as soon as its last one is done.
+"""
+
+from __future__ import annotations
+
+import concurrent.futures as futures
+import logging
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+
+from narrate.errors import OutputError
+from narrate.model import Script
+from narrate.options import RenderOptions
+from narrate.rendering.cache import Cache, open_cache
+from narrate.rendering.chunks import ChunkAudio, ChunkJob, RenderedChunk, SegmentJob, cached_chunk, chunk_key
+from narrate.rendering.executor import ChunkExecutor, InlineExecutor
+from narrate.rendering.plan import ChunkPlan, plan_chunks
+from narrate.rendering.workers import finished, result_of, wait_any
+from narrate.voices import VoiceSet
+
+__all__ = ["ChunkExecutor", "InlineExecutor", "Progress", "RenderedChunk", "render_chunks"]
+
+log = logging.getLogger(__name__)
+Progress = Callable[[int, int], None]
+
+
+def _open_cache(options: RenderOptions) -> Cache:
+    if options.cache_dir is not None:
+        try:
+            options.cache_dir.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise OutputError(
+                f"{options.cache_dir}: cannot create the cache folder ({exc.strerror})"
+            ) from exc
+    return open_cache(options.cache_dir)
+
+
+def _jobs_for(plans: list[ChunkPlan], voices: VoiceSet, options: RenderOptions) -> list[ChunkJob]:
+    jobs = []
+    for plan in plans:
+        segments = tuple(
+            SegmentJob(s.text, s.display, voices.by_name(s.voice), s.pause_after_ms) for s in plan.segments
+        )
+        key = chunk_key(segments, options.target_lufs, options.ceiling_dbfs, options.mp3)
+        jobs.append(
+            ChunkJob(key, segments, options.cache_dir, options.target_lufs, options.ceiling_dbfs, options.mp3,
+                     keep_pcm=options.audio_format != "mp3")
+        )  # fmt: skip
+    return jobs
+
+
+@dataclass
+class _Render:
+    """One script's render in progress: its chunks and the audio that has come back."""
+
+    script: Script
+    plans: list[ChunkPlan]
+    audio: list[ChunkAudio | None]
+    missing: int
+
+    def chunks(self) -> list[RenderedChunk]:
+        return [
+            RenderedChunk(plan, audio.layout, audio.frames, audio.pcm)
+            for plan, audio in zip(self.plans, self.audio, strict=True)
+            if audio is not None
+        ]
+
+
+class _Batch:
+    """Chunks of several scripts in flight on one executor; scripts come back as they complete."""
+
+    def __init__(self, executor: ChunkExecutor, progress: Progress | None) -> None:
+        self.executor = executor
+        self.progress = progress
+        self.renders: list[_Render] = []
+        self.pending: dict[futures.Future[ChunkAudio], tuple[int, int]] = {}
+        self.done = self.known = 0
+        self.ready: list[int] = []
+
+    def add(self, script: Script, plans: list[ChunkPlan], jobs: list[ChunkJob], cache: Cache) -> None:
+        """Take the chunks the cache holds and send the others to the executor, largest first."""
+        n = len(self.renders)
+        self.renders.append(_Render(script, plans, [None] * len(jobs), len(jobs)))
+        self.known += len(jobs)
+        cached = [cached_chunk(cache, job) for job in jobs]
+        todo = sorted((i for i, c in enumerate(cached) if c is None), key=lambda i: -_text_size(jobs[i]))
+        log.info("%s: %d of %d chunks cached", script.title[:60], len(jobs) - len(todo), len(jobs))
+        for index in todo:
+            self.pending[self.executor.submit(jobs[index])] = (n, index)
+        for index, audio in enumerate(cached):
+            if audio is not None:
+                self._settle(n, index, audio)
+
+    def collect(self, block: bool) -> None:
+        """Settle the chunks that are done (``block``: wait for at least one)."""
+        for future in wait_any(self.pending) if block else finished(self.pending):
+            n, index = self.pending.pop(future)
+            self._settle(n, index, result_of(future))
+
+    def completed(self) -> Iterator[tuple[int, Script, list[RenderedChunk]]]:
+        while self.ready:
+            n = self.ready.pop(0)
+            render = self.renders[n]
+            chunks = render.chunks()
+            render.audio = []  # the caller holds the audio now
+            yield n, render.script, chunks
+
+    def _settle(self, n: int, index: int, audio: ChunkAudio) -> None:
+        render = self.renders[n]
+        render.audio[index] = audio
+        render.missing -= 1
+        self.done += 1
+        if self.progress:
+            self.progress(self.done, self.known)
+        if render.missing == 0:
+            self.ready.append(n)
+
+
+def _text_size(job: ChunkJob) -> int:
+    return sum(len(s.text) for s in job.segments)
+
+
+def render_chunks(
+    scripts: Iterable[Script],
+    voices: VoiceSet,
+    options: RenderOptions,
+    executor: ChunkExecutor | None = None,
+    progress: Progress | None = None,
+) -> Iterator[tuple[int, Script, list[RenderedChunk]]]:
+    """(index, script, its rendered chunks) for each script, as each one's last chunk is done.
+
+    ``scripts`` may be produced lazily: each one's chunks go to the executor as soon as it is
+    built, so workers start on the first article while the next are still being scripted. A
+    script is handed back as soon as it is complete, so an interrupted batch keeps the episodes
+    it finished (and the cache keeps every finished chunk). Without an executor, chunks render
+    in this process.
+    """
+    cache = _open_cache(options)
+    batch = _Batch(executor or InlineExecutor(), progress)
+    for script in scripts:
+        plans = plan_chunks(script)
+        batch.add(script, plans, _jobs_for(plans, voices, options), cache)
+        batch.collect(block=False)
+        yield from batch.completed()
+    while batch.pending:
+        batch.collect(block=True)
+        yield from batch.completed()

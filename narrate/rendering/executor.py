@@ -1,0 +1,34 @@
+"""Where chunks render: the executor interface, and the in-process one.
+
+The render loop only submits chunk jobs and waits on the futures it gets back, so an executor
+can run them anywhere: in this process (``InlineExecutor``), in a local pool of worker
+processes (``workers.LocalProcessExecutor``), or on a cluster. A job carries everything it needs
+(text, voice profile, loudness, encoder settings, cache root) and pickles; its result is the
+chunk's layout and audio (``ChunkAudio``), so nothing has to travel through the cache.
+"""
+
+from __future__ import annotations
+
+from concurrent.futures import Future
+from typing import Protocol
+
+from narrate.rendering.chunks import ChunkAudio, ChunkJob
+
+
+class ChunkExecutor(Protocol):
+    """Runs chunk jobs; whoever creates an executor also shuts it down."""
+
+    def submit(self, job: ChunkJob) -> Future[ChunkAudio]:
+        """Start rendering ``job``; the future holds its audio, or the error that stopped it."""
+        ...
+
+
+class InlineExecutor:
+    """Renders each chunk in this process, at once, with this process's engines."""
+
+    def submit(self, job: ChunkJob) -> Future[ChunkAudio]:
+        from narrate.rendering.synth import render_chunk
+
+        future: Future[ChunkAudio] = Future()
+        future.set_result(render_chunk(job))  # errors propagate here, as from a plain call
+        return future
