@@ -305,3 +305,36 @@ def test_a_table_cell_reading_comment_does_not_cut_the_article():
     text = "\n\n".join(["Library repairs delayed", *PROSE[:3], "\n".join(table), *PROSE[3:]])
     art = parse_article(text.encode(), source="a.txt")
     assert all(p in art.paragraphs for p in PROSE)
+
+
+# --- the page's pitch at the article's end ---------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "pitch",
+    [
+        "Subscribe now to our digital edition for the full story and more news every morning.",
+        "Missing out on the latest news? Enter your email below to receive our weekly newsletter.",
+        "We welcome reader comments on the top stories of the day. Please keep them civil.",
+        "Copyright 2024 The Daily Example. This article may not be republished without permission.",
+        "Jane Roe is a senior writer for the Daily Example, covering cities and public works.",
+    ],
+)
+@pytest.mark.parametrize("fmt", ["txt", "html"])
+def test_the_pages_pitch_after_the_article_is_left_out(pitch, fmt):
+    if fmt == "txt":
+        raw = "\n\n".join(["Library repairs delayed", *PROSE, pitch]).encode()
+    else:
+        raw = (
+            "<html><body><article><h1>Library repairs delayed</h1>"
+            + "".join(f"<p>{p}</p>" for p in [*PROSE, pitch])
+            + "</article></body></html>"
+        ).encode()
+    art = parse_article(raw, source=f"a.{fmt}")
+    assert art.paragraphs == tuple(PROSE)
+
+
+def test_an_article_about_advertising_keeps_its_last_paragraph():
+    last = "Advertising on the screens, the company said, pays for most of the free service its members use every day."
+    text = "\n\n".join(["Library repairs delayed", *PROSE, last])
+    assert parse_article(text.encode(), source="a.txt").paragraphs[-1] == last

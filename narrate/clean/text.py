@@ -533,7 +533,7 @@ def extract(text: str) -> Extracted:
             headings.append((len(paragraphs), ln.text))
             after_colon = False
     byline = _find_byline(info, a, b)
-    paragraphs = _drop_author_bio(paragraphs, byline)
+    paragraphs = _trim_edges(_drop_author_bio(paragraphs, byline))
     date = _find_date(info, a, title_i)
     dateline = None
     if paragraphs:
@@ -543,6 +543,40 @@ def extract(text: str) -> Extracted:
     return Extracted(
         title=title, paragraphs=paragraphs, byline=byline, date=date, dateline=dateline, headings=headings
     )
+
+
+# The page's own pitch at the edges of an article: subscription and newsletter offers, legal and
+# advertising notes, comment rules, donation calls, an author's bio. Prose, but not the article.
+_EDGE_PITCH = re.compile(
+    r"""(?ix)\b(?:subscri(?:be|bing)\s+(?:to|now|today|for)|subscriptions?|subscribers?|newsletters?|sign\s+up|log\s+in|
+    enter\s+your\s+e-?mail|stay\s+up[\s-]to[\s-]date|disclaimer|advertising\s+disclosure|
+    we\s+may\s+(?:receive|earn)|affiliate\s+links?|all\s+rights\s+reserved|copyright|©|
+    reader\s+comments|comments\s+are\s+moderated|letters?\s+to\s+the\s+editor|full\s+story|read\s+the\s+rest|
+    abonn\w+|iscriviti|suscr[ií]be\w*|assine|spenden?\b|przedruk\w*)"""
+)
+_BIO = re.compile(
+    r"^(?:[A-Z][\w.'’-]+\s){1,3}(?:is|was)\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,6}?"
+    r"(?:writer|editor|reporter|journalist|author|columnist|contributor|correspondent|founder|co-founder|"
+    r"professor|expert|consultant|blogger|producer)\b"
+)
+EDGE_PITCH_MAX_WORDS = 50
+EDGE_LEAD_MAX = 0
+
+
+def _is_pitch(p: str) -> bool:
+    return count_words(p) <= EDGE_PITCH_MAX_WORDS and bool(_EDGE_PITCH.search(p) or _BIO.match(p))
+
+
+def _trim_edges(paragraphs: list[str]) -> list[str]:
+    """Drop the page's pitch from the end of the article (any number of paragraphs) and its start
+    (a few): the sequence's edges are where the page's own prose joins the article."""
+    end = len(paragraphs)
+    while end > 1 and _is_pitch(paragraphs[end - 1]):
+        end -= 1
+    start = 0
+    while start < min(EDGE_LEAD_MAX, end - 1) and _is_pitch(paragraphs[start]):
+        start += 1
+    return paragraphs[start:end]
 
 
 def _drop_author_bio(paragraphs: list[str], byline: str | None) -> list[str]:
