@@ -20,7 +20,6 @@ from .dates import iso_date
 from .extracted import Extracted
 from .text import (
     _CAPTION,
-    _trim_edges,
     _DATE_LINE,
     _STRONG_WIDGET,
     _WIDGET,
@@ -29,6 +28,7 @@ from .text import (
     is_barrier_text,
     is_sentence,
     norm,
+    trim_edges,
 )
 
 _DROP_TAGS = (
@@ -504,7 +504,7 @@ def extract_html(text: str) -> Extracted:
         m = _DATELINE.match(paragraphs[0])
         if m and m.group("place").strip(" .").isupper() and len(m.group("place")) >= 3:
             dateline = m.group("place").strip(" .")
-    paragraphs = _trim_edges(paragraphs)
+    paragraphs = trim_edges(paragraphs)
     headings = [(i, h) for i, h in headings if i < len(paragraphs)]
     return Extracted(
         title=title,

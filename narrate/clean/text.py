@@ -533,7 +533,7 @@ def extract(text: str) -> Extracted:
             headings.append((len(paragraphs), ln.text))
             after_colon = False
     byline = _find_byline(info, a, b)
-    paragraphs = _trim_edges(_drop_author_bio(paragraphs, byline))
+    paragraphs = trim_edges(_drop_author_bio(paragraphs, byline))
     date = _find_date(info, a, title_i)
     dateline = None
     if paragraphs:
@@ -567,7 +567,7 @@ def _is_pitch(p: str) -> bool:
     return count_words(p) <= EDGE_PITCH_MAX_WORDS and bool(_EDGE_PITCH.search(p) or _BIO.match(p))
 
 
-def _trim_edges(paragraphs: list[str]) -> list[str]:
+def trim_edges(paragraphs: list[str]) -> list[str]:
     """Drop the page's pitch from the end of the article (any number of paragraphs) and its start
     (a few): the sequence's edges are where the page's own prose joins the article."""
     end = len(paragraphs)
