@@ -338,3 +338,45 @@ def test_an_article_about_advertising_keeps_its_last_paragraph():
     last = "Advertising on the screens, the company said, pays for most of the free service its members use every day."
     text = "\n\n".join(["Library repairs delayed", *PROSE, last])
     assert parse_article(text.encode(), source="a.txt").paragraphs[-1] == last
+
+
+# --- text copies: a long stream of teasers after the article ---------------------------------------
+
+TEASERS = [
+    f"Singer {name} shows off her new look as she steps out in the city with friends after a night at the awards, and fans say it is her best yet."
+    for name in [
+        "Ann",
+        "Bea",
+        "Cara",
+        "Dee",
+        "Eve",
+        "Fay",
+        "Gia",
+        "Hope",
+        "Ida",
+        "Jo",
+        "Kim",
+        "Liv",
+        "Mia",
+        "Nia",
+        "Ora",
+        "Pia",
+    ]
+]
+
+
+@pytest.mark.parametrize("spaced", [True, False])
+def test_a_packed_run_of_teasers_counts_for_less_on_a_page_of_spaced_paragraphs(spaced):
+    from narrate.clean.text import _packed_lines, _split_lines, classify, line_scores
+
+    sep = "\n\n" if spaced else "\n"
+    text = sep.join(["Library repairs delayed", *PROSE[:5]]) + "\n\nDon't miss\n" + "\n".join(TEASERS)
+    info = classify(_split_lines(text), "Library repairs delayed")
+    packed = _packed_lines(info)
+    teaser_lines = [i for i, ln in enumerate(info) if ln.text in TEASERS]
+    assert all(packed[i] for i in teaser_lines) is spaced
+    assert not any(packed[i] for i, ln in enumerate(info) if ln.text in PROSE)
+    scores = line_scores(info)
+    prose_score = max(scores[i] for i, ln in enumerate(info) if ln.text in PROSE)
+    teaser_score = max(scores[i] for i in teaser_lines)
+    assert (teaser_score < prose_score) is spaced

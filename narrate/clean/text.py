@@ -442,12 +442,45 @@ def _prose_resumes(info: list[Line], i: int) -> bool:
     return False
 
 
+# A page whose paragraphs are set apart by blank lines and that also holds a long run of lines with
+# no blank line between them: that run is a list of teasers or links, not paragraphs of the article.
+PACKED_RUN = 8
+PACKED_SPACED_SHARE = 0.6
+PACKED_WEIGHT = 0.5
+
+
+def _packed_lines(info: list[Line]) -> list[bool]:
+    """Lines in a long run without blank lines, on a page whose prose mostly stands in blocks of
+    one or two lines (paragraphs set apart by blank lines)."""
+    packed = [False] * len(info)
+    blocks: list[tuple[int, int]] = []
+    start = 0
+    for i in range(len(info) + 1):
+        if i == len(info) or not info[i].text:
+            if i > start:
+                blocks.append((start, i))
+            start = i + 1
+    with_prose = [
+        (a, b) for a, b in blocks if any(x.sentence and x.words >= 10 and not x.junk for x in info[a:b])
+    ]
+    if not with_prose:
+        return packed
+    spaced = sum(1 for a, b in with_prose if b - a <= 2)
+    if spaced < PACKED_SPACED_SHARE * len(with_prose):
+        return packed  # a page without blank lines between its paragraphs
+    for a, b in blocks:
+        if b - a >= PACKED_RUN:
+            packed[a:b] = [True] * (b - a)
+    return packed
+
+
 def line_scores(info: list[Line]) -> list[float]:
     """Per-line scores; a run of furniture costs more the longer it gets (menus, footers)."""
     out: list[float] = []
     run = 0
     prose_seen = 0.0
     weight = 1.0  # prose after a comments / more-stories barrier counts for less
+    packed = _packed_lines(info)
     for i, ln in enumerate(info):
         if _is_barrier(info, i):
             out.append(-1000.0)
@@ -456,6 +489,8 @@ def line_scores(info: list[Line]) -> list[float]:
                 weight *= 0.4
             continue
         s = _base_score(ln)
+        if packed[i] and s > 0:
+            s *= PACKED_WEIGHT
         if s > 0:
             prose_seen += s
             s *= weight
