@@ -272,6 +272,8 @@ def _parse(text: str):
 # When trafilatura's default mode finds this many times the words of its precision mode, the
 # precision mode stopped early (often after the first paragraph) and the default's result is read.
 _RECALL_RATIO = 2.0
+# ... checked when the precision mode found fewer words than this (a long result did not stop early)
+_RECALL_CHECK_WORDS = 600
 # Text the text-copy rules add to trafilatura's is taken only when it reads like the article:
 # paragraphs of this many words on average, and this share of the length of trafilatura's own.
 _ADDED_MIN_WORDS = 30
@@ -466,9 +468,10 @@ def extract_html(text: str) -> Extracted:
         return Extracted(title="", paragraphs=[])
     title, byline, date, lang = _metadata(doc)
     paragraphs, headings, byline = _body(_blocks_or_none(doc, precision=True), title, byline)
-    recall = _body(_blocks_or_none(doc, precision=False), title, byline)
-    if count_words(" ".join(recall[0])) > _RECALL_RATIO * count_words(" ".join(paragraphs)):
-        paragraphs, headings, byline = recall
+    if count_words(" ".join(paragraphs)) < _RECALL_CHECK_WORDS:
+        recall = _body(_blocks_or_none(doc, precision=False), title, byline)
+        if count_words(" ".join(recall[0])) > _RECALL_RATIO * count_words(" ".join(paragraphs)):
+            paragraphs, headings, byline = recall
     visible = _text_rules(doc)
     if visible is not None and _continues_as_prose(visible.paragraphs, paragraphs):
         # trafilatura stopped early: the text rules found the same article and more of it
