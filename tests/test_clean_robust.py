@@ -380,3 +380,15 @@ def test_a_packed_run_of_teasers_counts_for_less_on_a_page_of_spaced_paragraphs(
     prose_score = max(scores[i] for i, ln in enumerate(info) if ln.text in PROSE)
     teaser_score = max(scores[i] for i in teaser_lines)
     assert (teaser_score < prose_score) is spaced
+
+
+def test_when_the_precision_mode_stops_after_one_paragraph_the_default_mode_takes_over(monkeypatch):
+    import narrate.clean.html as html_mod
+
+    def blocks(doc, precision=True):
+        return [("p", p) for p in (PROSE[:1] if precision else PROSE)]
+
+    monkeypatch.setattr(html_mod, "_trafilatura_blocks", blocks)
+    monkeypatch.setattr(html_mod, "_text_rules", lambda doc: None)  # only trafilatura's two modes
+    page = "<html><body>" + "".join(f"<p>{p}</p>" for p in PROSE) + "</body></html>"
+    assert parse_article(page.encode(), source="a.html").paragraphs == tuple(PROSE)
