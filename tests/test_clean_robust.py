@@ -318,6 +318,8 @@ def test_a_table_cell_reading_comment_does_not_cut_the_article():
         "We welcome reader comments on the top stories of the day. Please keep them civil.",
         "Copyright 2024 The Daily Example. This article may not be republished without permission.",
         "Jane Roe is a senior writer for the Daily Example, covering cities and public works.",
+        "Please understand that comments are moderated and it is not always possible to publish all of them.",
+        "Tagged: library, flood, city council, repairs, public works, budget, schools, parks, district news, weather",
     ],
 )
 @pytest.mark.parametrize("fmt", ["txt", "html"])

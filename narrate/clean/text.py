@@ -586,7 +586,7 @@ _EDGE_PITCH = re.compile(
     r"""(?ix)\b(?:subscri(?:be|bing)\s+(?:to|now|today|for)|subscriptions?|subscribers?|newsletters?|sign\s+up|log\s+in|
     enter\s+your\s+e-?mail|stay\s+up[\s-]to[\s-]date|disclaimer|advertising\s+disclosure|
     we\s+may\s+(?:receive|earn)|affiliate\s+links?|all\s+rights\s+reserved|copyright|©|
-    reader\s+comments|comments\s+are\s+moderated|letters?\s+to\s+the\s+editor|full\s+story|read\s+the\s+rest|
+    (?:reader|offensive|your)\s+comments?|comments?\s+(?:are|is|may|policy|section)\b|letters?\s+to\s+the\s+editor|full\s+story|read\s+the\s+rest|
     abonn\w+|iscriviti|suscr[ií]be\w*|assine|spenden?\b|przedruk\w*)"""
 )
 _BIO = re.compile(
@@ -598,8 +598,13 @@ EDGE_PITCH_MAX_WORDS = 50
 EDGE_LEAD_MAX = 0
 
 
+_TAGS = re.compile(r"(?i)^(?:tag(?:ged|s)|filed\s+under|categor(?:y|ies)|topics?|schlagw(?:ö|oe)rter)\s*:")
+
+
 def _is_pitch(p: str) -> bool:
-    return count_words(p) <= EDGE_PITCH_MAX_WORDS and bool(_EDGE_PITCH.search(p) or _BIO.match(p))
+    return bool(_TAGS.match(p)) or (
+        count_words(p) <= EDGE_PITCH_MAX_WORDS and bool(_EDGE_PITCH.search(p) or _BIO.match(p))
+    )
 
 
 def trim_edges(paragraphs: list[str]) -> list[str]:
