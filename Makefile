@@ -2,6 +2,7 @@
 # make test  - set up .venv (if needed) and run the test suite
 # make bench - quality and speed figures on ../shared/corpus with ../shared/judges (when present)
 # make lint  - ruff and mypy
+# make test-browser - install Debian's chromium and chromium-driver if missing, run the page tests in it
 
 PYTHON ?= python3
 VENV   := .venv
@@ -11,7 +12,7 @@ SHARED ?= ../shared
 SEED   := seeds/000_c7231357d1905d75.txt
 export PATH := $(CURDIR)/$(BIN):$(PATH)
 
-.PHONY: run test bench lint clean
+.PHONY: run test test-browser bench lint clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -25,6 +26,14 @@ run: $(STAMP)
 
 test: $(STAMP)
 	$(BIN)/python -m pytest -q
+
+# apt-get as root, else through sudo; the tests start Chromium headless with a fresh profile.
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+test-browser: $(STAMP)
+	@command -v chromium >/dev/null && command -v chromedriver >/dev/null || { \
+		$(SUDO) apt-get update && \
+		$(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends chromium chromium-driver; }
+	$(BIN)/python -m pytest -q -m browser
 
 lint: $(STAMP)
 	$(BIN)/ruff check narrate tests bench

@@ -17,6 +17,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "seeds" / "000_c7231357d1905d75.txt"
 SECOND_ARTICLE = ROOT / "bench" / "second_article.txt"
+# Checks whose detail lines (a per-class table) are printed on every run, not only with -v.
+ALWAYS_DETAILED = {"speakable-dev"}
+PEOPLE_DEV = ROOT / "tests" / "fixtures" / "quotes" / "people-dev.jsonl"
 
 
 def checks(shared: Path) -> dict[str, list[str]]:
@@ -54,7 +57,16 @@ def checks(shared: Path) -> dict[str, list[str]]:
             "--min",
             "0.95",
         ],
+        "speakable-dev": [
+            str(judges / "speakable.py"),
+            str(corpus / "speakable-dev.tsv"),
+            "--min",
+            "0.93",
+        ],
+        "speakable-speed": [str(ROOT / "bench" / "speakable_speed.py"), str(SEED), "--max-ms", "50"],
         "quotes": [str(judges / "quotes.py"), str(corpus / "quotes-dev.jsonl"), "-v"],
+        # Our own cases: speakers named one or two paragraphs back, bare surnames, pronouns.
+        "quotes-people": [str(judges / "quotes.py"), str(PEOPLE_DEV), "-v"],
         "episode": [str(judges / "episode.py"), str(SEED), "--loudness"],
         "feed": [str(judges / "feed.py"), str(SEED), str(SECOND_ARTICLE)],
         "badinput": [str(judges / "badinput.py"), str(SEED)],
@@ -80,7 +92,7 @@ def main() -> int:
         started = time.perf_counter()
         done = subprocess.run([sys.executable, *cmd], capture_output=True, text=True, check=False)
         lines = [line for line in done.stdout.splitlines() if line.strip()]
-        if args.verbose or done.returncode != 0:
+        if args.verbose or done.returncode != 0 or name in ALWAYS_DETAILED:
             for line in lines[:-1]:
                 print(f"    {line}")
         errors = done.stderr.strip().splitlines()

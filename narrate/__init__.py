@@ -27,6 +27,7 @@ _PUBLIC = {
     "write": "narrate.api",
     "narrate": "narrate.api",
     "build_feed": "narrate.publish.feed",
+    "open_server": "narrate.publish.serve",
     "voices_report": "narrate.api",
     "load_voices": "narrate.voices",
     "load_lexicon": "narrate.speakable",
@@ -56,6 +57,7 @@ _PUBLIC = {
     "AudioError": "narrate.errors",
     "OutputError": "narrate.errors",
     "FeedError": "narrate.errors",
+    "ServeError": "narrate.errors",
 }
 __all__ = ["__version__", *_PUBLIC]
 

@@ -337,6 +337,39 @@ def feed(
         click.echo(str(path))
 
 
+@cli.command()
+@click.argument("folder", type=click.Path(path_type=Path))
+@click.option(
+    "--host", default="127.0.0.1", show_default=True, help="Address to listen on; 0.0.0.0 for the network."
+)
+@click.option(
+    "--port", default=8000, show_default=True, type=click.IntRange(0, 65535), help="Port (0: any free)."
+)
+@click.pass_context
+def serve(ctx: click.Context, folder: Path, host: str, port: int) -> None:
+    """Serve FOLDER over HTTP for podcast apps and browsers (Ctrl-C stops)."""
+    from narrate.publish.serve import feed_command, feed_points_here, open_server
+
+    with _errors(_debug(ctx)):
+        server = open_server(folder, host=host, port=port)
+    click.echo(f"Serving {folder} at {server.url} (Ctrl-C stops)")
+    points_here = feed_points_here(folder, server.url)
+    if points_here is None:
+        click.echo(
+            f"No feed.xml yet; write it (and the pages) for this address: {feed_command(folder, server.url)}"
+        )
+    elif points_here:
+        click.echo(f"Feed: {server.url}feed.xml (to rebuild it: {feed_command(folder, server.url)})")
+    else:
+        click.echo(f"feed.xml links another address; for this one run: {feed_command(folder, server.url)}")
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        click.echo("Stopped.")
+    finally:
+        server.server_close()
+
+
 def _terminate(signum: int, frame: object) -> None:
     # A kill (SIGTERM) cleans up like Ctrl-C: temporary files removed, workers stopped.
     raise KeyboardInterrupt

@@ -30,3 +30,7 @@ class OutputError(NarrateError):
 
 class FeedError(NarrateError):
     """The feed cannot be built from the folder given."""
+
+
+class ServeError(NarrateError):
+    """The folder cannot be served (not a folder, the address or port is unavailable)."""

@@ -96,6 +96,16 @@ class Part:
 
 
 @dataclass(frozen=True)
+class ScriptSpeaker:
+    """A quoted speaker: one voice for the whole episode, and the gender evidence behind it."""
+
+    name: str
+    voice: str
+    gender: Literal["f", "m"] | None = None
+    evidence: tuple[str, ...] = ()  # e.g. "title 'Ms.'", "given name 'Linda'", "pronoun 'she'"
+
+
+@dataclass(frozen=True)
 class Script:
     """Everything that will be spoken, in order, before any audio exists, and what the episode
     will say about itself.
@@ -113,6 +123,7 @@ class Script:
     date: str | None = None  # ISO 8601 date of the article, when it states one
     language: str = "en"
     description: str = ""
+    speakers: tuple[ScriptSpeaker, ...] = ()
 
     @property
     def source(self) -> str:

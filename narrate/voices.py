@@ -164,23 +164,28 @@ def _preference(speaker: str, pool: tuple[VoiceProfile, ...]) -> list[VoiceProfi
 def cast_speakers(voices: VoiceSet, speakers: Iterable[tuple[str, str | None]]) -> dict[str, VoiceProfile]:
     """A quote voice for each (speaker, gender) in order of appearance.
 
-    Pinned speakers get their pin; others their first free preference among the profiles of
-    their gender (the whole pool when the gender is unknown), so two people in one episode never
-    share a voice while the pool lasts.
+    Each speaker is cast once, with the gender any of their appearances shows, so one person
+    never speaks in two voices. Pinned speakers get their pin; others their first free
+    preference among the profiles of their gender (the whole pool when the gender is unknown),
+    so two people in one episode never share a voice while the pool lasts. A speaker of known
+    gender is never given a voice of the other gender: when that gender's voices run out, they
+    share one.
     """
     cast: dict[str, VoiceProfile] = {}
-    speakers = list(speakers)
+    genders: dict[str, str | None] = {}
+    for name, gender in speakers:
+        if genders.get(name) is None:
+            genders[name] = gender
     # Pinned profiles are reserved up front, so nobody quoted earlier takes a pinned voice.
-    taken = {voices.pins[name] for name, _ in speakers if name in voices.pins}
-    for speaker, gender in speakers:
-        if speaker in cast:
-            continue
+    taken = {voices.pins[name] for name in genders if name in voices.pins}
+    for speaker, gender in genders.items():
         if speaker in voices.pins:
             cast[speaker] = voices.by_name(voices.pins[speaker])
             continue
         matching = tuple(p for p in voices.quote_pool if gender is None or p.gender in (gender, None))
         order = _preference(speaker, matching or voices.quote_pool)
-        free = [p for p in order + _preference(speaker, voices.quote_pool) if p.name not in taken]
+        spare = [] if matching and gender is not None else _preference(speaker, voices.quote_pool)
+        free = [p for p in order + spare if p.name not in taken]
         # More speakers than voices: distinctness is lost last, and then the stable preference wins.
         choice = free[0] if free else order[0]
         cast[speaker] = choice

@@ -288,9 +288,11 @@ def test_same_date_episodes_are_ordered_by_title(tmp_path: Path) -> None:
     assert [e.title for e in entries] == ["Alpha", "Beta", "Gamma"]
 
 
-def test_publishing_also_writes_the_index_page(two_episodes: Path) -> None:
+def test_publishing_also_writes_the_pages(two_episodes: Path) -> None:
     build_feed(two_episodes, base_url=BASE)
-    assert "<audio" in (two_episodes / "index.html").read_text(encoding="utf-8")
+    assert (two_episodes / "index.html").is_file()
+    for metadata in two_episodes.glob("*[!s].json"):  # episode JSON, not chapters JSON
+        assert "<audio" in (two_episodes / f"{metadata.stem}.html").read_text(encoding="utf-8")
 
 
 # ---- what the folder may hold --------------------------------------------------------------------

@@ -6,10 +6,11 @@ import re
 from collections.abc import Iterator, Sequence
 from dataclasses import replace
 
-from narrate.model import Article, Part, Script, ScriptChapter, Segment, Span
-from narrate.quotes import find_quotes
-from narrate.script.structure import plan_chapters
-from narrate.speakable import Lexicon, speakable, split_sentences
+from narrate.model import Article, Part, Script, ScriptChapter, ScriptSpeaker, Segment, Span
+from narrate.quotes import SpeakerNote, read_quotes
+from narrate.script.chapters import plan_chapters
+from narrate.speakable import Lexicon, speakable
+from narrate.text import split_sentences
 from narrate.voices import VoiceProfile, VoiceSet, cast_speakers, load_voices
 
 PAUSE_AFTER_TITLE_MS = 1200
@@ -88,7 +89,8 @@ def build_script(article: Article, voices: VoiceSet | None = None, lexicon: Lexi
     """
     voices = voices or load_voices()
     narrator = voices.narrator
-    spans = find_quotes(article.paragraphs)
+    reading = read_quotes(article.paragraphs)
+    spans = reading.spans
     speakers = [(s.speaker or UNNAMED_SPEAKER, s.gender) for par in spans for s in par if s.is_quote]
     cast = cast_speakers(voices, speakers)
 
@@ -132,6 +134,7 @@ def build_script(article: Article, voices: VoiceSet | None = None, lexicon: Lexi
             last = segments[-1]
             segments[-1] = replace(last, pause_after_ms=PAUSE_BETWEEN_CHAPTERS_MS)
             chapters.append(ScriptChapter(title=plan.title, segments=tuple(segments)))
+    notes = {note.name: note for note in reading.speakers}
     return Script(
         title=article.title,
         chapters=tuple(_with_sentences(chapter) for chapter in chapters),
@@ -140,7 +143,14 @@ def build_script(article: Article, voices: VoiceSet | None = None, lexicon: Lexi
         date=article.date,
         language=article.language,
         description=article.paragraphs[0] if article.paragraphs else article.title,
+        speakers=tuple(_speaker(name, cast[name], notes.get(name)) for name in cast),
     )
+
+
+def _speaker(name: str, voice: VoiceProfile, note: SpeakerNote | None) -> ScriptSpeaker:
+    if note is None:
+        return ScriptSpeaker(name, voice.name)
+    return ScriptSpeaker(name, voice.name, note.gender, note.evidence)
 
 
 def script_as_json(script: Script) -> dict[str, object]:
@@ -156,6 +166,11 @@ def script_as_json(script: Script) -> dict[str, object]:
                 ],
             }
             for chapter in script.chapters
+        ],
+        # Additive to the contract: who speaks in which voice, and the gender evidence used.
+        "speakers": [
+            {"name": s.name, "voice": s.voice, "gender": s.gender, "evidence": list(s.evidence)}
+            for s in script.speakers
         ],
     }
 
@@ -197,4 +212,5 @@ def build_briefing(
         articles=tuple(article for script in scripts for article in script.articles),
         parts=tuple(parts),
         description="; ".join(part.title for part in parts) or name,
+        speakers=tuple(speaker for script in scripts for speaker in script.speakers),
     )
