@@ -86,13 +86,16 @@ _INVALID = st.sampled_from([bytes([b]) for b in range(0x80, 0x100)])
 def test_stray_bytes_never_change_the_other_paragraphs(hits):
     """Random invalid bytes inserted into some paragraphs leave every other paragraph as it was."""
     touched = {p for p, _, _ in hits}
-    encoded = [p.encode() for p in PARAGRAPHS]
+    inserts: dict[int, list[tuple[int, bytes]]] = {}
     for p, where, byte in hits:
-        chars = PARAGRAPHS[p]
-        cut = int(where * len(chars))
-        # insert at a character boundary of the paragraph's current bytes
-        prefix = chars[:cut].encode()
-        encoded[p] = encoded[p][: len(prefix)] + byte + encoded[p][len(prefix) :]
+        inserts.setdefault(p, []).append((int(where * len(PARAGRAPHS[p])), byte))
+    encoded = []
+    for i, para in enumerate(PARAGRAPHS):
+        out = b""
+        for at in range(len(para) + 1):  # bytes go in at character boundaries only
+            out += b"".join(byte for cut, byte in inserts.get(i, []) if cut == at)
+            out += para[at : at + 1].encode()
+        encoded.append(out)
     raw = b"Library repairs delayed\n\n" + b"\n\n".join(encoded)
     got = parse_article(raw, source="stray.txt").paragraphs
     for i, p in enumerate(PARAGRAPHS):
