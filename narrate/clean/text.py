@@ -56,7 +56,8 @@ _PICTURED = re.compile(
 )
 PULL_QUOTE_MAX_WORDS = 25
 _CONTACT_WORDS = re.compile(
-    r"(?i)\b(?:reach(?:ed)?|contact|e-?mail|tips?|send|follow|questions?|comments?|feedback|write\s+to\s+us)\b"
+    r"(?i)\b(?:reach(?:ed)?\s+(?:at|by|via)|contact\s+(?:the\s+)?(?:reporter|author|writer|editor|us|him|her|them)|"
+    r"have\s+a\s+(?:news\s+)?tip|tips?\s+(?:to|at)|follow\s+(?:him|her|them|us|@)|feedback|write\s+to\s+us)\b"
 )
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+|\[email\s+protected\]")
 
@@ -136,6 +137,19 @@ _BARRIER = re.compile(
     about\s+the\s+author|previous\s+(?:post|article|story)|next\s+(?:post|article|story)
     )\s*[\])]?\s*[:»›>]?$""",
 )
+# A comments heading ends the article whatever follows it.
+_COMMENT_HEAD = re.compile(
+    r"(?i)^[\[(]?\s*(?:\d+\s+)?(?:comments?|responses?|replies|discussion|(?:top\s+rated|newest|oldest|best|recent|reader)\s+comments?|"
+    r"(?:leave|post|add|write)\s+a\s+(?:comment|reply)|join\s+the\s+(?:conversation|discussion)|"
+    r"(?:show|view|read|load|see)\s+(?:all\s+)?(?:\d+\s+)?comments?|\d+\s+responses?\s+to\b.*)"
+)
+_BARE_COMMENT = re.compile(r"(?i)^[\[(]?\s*(?:comments?|discussion)\s*[\])]?\s*:?$")
+COMMENT_META_LOOKAHEAD = 10
+# An inline box: at most this many lines before the prose resumes, then this many paragraphs of
+# at least this many words in a row.
+INLINE_BOX_MAX_LINES = 12
+INLINE_BOX_RESUME = 3
+INLINE_BOX_PROSE_WORDS = 15
 _CODE = re.compile(
     r"&(?:amp|lt|gt|quot|nbsp);|</?[a-zA-Z][a-zA-Z0-9]*(?:\s+[\w-]+=|\s*/?>)|\{\s*[\w-]+\s*:|^\s*(?:var|function|const|let)\s|[{}]\s*$|\[/[a-z]+\]"
 )
@@ -323,13 +337,13 @@ def _junk_reason(ln: Line, ntitle: str, where: dict[str, list[int]]) -> str:
         return "date"
     if w <= 20 and byline_of(s) is not None:
         return "byline"
-    # a contact line names an address and asks to be used; prose may mention one in passing
-    if (
-        w <= 40
-        and _EMAIL.search(s)
-        and (w <= 12 or not ln.sentence or _CONTACT_WORDS.search(_EMAIL.sub(" ", s)))
-    ):
-        return "contact"
+    # a contact line is an address with a label ("Email: x@y.com", "Follow @x | x@y.com"); a
+    # sentence that gives an address ("Readers can write to x@y.com.") is article
+    # an author's "reach me at" line after the article is a contact line too
+    if w <= 40 and _EMAIL.search(s):
+        rest = _EMAIL.sub(" ", s)
+        if not (ln.sentence and count_words(rest) >= 5) or _CONTACT_WORDS.search(rest):
+            return "contact"
     seen_at = where.get(n, [])
     if len(seen_at) > 1 and w < 60:
         # a line repeated close by (image alt text + caption) or a short repeated label is furniture; a
@@ -397,7 +411,67 @@ def _is_barrier(info: list[Line], i: int) -> bool:
     prev = next((x for x in reversed(info[max(0, i - 4) : i]) if x.text), None)
     nxt = next((x for x in info[i + 1 : i + 5] if x.text), None)
     inline = all(x is not None and not x.junk and x.words >= 10 and x.sentence for x in (prev, nxt))
-    return not inline
+    if _COMMENT_HEAD.match(ln.text):
+        # "3 comments", "Leave a reply" open a thread; a bare "Comment(s)" inside the article (a
+        # table cell, a label) with the article's prose going on after it does only when the
+        # thread's furniture (Reply, "2 hours ago", votes) follows
+        thread = any(x.junk == "comment" for x in info[i + 1 : i + COMMENT_META_LOOKAHEAD])
+        goes_on = inline or _prose_resumes(info, i)
+        return not _BARE_COMMENT.match(ln.text) or thread or not goes_on
+    return not inline and not _is_inline_box(info, i)
+
+
+def _long_prose(x: Line) -> bool:
+    return not x.junk and x.sentence and x.words >= INLINE_BOX_PROSE_WORDS
+
+
+def _is_inline_box(info: list[Line], i: int) -> bool:
+    """A "Most read" / "Related" box set into the article: the article's prose resumes after a
+    few short lines (the box's links) and goes on for some paragraphs. A comments heading is never
+    one; nor is a box after which the page holds only short lines."""
+    return not _COMMENT_HEAD.match(info[i].text) and _prose_resumes(info, i)
+
+
+def _prose_resumes(info: list[Line], i: int) -> bool:
+    """Within a few lines after line ``i``, some paragraphs of prose in a row."""
+    after = [x for x in info[i + 1 :] if x.text]
+    for k, x in enumerate(after[:INLINE_BOX_MAX_LINES]):
+        if _long_prose(x):
+            following = after[k : k + INLINE_BOX_RESUME]
+            return len(following) == INLINE_BOX_RESUME and all(_long_prose(y) for y in following)
+    return False
+
+
+# A page whose paragraphs are set apart by blank lines and that also holds a long run of lines with
+# no blank line between them: that run is a list of teasers or links, not paragraphs of the article.
+PACKED_RUN = 8
+PACKED_SPACED_SHARE = 0.6
+PACKED_WEIGHT = 0.5
+
+
+def _packed_lines(info: list[Line]) -> list[bool]:
+    """Lines in a long run without blank lines, on a page whose prose mostly stands in blocks of
+    one or two lines (paragraphs set apart by blank lines)."""
+    packed = [False] * len(info)
+    blocks: list[tuple[int, int]] = []
+    start = 0
+    for i in range(len(info) + 1):
+        if i == len(info) or not info[i].text:
+            if i > start:
+                blocks.append((start, i))
+            start = i + 1
+    with_prose = [
+        (a, b) for a, b in blocks if any(x.sentence and x.words >= 10 and not x.junk for x in info[a:b])
+    ]
+    if not with_prose:
+        return packed
+    spaced = sum(1 for a, b in with_prose if b - a <= 2)
+    if spaced < PACKED_SPACED_SHARE * len(with_prose):
+        return packed  # a page without blank lines between its paragraphs
+    for a, b in blocks:
+        if b - a >= PACKED_RUN:
+            packed[a:b] = [True] * (b - a)
+    return packed
 
 
 def line_scores(info: list[Line]) -> list[float]:
@@ -406,6 +480,7 @@ def line_scores(info: list[Line]) -> list[float]:
     run = 0
     prose_seen = 0.0
     weight = 1.0  # prose after a comments / more-stories barrier counts for less
+    packed = _packed_lines(info)
     for i, ln in enumerate(info):
         if _is_barrier(info, i):
             out.append(-1000.0)
@@ -414,6 +489,8 @@ def line_scores(info: list[Line]) -> list[float]:
                 weight *= 0.4
             continue
         s = _base_score(ln)
+        if packed[i] and s > 0:
+            s *= PACKED_WEIGHT
         if s > 0:
             prose_seen += s
             s *= weight
@@ -491,7 +568,7 @@ def extract(text: str) -> Extracted:
             headings.append((len(paragraphs), ln.text))
             after_colon = False
     byline = _find_byline(info, a, b)
-    paragraphs = _drop_author_bio(paragraphs, byline)
+    paragraphs = trim_edges(_drop_author_bio(paragraphs, byline))
     date = _find_date(info, a, title_i)
     dateline = None
     if paragraphs:
@@ -501,6 +578,45 @@ def extract(text: str) -> Extracted:
     return Extracted(
         title=title, paragraphs=paragraphs, byline=byline, date=date, dateline=dateline, headings=headings
     )
+
+
+# The page's own pitch at the edges of an article: subscription and newsletter offers, legal and
+# advertising notes, comment rules, donation calls, an author's bio. Prose, but not the article.
+_EDGE_PITCH = re.compile(
+    r"""(?ix)\b(?:subscri(?:be|bing)\s+(?:to|now|today|for)|subscriptions?|subscribers?|newsletters?|sign\s+up|log\s+in|
+    enter\s+your\s+e-?mail|stay\s+up[\s-]to[\s-]date|disclaimer|advertising\s+disclosure|
+    we\s+may\s+(?:receive|earn)|affiliate\s+links?|all\s+rights\s+reserved|copyright|©|
+    (?:reader|offensive|your)\s+comments?|comments?\s+(?:are|is|may|policy|section)\b|letters?\s+to\s+the\s+editor|full\s+story|read\s+the\s+rest|
+    abonn\w+|iscriviti|suscr[ií]be\w*|assine|spenden?\b|przedruk\w*)"""
+)
+_BIO = re.compile(
+    r"^(?:[A-Z][\w.'’-]+\s){1,3}(?:is|was)\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,6}?"
+    r"(?:writer|editor|reporter|journalist|author|columnist|contributor|correspondent|founder|co-founder|"
+    r"professor|expert|consultant|blogger|producer)\b"
+)
+EDGE_PITCH_MAX_WORDS = 50
+EDGE_LEAD_MAX = 0
+
+
+_TAGS = re.compile(r"(?i)^(?:tag(?:ged|s)|filed\s+under|categor(?:y|ies)|topics?|schlagw(?:ö|oe)rter)\s*:")
+
+
+def _is_pitch(p: str) -> bool:
+    return bool(_TAGS.match(p)) or (
+        count_words(p) <= EDGE_PITCH_MAX_WORDS and bool(_EDGE_PITCH.search(p) or _BIO.match(p))
+    )
+
+
+def trim_edges(paragraphs: list[str]) -> list[str]:
+    """Drop the page's pitch from the end of the article (any number of paragraphs) and its start
+    (a few): the sequence's edges are where the page's own prose joins the article."""
+    end = len(paragraphs)
+    while end > 1 and _is_pitch(paragraphs[end - 1]):
+        end -= 1
+    start = 0
+    while start < min(EDGE_LEAD_MAX, end - 1) and _is_pitch(paragraphs[start]):
+        start += 1
+    return paragraphs[start:end]
 
 
 def _drop_author_bio(paragraphs: list[str], byline: str | None) -> list[str]:
@@ -580,10 +696,13 @@ def _in_list_run(info: list[Line], i: int) -> bool:
 
 
 def _find_byline(info: list[Line], a: int, b: int) -> str | None:
-    order = sorted(
-        (i for i, x in enumerate(info) if x.text and x.words <= 24),
-        key=lambda i: 0 if a - 30 <= i <= b + 15 else 1,
-    )
+    """The byline: near the top of the article first, then inside it, then the page's top; never
+    below the article, where the names are those of other stories' authors."""
+
+    def rank(i: int) -> int:
+        return 0 if a - 30 <= i <= a + 10 else 1 if i <= b + 3 and i >= a else 2
+
+    order = sorted((i for i, x in enumerate(info[: b + 4]) if x.text and x.words <= 24), key=rank)
     for i in order:
         nxt = next((x.text for x in info[i + 1 : i + 4] if x.text), None)
         names = byline_of(info[i].text, nxt)
