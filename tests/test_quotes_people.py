@@ -158,6 +158,9 @@ def test_who_is_registered_as_a_person(text: str, people: list[str]) -> None:
         # An abbreviated rank (narrate.text.TITLES) does not end the name that follows "said".
         (["“Nobody was hurt,” said Det. Sgt. Ann Cole."], "Ann Cole", "f"),
         (["“Nobody was hurt,” said Cmdr. Ann Cole."], "Ann Cole", "f"),
+        # Nor does it end the quote's sentence before the name it belongs to.
+        (["“Nobody was hurt,” said Atty. Gen. Ann Cole."], "Ann Cole", "f"),
+        (["“We are pleased,” said Acme Widgets Inc. spokeswoman Ann Cole."], "Ann Cole", "f"),
         # The subject of the previous sentence, not the last name mentioned.
         (["Sam Ortega questioned Robin Dale about the recording.", "Dale’s apology came a day later.",
           "“I was wrong,” he said."], "Robin Dale", "m"),

@@ -12,11 +12,24 @@ from __future__ import annotations
 
 import re
 
+from narrate.text import MONTHS, NAME_SUFFIXES, TITLES
+
 _CLOSERS = "”’\"»)'“"
-_ABBREV_END = re.compile(
-    r"(?:\b(?:Mr|Mrs|Ms|Dr|St|Gen|Lt|Col|Sgt|Capt|Maj|Adm|Cmdr|Brig|Cpl|Pvt|Det|Insp|Supt|Rev|Sec|Sen|Rep|Gov|Prof|Jr|Sr|No|vs|etc|Jan|Feb|Aug|Sept|"
-    r"Oct|Nov|Dec|[A-Z])|[A-Z]\.[A-Z])\.$"
+# Words whose period does not end a sentence, as narrate.text's splitter has them: titles and
+# name suffixes ("Sen.", "Jr.", "Inc."), "No.", "vs.", "etc.", "St." and month abbreviations.
+_NOT_FINAL = sorted(
+    {
+        *TITLES,
+        *NAME_SUFFIXES,
+        "St",
+        "No",
+        "vs",
+        "etc",
+        *(m.title() for m in MONTHS if m != "may"),
+    },
+    key=lambda word: (-len(word), word),
 )
+_ABBREV_END = re.compile(rf"(?:\b(?:{'|'.join(_NOT_FINAL)}|[A-Z])|[A-Z]\.[A-Z])\.$")
 
 
 def _boundary_before(text: str, i: int) -> bool:
