@@ -14,22 +14,13 @@ import re
 from html.parser import HTMLParser
 
 from narrate.errors import InputError
+from narrate.text import ends_like_sentence
 
 from .byline import byline_of, names_from
 from .dates import iso_date
 from .extracted import Extracted
-from .text import (
-    _CAPTION,
-    _DATE_LINE,
-    _STRONG_WIDGET,
-    _WIDGET,
-    count_words,
-    furniture_reason,
-    is_barrier_text,
-    is_sentence,
-    norm,
-    trim_edges,
-)
+from .patterns import CAPTION, DATE_LINE, STRONG_WIDGET, WIDGET
+from .text import count_words, furniture_reason, is_barrier_text, norm, trim_edges
 
 _DROP_TAGS = (
     "script",
@@ -416,13 +407,13 @@ def _is_furniture(text: str, title: str) -> bool:
         return True
     if title and n == norm(title):
         return True
-    if _STRONG_WIDGET.search(text):
+    if STRONG_WIDGET.search(text):
         return True
-    if w <= 25 and _CAPTION.search(text):
+    if w <= 25 and CAPTION.search(text):
         return True
-    if w <= 16 and not is_sentence(text) and (byline_of(text) or _DATE_LINE.match(text)):
+    if w <= 16 and not ends_like_sentence(text) and (byline_of(text) or DATE_LINE.match(text)):
         return True
-    return w <= 8 and bool(_WIDGET.search(text)) and not is_sentence(text)
+    return w <= 8 and bool(WIDGET.search(text)) and not ends_like_sentence(text)
 
 
 def _body(
@@ -448,7 +439,7 @@ def _body(
             continue
         seen.add(n)
         if kind == "head":
-            if is_sentence(t) or count_words(t) > 14:
+            if ends_like_sentence(t) or count_words(t) > 14:
                 paragraphs.append(t)  # a question of an interview, a deal's full description: content
             elif paragraphs:
                 headings.append((len(paragraphs), t))
@@ -511,9 +502,9 @@ def extract_html(text: str) -> Extracted:
         byline = byline or visible.byline
         date = date or visible.date
     if paragraphs:
-        from .text import _DATELINE
+        from .patterns import DATELINE
 
-        m = _DATELINE.match(paragraphs[0])
+        m = DATELINE.match(paragraphs[0])
         if m and m.group("place").strip(" .").isupper() and len(m.group("place")) >= 3:
             dateline = m.group("place").strip(" .")
     paragraphs = trim_edges(paragraphs)
