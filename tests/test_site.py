@@ -233,6 +233,27 @@ def test_downloads_are_labelled_by_their_real_format(folder: Path) -> None:
     assert labels["second.vtt"] == "Transcript (WebVTT)"
 
 
+def test_every_rendered_format_has_its_download_link_published_one_first(folder: Path) -> None:
+    metadata = json.loads((folder / "second.json").read_text())
+    (folder / "second.m4b").write_bytes((folder / "second.mp3").read_bytes())  # any bytes will do
+    metadata["formats"] = {"mp3": "second.mp3", "m4b": "second.m4b"}
+    (folder / "second.json").write_text(json.dumps(metadata), encoding="utf-8")
+    page = episode_page(folder, "second")
+    audio = [a.text for a in find_all(page, "a") if "download" in a.attrs and "audio" in a.text]
+    assert [label.split(" (")[0] for label in audio] == ["Download MP3 audio", "Download M4B audiobook"]
+
+
+@pytest.mark.parametrize(
+    ("seconds", "shown"),
+    [(0.0, "0:00"), (0.999, "0:00"), (59.9, "0:59"), (60.0, "1:00"), (311.6, "5:11"), (3599.99, "59:59"),
+     (3600.0, "1:00:00"), (3725.5, "1:02:05")],
+)  # fmt: skip
+def test_times_are_floored_as_players_show_them(seconds: float, shown: str) -> None:
+    from narrate.publish.site import _clock
+
+    assert _clock(seconds) == shown
+
+
 def test_vtt_blocks_that_are_not_cues_are_ignored(folder: Path) -> None:
     (folder / "first.vtt").write_text(
         "WEBVTT - narrate\r\n\r\nNOTE written by a test\r\n\r\nSTYLE\r\n::cue { color: red }\r\n\r\n"

@@ -15,7 +15,7 @@
   }
 
   function clock(seconds) {
-    var s = Math.max(0, Math.round(seconds));
+    var s = Math.max(0, Math.floor(seconds));  // floored, as players show time
     var h = Math.floor(s / 3600), m = Math.floor((s % 3600) / 60), r = s % 60;
     var mm = h ? String(m).padStart(2, "0") : String(m);
     return (h ? h + ":" : "") + mm + ":" + String(r).padStart(2, "0");

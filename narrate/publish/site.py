@@ -237,7 +237,9 @@ def _sentence(cue: Cue) -> str:
 
 
 def _downloads(folder: Path, episode: PublishedEpisode) -> str:
-    links = [_download_link(folder, episode.audio_file)]
+    # every rendered format, the published file first
+    names = [episode.audio_file, *(n for _, n in episode.formats if n != episode.audio_file)]
+    links = [_download_link(folder, name) for name in names]
     if episode.chapters_file:
         links.append(f'<a href="{_url(episode.chapters_file)}" download>Chapters (JSON)</a>')
     if episode.transcript_file:
@@ -292,6 +294,7 @@ def _escape(text: str) -> str:
 
 
 def _clock(seconds: float) -> str:
-    minutes, secs = divmod(round(seconds), 60)
+    """m:ss, floored as players show time ("5:11" until the 312th second has begun)."""
+    minutes, secs = divmod(int(seconds), 60)
     hours, minutes = divmod(minutes, 60)
     return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes}:{secs:02d}"
