@@ -8,6 +8,7 @@ from dataclasses import replace
 
 from narrate.model import Article, Part, Script, ScriptChapter, Segment, Span
 from narrate.quotes import find_quotes
+from narrate.script.pieces import spoken_pieces
 from narrate.script.structure import plan_chapters
 from narrate.speakable import Lexicon, speakable, split_sentences
 from narrate.voices import VoiceProfile, VoiceSet, cast_speakers, load_voices
@@ -22,31 +23,40 @@ PAUSE_BETWEEN_CHAPTERS_MS = 1500
 
 UNNAMED_SPEAKER = "Unnamed speaker"
 _HAS_WORD = re.compile(r"\w")
+_INNER_SENTENCE_END = re.compile(r"[.!?…]\S*\s")
 _QUOTE_MARKS = "\"'“”‘’«»„‚‹›"
 
 
 def _paragraph_segments(
     spans: Sequence[Span], narrator: VoiceProfile, cast: dict[str, VoiceProfile], lexicon: Lexicon | None
-) -> Iterator[Segment]:
-    """One segment per span that has words; attribution and narration stay with the narrator."""
+) -> Iterator[list[Segment]]:
+    """The segments of each span that has words (one, or pieces of a span too long for one engine
+    call); attribution and narration stay with the narrator."""
     for span in spans:
         display = " ".join(span.text.split())
         if not _HAS_WORD.search(display):
             continue
-        if span.is_quote:
-            speaker = span.speaker or UNNAMED_SPEAKER
-            text = speakable(display.strip(_QUOTE_MARKS + " "), lexicon)
-            profile = cast[speaker]
-        else:
-            speaker, text, profile = None, speakable(display, lexicon), narrator
-        if _HAS_WORD.search(text):
-            yield Segment(
-                text=text,
-                display=display,
+        speaker = (span.speaker or UNNAMED_SPEAKER) if span.is_quote else None
+        profile = cast[speaker] if speaker else narrator
+        strip = _QUOTE_MARKS + " " if span.is_quote else ""
+
+        def speak(shown: str, strip: str = strip) -> str:
+            return speakable(shown.strip(strip) if strip else shown, lexicon)
+
+        segments = [
+            Segment(
+                text=piece.text,
+                display=piece.display,
                 kind="quote" if span.is_quote else "narration",
                 voice=profile.name,
                 speaker=speaker,
+                pause_after_ms=piece.pause_after_ms or 0,
             )
+            for piece in spoken_pieces(display, speak)
+            if _HAS_WORD.search(piece.text)
+        ]
+        if segments:
+            yield segments
 
 
 def _names_chapter(heading: str, title: str) -> bool:
@@ -57,22 +67,25 @@ def _names_chapter(heading: str, title: str) -> bool:
     return " ".join(heading.split()).rstrip(":.").strip().casefold() == title.casefold()
 
 
-def _with_pauses(segments: list[Segment], end_pause_ms: int) -> list[Segment]:
-    """Pauses between spans, longer where the voice changes, and ``end_pause_ms`` at the end."""
+def _with_pauses(spans: list[list[Segment]], end_pause_ms: int) -> list[Segment]:
+    """Pauses between spans, longer where the voice changes, and ``end_pause_ms`` at the end; the
+    pieces of a cut span keep the pauses of their cuts."""
     paused = []
-    for current, following in zip(segments, [*segments[1:], None], strict=True):
+    for current, following in zip(spans, [*spans[1:], None], strict=True):
         if following is None:
             pause = end_pause_ms
-        elif following.voice != current.voice:
+        elif following[0].voice != current[-1].voice:
             pause = PAUSE_AT_VOICE_CHANGE_MS
         else:
             pause = PAUSE_BETWEEN_SPANS_MS
-        paused.append(replace(current, pause_after_ms=pause))
+        paused += [*current[:-1], replace(current[-1], pause_after_ms=pause)]
     return paused
 
 
 def transcript_sentences(display: str) -> tuple[str, ...]:
     """The sentences a segment's transcript cues show, one cue each."""
+    if not _INNER_SENTENCE_END.search(display):  # one sentence, or a piece of one: no need to ask
+        return (display,)
     return tuple(s.strip() for s in split_sentences(display) if s.strip()) or (display,)
 
 
