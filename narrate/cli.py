@@ -199,8 +199,10 @@ def render(
                 click.echo(str(out_dir / name))
 
         # Workers start first: they load the audio stack while this process reads the articles.
+        # Even --jobs 1 renders in a worker process, so an engine that crashes cannot take this
+        # one down: the crash is reported (and retried once) with the paragraph it happened in.
         engines = [p.engine for p in voices.profiles]
-        with local_executor(options.jobs, engines, batch=len(articles) > 1) as executor:
+        with local_executor(options.jobs, engines, batch=len(articles) > 1, isolated=True) as executor:
             try:
                 narrate(articles, options, voices=voices, lexicon_file=lexicon_file, progress=update,
                         briefing=briefing, on_episode=finished, executor=executor)  # fmt: skip

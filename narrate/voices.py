@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Literal
 
 from narrate.errors import VoiceError
+from narrate.paths import path_problem
 
 Role = Literal["narrator", "quote"]
 PINS_FILE = "speakers.toml"
@@ -104,7 +105,10 @@ def _sources(directory: Path | None) -> Iterable[tuple[str, str, str]]:
     """(file name, text, origin) of every TOML file in the folder or the shipped profiles."""
     if directory is not None:
         if not directory.is_dir():
-            raise VoiceError(f"{directory}: voices folder not found")
+            why = path_problem(directory, want_folder=True)
+            if why is None or why == "no such file or folder":
+                raise VoiceError(f"{directory}: voices folder not found")
+            raise VoiceError(f"{directory}: cannot read the voices folder ({why})")
         for path in sorted(directory.glob("*.toml")):
             yield path.name, path.read_text(encoding="utf-8"), str(path)
         return

@@ -18,7 +18,7 @@ PACKAGE = Path(__file__).resolve().parent.parent / "narrate"
 # earlier ones, never a later one. The front door (api, cli) composes them all.
 # The package itself only holds __version__ and loads its public names lazily (no import).
 STAGES = [
-    ("narrate.errors", "narrate.model", "narrate.voices", "narrate.data", "narrate"),
+    ("narrate.errors", "narrate.paths", "narrate.model", "narrate.voices", "narrate.data", "narrate"),
     ("narrate.clean",),
     ("narrate.speakable",),
     ("narrate.quotes",),

@@ -21,6 +21,7 @@ from narrate.output.folder_lock import folder_lock
 from narrate.output.names import claim_slug
 from narrate.output.record import EpisodeFiles, EpisodeRecord
 from narrate.output.staging import Staging, remove_stale_parts
+from narrate.paths import os_reason
 
 log = logging.getLogger(__name__)
 
@@ -34,7 +35,7 @@ def write_episode(episode: Episode, out_dir: Path, taken: set[str] | None = None
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise OutputError(f"{out_dir}: cannot create the output folder ({exc.strerror})") from exc
+        raise OutputError(f"{out_dir}: cannot create the output folder ({os_reason(out_dir, exc)})") from exc
     with folder_lock(out_dir):
         for stale in remove_stale_parts(out_dir):
             log.info("removed %s, left by an interrupted render", stale)
