@@ -9,8 +9,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from narrate.model import Article
-from narrate.script import PAUSE_BETWEEN_PARAGRAPHS_MS, build_script, transcript_sentences
+from narrate.model import Article, Heading
+from narrate.script import PAUSE_BETWEEN_PARAGRAPHS_MS, build_briefing, build_script, transcript_sentences
 from narrate.script.pieces import (
     MAX_ENGINE_CHARS,
     PAUSE_AT_CLAUSE_CUT_MS,
@@ -110,3 +110,16 @@ def test_a_piece_without_an_inner_sentence_end_is_one_cue(display):
 def test_sentences_are_still_cues():
     assert transcript_sentences("First one. Second one! Third?") == ("First one.", "Second one!", "Third?")
     assert re.fullmatch(r"\S.*", transcript_sentences("Dr. Ruiz spoke. Then she left.")[0])
+
+
+def test_a_title_or_heading_as_long_as_a_scraped_block_is_cut_too():
+    block = _words(3000)
+    article = Article(source="t.md", title=block, paragraphs=("The council met on Tuesday.",),
+                      headings=(Heading(0, block),))  # fmt: skip
+    script = build_script(article)
+    segments = [s for chapter in script.chapters for s in chapter.segments]
+    assert all(len(s.text) <= MAX_ENGINE_CHARS for s in segments)
+    titles = [s for s in segments if s.kind == "title"]
+    assert len(titles) > 1 and " ".join(s.display for s in titles) == block
+    briefing = build_briefing("Morning", [script, script])
+    assert all(len(s.text) <= MAX_ENGINE_CHARS for chapter in briefing.chapters for s in chapter.segments)

@@ -8,7 +8,7 @@ from dataclasses import replace
 
 from narrate.model import Article, Part, Script, ScriptChapter, Segment, Span
 from narrate.quotes import find_quotes
-from narrate.script.pieces import spoken_pieces
+from narrate.script.pieces import MAX_ENGINE_CHARS, spoken_pieces
 from narrate.script.structure import plan_chapters
 from narrate.speakable import Lexicon, speakable, split_sentences
 from narrate.voices import VoiceProfile, VoiceSet, cast_speakers, load_voices
@@ -82,6 +82,21 @@ def _with_pauses(spans: list[list[Segment]], end_pause_ms: int) -> list[Segment]
     return paused
 
 
+def _bounded(segments: Sequence[Segment], lexicon: Lexicon | None) -> tuple[Segment, ...]:
+    """``segments`` with any that speaks too long for one engine call cut into pieces (a title or
+    heading can be a whole scraped block too)."""
+    bounded: list[Segment] = []
+    for segment in segments:
+        if len(segment.text) <= MAX_ENGINE_CHARS:
+            bounded.append(segment)
+            continue
+        for piece in spoken_pieces(segment.display, lambda shown: speakable(shown, lexicon)):
+            if _HAS_WORD.search(piece.text):
+                pause = segment.pause_after_ms if piece.pause_after_ms is None else piece.pause_after_ms
+                bounded.append(replace(segment, text=piece.text, display=piece.display, pause_after_ms=pause))
+    return tuple(bounded)
+
+
 def transcript_sentences(display: str) -> tuple[str, ...]:
     """The sentences a segment's transcript cues show, one cue each."""
     if not _INNER_SENTENCE_END.search(display):  # one sentence, or a piece of one: no need to ask
@@ -120,7 +135,7 @@ def build_script(article: Article, voices: VoiceSet | None = None, lexicon: Lexi
         opening.append(
             Segment(speakable(byline, lexicon), byline, "byline", narrator.name, None, PAUSE_AFTER_BYLINE_MS)
         )
-    chapters = [ScriptChapter(title=article.title, segments=tuple(opening))]
+    chapters = [ScriptChapter(title=article.title, segments=_bounded(opening, lexicon))]
 
     headings = {h.before_paragraph: h.text for h in article.headings}
     for plan in plan_chapters(article):
@@ -134,9 +149,9 @@ def build_script(article: Article, voices: VoiceSet | None = None, lexicon: Lexi
                 heading = line
             if _HAS_WORD.search(heading):
                 spoken = plan.title if _names_chapter(heading, plan.title) else heading
-                segments.append(
-                    Segment(speakable(spoken, lexicon), heading, "narration", narrator.name, None,
-                            PAUSE_AFTER_HEADING_MS)
+                segments += _bounded(
+                    [Segment(speakable(spoken, lexicon), heading, "narration", narrator.name, None,
+                             PAUSE_AFTER_HEADING_MS)], lexicon
                 )  # fmt: skip
             if not as_heading:
                 paragraph = list(_paragraph_segments(spans[index], narrator, cast, lexicon))
@@ -198,7 +213,8 @@ def build_briefing(
         PAUSE_BETWEEN_CHAPTERS_MS,
         transcript_sentences(intro_text),
     )
-    chapters: list[ScriptChapter] = [ScriptChapter(title=name, segments=(intro,))]
+    opening = tuple(replace(s, sentences=transcript_sentences(s.display)) for s in _bounded([intro], lexicon))
+    chapters: list[ScriptChapter] = [ScriptChapter(title=name, segments=opening)]
     parts: list[Part] = []
     for script in scripts:
         first = len(chapters) if parts else 0
