@@ -312,10 +312,13 @@ def local_executor(
     """An executor for ``jobs`` local workers, started at once.
 
     ``jobs`` <= 1 renders inline, in this process, unless ``isolated``: then one worker process
-    renders, so an engine that crashes cannot take this process down with it.
+    renders, so an engine that crashes cannot take this process down with it (unless this
+    process runs eSpeak itself already: it is exposed anyway, and a fork of it would hang).
     ``batch``: start every worker's engine at once, for work sure to need them all.
     """
-    if jobs <= 1 and not isolated:
+    from narrate.engines.registry import fork_unsafe
+
+    if jobs <= 1 and (not isolated or fork_unsafe()):
         yield InlineExecutor()
         return
     executor = LocalProcessExecutor(max(jobs, 1), engines, batch)
