@@ -3,28 +3,26 @@ concurrent renders into one folder, and signals at random moments.
 
 Each case asserts that nothing already finished is lost (episodes in the folder, entries in the
 cache) and that a rerun finishes. Renders use the fake engine, in subprocesses (what a user runs),
-except the engine crashes, which patch the fake engine in this process before the CLI forks its
-worker.
+the engine crashes included: their narrate process patches the fake engine to crash on cue.
 """
 
 from __future__ import annotations
 
-import faulthandler
 import hashlib
 import json
 import os
 import random
 import re
-import resource
 import shutil
 import signal
 import subprocess
+import sys
+import textwrap
 import time
 from pathlib import Path
 
 import psutil
 import pytest
-from click.testing import CliRunner
 from test_reliability import (  # the render helpers and sample articles of the bad-input table
     ARTICLE,
     OTHER_ARTICLE,
@@ -41,7 +39,6 @@ from test_reliability import (  # the render helpers and sample articles of the 
 )
 
 from narrate.clean import load_article
-from narrate.cli import cli
 from narrate.output.names import slugify
 from narrate.rendering.cache import MAGIC
 
@@ -125,74 +122,71 @@ def test_cache_entries_damaged_anywhere_are_rendered_again_and_reported_once(tmp
 CRASH_WORDS = "storms broke twice"  # in the first body paragraph of ARTICLE
 
 
-def _crash_on(monkeypatch, words: str, times: int | None, marker: Path) -> None:
-    """Make the fake engine die of SIGSEGV on text with ``words`` (the first ``times`` calls, or always)."""
+CRASHING_RENDER = textwrap.dedent(
+    """
+    import faulthandler, os, resource, signal, sys
+    from pathlib import Path
+
     from narrate.engines.fake import FakeEngine
 
+    words, times, marker = sys.argv[1], int(sys.argv[2]), Path(sys.argv[3])
     real = FakeEngine.synthesize
 
     def synthesize(self, text, profile):
         if words in text:
             crashes = len(marker.read_text()) if marker.exists() else 0
-            if times is None or crashes < times:
+            if times < 0 or crashes < times:
                 marker.write_text("x" * (crashes + 1))
                 faulthandler.disable()  # no traceback dump: just the crash
                 resource.setrlimit(resource.RLIMIT_CORE, (0, 0))  # and no core file
                 os.kill(os.getpid(), signal.SIGSEGV)
         return real(self, text, profile)
 
-    monkeypatch.setattr(FakeEngine, "synthesize", synthesize)
+    FakeEngine.synthesize = synthesize
+    from narrate.cli import main
+
+    sys.argv = ["narrate", *sys.argv[4:]]
+    main()
+    """
+)
 
 
-def _render_in_process(article: Path, out: Path, cache: Path, jobs: int):
-    args = [
-        "render",
-        article,
-        "-o",
-        out,
-        "--cache-dir",
-        cache,
-        "--engine",
-        "fake",
-        "--jobs",
-        jobs,
-        "--no-progress",
-    ]
-    return CliRunner().invoke(cli, [str(a) for a in args], catch_exceptions=False)
+def _render_with_crashes(article: Path, out: Path, cache: Path, jobs: int, times: int, marker: Path):
+    """Render with a fake engine that dies of SIGSEGV on CRASH_WORDS (the first ``times`` calls;
+    every call for a negative ``times``), registered in the narrate process the test starts."""
+    cmd = [sys.executable, "-c", CRASHING_RENDER, CRASH_WORDS, str(times), str(marker)]
+    return run(cmd + render_cmd(article, out, cache, "--jobs", jobs)[3:])
 
 
 @pytest.mark.parametrize("jobs", [1, 2])
-def test_an_engine_that_crashes_twice_on_a_paragraph_is_reported_with_it(tmp_path, monkeypatch, jobs):
+def test_an_engine_that_crashes_twice_on_a_paragraph_is_reported_with_it(tmp_path, jobs):
     article = tmp_path / "harbor.txt"
     article.write_text(ARTICLE, encoding="utf-8")
-    _crash_on(monkeypatch, CRASH_WORDS, None, tmp_path / "crashes")
-    out, cache = tmp_path / "out", tmp_path / "cache"
-    result = _render_in_process(article, out, cache, jobs)  # this process lives on: the worker died
-    assert result.exit_code == 1
-    assert (tmp_path / "crashes").read_text() == "xx"  # tried once more, not again and again
-    errors = [line for line in result.stderr.splitlines() if line.startswith("narrate: error:")]
-    assert len(errors) == 1, result.stderr
+    out, cache, marker = tmp_path / "out", tmp_path / "cache", tmp_path / "crashes"
+    done = _render_with_crashes(article, out, cache, jobs, -1, marker)
+    assert done.returncode == 1, done.stderr  # narrate itself lives on: its worker died
+    assert marker.read_text() == "xx"  # tried once more, not again and again
+    errors = [line for line in done.stderr.splitlines() if line.startswith("narrate: error:")]
+    assert len(errors) == 1, done.stderr
     assert "crashed twice" in errors[0] and "SIGSEGV" in errors[0]
     assert "Harbor town votes to rebuild its seawall" in errors[0]  # the article
     assert "The town council voted on Tuesday to rebuild" in errors[0]  # the paragraph
     assert "goes on from there" not in errors[0]  # no promise that a rerun would finish
+    assert "Traceback" not in done.stderr
     assert everything_in(out) == []
-    monkeypatch.undo()  # the engine is mended: a rerun finishes
-    assert _render_in_process(article, out, cache, jobs).exit_code == 0
+    mended = run(render_cmd(article, out, cache, "--jobs", jobs))  # the engine is mended: a rerun finishes
+    assert mended.returncode == 0, mended.stderr
     assert_episode_files(out, SLUG)
 
 
 @pytest.mark.parametrize("jobs", [1, 2])
-def test_an_engine_that_crashes_once_is_tried_again_and_the_render_finishes(
-    tmp_path, monkeypatch, caplog, jobs
-):
+def test_an_engine_that_crashes_once_is_tried_again_and_the_render_finishes(tmp_path, jobs):
     article = tmp_path / "harbor.txt"
     article.write_text(ARTICLE, encoding="utf-8")
-    _crash_on(monkeypatch, CRASH_WORDS, 1, tmp_path / "crashes")
     out = tmp_path / "out"
-    result = _render_in_process(article, out, tmp_path / "cache", jobs)
-    assert result.exit_code == 0, result.stderr
-    warnings = [r.getMessage() for r in caplog.records if r.levelname == "WARNING"]
+    done = _render_with_crashes(article, out, tmp_path / "cache", jobs, 1, tmp_path / "crashes")
+    assert done.returncode == 0, done.stderr
+    warnings = done.stderr.splitlines()
     assert len(warnings) == 1 and "crashed on" in warnings[0] and "rendering it again" in warnings[0]
     assert "The town council voted on Tuesday" in warnings[0]
     assert_episode_files(out, SLUG)
