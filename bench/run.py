@@ -17,6 +17,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "seeds" / "000_c7231357d1905d75.txt"
 SECOND_ARTICLE = ROOT / "bench" / "second_article.txt"
+# Checks whose detail lines (a per-class table) are printed on every run, not only with -v.
+ALWAYS_DETAILED = {"speakable-dev"}
+PEOPLE_DEV = ROOT / "tests" / "fixtures" / "quotes" / "people-dev.jsonl"
 
 
 def checks(shared: Path) -> dict[str, list[str]]:
@@ -37,12 +40,28 @@ def checks(shared: Path) -> dict[str, list[str]]:
             "--min",
             "0.95",
         ],
+        "speakable-dev": [
+            str(judges / "speakable.py"),
+            str(corpus / "speakable-dev.tsv"),
+            "--min",
+            "0.93",
+        ],
+        "speakable-speed": [str(ROOT / "bench" / "speakable_speed.py"), str(SEED), "--max-ms", "50"],
         "quotes": [str(judges / "quotes.py"), str(corpus / "quotes-dev.jsonl"), "-v"],
+        # Our own cases: speakers named one or two paragraphs back, bare surnames, pronouns.
+        "quotes-people": [str(judges / "quotes.py"), str(PEOPLE_DEV), "-v"],
         "episode": [str(judges / "episode.py"), str(SEED), "--loudness"],
         "feed": [str(judges / "feed.py"), str(SEED), str(SECOND_ARTICLE)],
         "badinput": [str(judges / "badinput.py"), str(SEED)],
         "speed": [str(judges / "speed.py"), str(SEED), "--runs", "3", "--max-cold=1.0", "--max-edit=0.4"],
         "scale": [str(judges / "scale.py"), str(SEED)],
+        # The seed with --engine piper against Piper alone (skipped without the neural extra).
+        "neural": [str(ROOT / "bench" / "neural.py"), str(SEED), "--judges", str(judges)],
+        "ray-batch": [
+            str(ROOT / "bench" / "ray_batch.py"),
+            "--pages",
+            str(corpus / "extraction-dev" / "pages"),
+        ],
     }
 
 
@@ -63,7 +82,7 @@ def main() -> int:
         started = time.perf_counter()
         done = subprocess.run([sys.executable, *cmd], capture_output=True, text=True, check=False)
         lines = [line for line in done.stdout.splitlines() if line.strip()]
-        if args.verbose or done.returncode != 0:
+        if args.verbose or done.returncode != 0 or name in ALWAYS_DETAILED:
             for line in lines[:-1]:
                 print(f"    {line}")
         errors = done.stderr.strip().splitlines()

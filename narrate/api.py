@@ -13,6 +13,7 @@ from pathlib import Path
 from narrate.assemble import assemble
 from narrate.clean import load_article
 from narrate.engines.check import VoiceReport, voice_report
+from narrate.engines.registry import ENGINE_NAMES
 from narrate.model import Episode, Script
 from narrate.options import RenderOptions
 from narrate.output.episode_files import write_episode
@@ -21,7 +22,7 @@ from narrate.rendering import ChunkExecutor, Progress, render_chunks
 from narrate.rendering.workers import local_executor
 from narrate.script import build_briefing, build_script
 from narrate.speakable import load_lexicon
-from narrate.voices import VoiceSet, load_voices
+from narrate.voices import VoiceSet, engine_folder_profiles, load_voices
 
 
 def _episodes(
@@ -59,9 +60,12 @@ def render(
     return [done[n] for n in sorted(done)]
 
 
-def write(episode: Episode, out_dir: Path = Path("output")) -> EpisodeRecord:
-    """Write ``episode``'s audio, chapters JSON, transcript and episode JSON into ``out_dir``."""
-    return write_episode(episode, out_dir)
+def write(
+    episode: Episode, out_dir: Path = Path("output"), *, show: str | None = None, cover: Path | None = None
+) -> EpisodeRecord:
+    """Write ``episode``'s audio, chapters JSON, transcripts and episode JSON into ``out_dir``
+    (``show``: the podcast's name, the audio's album; ``cover``: a PNG or JPEG to embed)."""
+    return write_episode(episode, out_dir, show=show, cover=cover)
 
 
 def narrate(
@@ -91,12 +95,21 @@ def narrate(
     taken: set[str] = set()
     records: dict[int, EpisodeRecord] = {}
     for n, episode in _episodes(scripts, voices, options, executor, progress):
-        records[n] = write_episode(episode, options.out_dir, taken)
+        records[n] = write_episode(
+            episode,
+            options.out_dir,
+            taken,
+            show=options.show,
+            cover=options.cover,
+            cache_dir=options.cache_dir,
+        )
         if on_episode:
             on_episode(records[n])
     return [records[n] for n in sorted(records)]
 
 
 def voices_report(voices_dir: Path | None = None) -> VoiceReport:
-    """The voice profiles and whether each engine voice exists on this machine (``narrate voices``)."""
-    return voice_report(load_voices(voices_dir))
+    """The voice profiles and whether each engine voice exists on this machine (``narrate voices``),
+    with the profiles only ``--engine NAME`` brings in (voices/NAME/, such as Piper's narrator)."""
+    found = {engine: engine_folder_profiles(voices_dir, engine) for engine in ENGINE_NAMES}
+    return voice_report(load_voices(voices_dir), {engine: p for engine, p in found.items() if p})

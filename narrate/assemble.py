@@ -2,19 +2,57 @@
 
 Pure: no file, clock or engine. Chapter and cue times are exact sums of the chunks' decoded
 sample counts (the encoder reports them), never estimates; each segment's time is shared among
-its transcript sentences (decided with the script) in proportion to their length.
+its transcript sentences (decided with the script) in proportion to their length. Times are those
+of gapless playback: the MP3's LAME tag tells players to skip the first chunk's lead-in and the
+last chunk's padding (AudibleSpan).
+
+An episode's GUID names its article, not its text (podcast apps take a new GUID for a new
+episode and drop the old one): the page's canonical address when it gives one, else its source
+file's name and its title, so a corrected paragraph keeps it; ``revision`` follows the text.
 """
 
 from __future__ import annotations
 
+import hashlib
+import unicodedata
 import uuid
 from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import PurePath
 
-from narrate.model import Chapter, Cue, Episode, EpisodeAudio, Script, Segment
-from narrate.rendering.chunks import RenderedChunk
+from narrate.audio.encode import DECODER_DELAY_SAMPLES, DECODER_LEAD_IN_FRAMES
+from narrate.model import Article, Chapter, Cue, Episode, EpisodeAudio, Script, Segment
+from narrate.rendering.chunks import RenderedChunk, closing_pause_samples
 
 NARRATOR = "Narrator"
+STDIN = "-"
 _GUID_NAMESPACE = uuid.UUID("6f1e3b57-1a0c-5d7e-9a43-2f0c1f4f7a11")
+_MAX_PADDING = 4095  # the LAME tag's 12-bit field
+
+
+@dataclass(frozen=True)
+class AudibleSpan:
+    """The samples [start, end) of the joined chunks' ``total`` that gapless players play."""
+
+    start: int
+    end: int
+    total: int
+
+    def clamp(self, samples: int) -> int:
+        """A position of the joined chunks on the played timeline (0 at ``start``)."""
+        return min(max(samples, self.start), self.end) - self.start
+
+
+def audible_span(chunks: Sequence[RenderedChunk], sample_rate_hz: int) -> AudibleSpan:
+    """From the end of the first chunk's lead-in to the end of the last segment's pause."""
+    total = sum(chunk.layout.total_samples for chunk in chunks)
+    if not chunks:
+        return AudibleSpan(0, 0, 0)
+    last = chunks[-1]
+    pause = closing_pause_samples(last.plan.segments[-1].pause_after_ms, sample_rate_hz)
+    end = total - last.layout.total_samples + last.layout.offsets[-1][1] + pause
+    end = min(total, max(end, total + DECODER_DELAY_SAMPLES - _MAX_PADDING))
+    return AudibleSpan(min(DECODER_LEAD_IN_FRAMES, end), end, total)
 
 
 def assemble(
@@ -24,23 +62,26 @@ def assemble(
     chapters = chapters_on_timeline(script, chunks, sample_rate_hz)
     subchapters: tuple[Chapter, ...] = ()
     if script.parts:
-        parts = parts_on_timeline(script, chapters)
-        # A sub-chapter that only repeats its article's headline adds nothing to the list.
-        heads = {(p.title, p.start_ms) for p in parts}
-        chapters, subchapters = parts, tuple(c for c in chapters if (c.title, c.start_ms) not in heads)
+        chapters, subchapters = parts_on_timeline(script, chapters), nested_on_timeline(script, chapters)
     pcm = [chunk.pcm for chunk in chunks if chunk.pcm is not None]
+    span = audible_span(chunks, sample_rate_hz)
     audio = EpisodeAudio(
         audio_format,
         sample_rate_hz,
-        sum(chunk.layout.total_samples for chunk in chunks),
+        span.total,
         tuple(chunk.frames for chunk in chunks),
         tuple(pcm) if len(pcm) == len(chunks) else None,
+        start_sample=span.start,
+        end_sample=span.end,
     )
+    sites = {article.site for article in script.articles if article.site}
     return Episode(
         title=script.title,
         byline=script.byline,
         source=script.source,
-        guid=content_guid(script),
+        guid=episode_guid(script),
+        revision=revision(script),
+        site=sites.pop() if len(sites) == 1 else None,
         description=script.description,
         language=script.language,
         date=script.date,
@@ -52,10 +93,31 @@ def assemble(
     )
 
 
-def content_guid(script: Script) -> str:
-    """Stable while the articles' text stays the same, different for different articles."""
+def _normal(text: str) -> str:
+    return " ".join(unicodedata.normalize("NFC", text).split())
+
+
+def article_key(article: Article) -> str:
+    """What stays the same while an article is corrected: its canonical URL, else the name of
+    the file it came from and its title (the folder it sits in may move)."""
+    if article.url:
+        return "url:" + article.url.strip()
+    name = PurePath(article.source).name if article.source != STDIN else STDIN
+    return f"source:{_normal(name)}\ntitle:{_normal(article.title)}"
+
+
+def episode_guid(script: Script) -> str:
+    """The episode's GUID: one per article, or per briefing name and its articles."""
+    keys = [article_key(article) for article in script.articles]
+    if script.parts or len(keys) != 1:
+        keys = [f"briefing:{_normal(script.title)}", *keys]
+    return str(uuid.uuid5(_GUID_NAMESPACE, "\n\n".join(keys)))
+
+
+def revision(script: Script) -> str:
+    """A digest of everything spoken: it changes with any edit of the text."""
     text = "\n".join([script.title, *(p for a in script.articles for p in (a.title, *a.paragraphs))])
-    return str(uuid.uuid5(_GUID_NAMESPACE, text))
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
 
 
 def _ms(samples: int, sample_rate_hz: int) -> int:
@@ -65,13 +127,14 @@ def _ms(samples: int, sample_rate_hz: int) -> int:
 def chapters_on_timeline(
     script: Script, chunks: Sequence[RenderedChunk], sample_rate_hz: int
 ) -> tuple[Chapter, ...]:
+    span = audible_span(chunks, sample_rate_hz)
     starts: dict[int, int] = {}
     ends: dict[int, int] = {}
     position = 0
     for chunk in chunks:
-        starts.setdefault(chunk.plan.chapter_index, position)
+        starts.setdefault(chunk.plan.chapter_index, span.clamp(position))
         position += chunk.layout.total_samples
-        ends[chunk.plan.chapter_index] = position
+        ends[chunk.plan.chapter_index] = span.clamp(position)
     return tuple(
         Chapter(script.chapters[i].title, _ms(starts[i], sample_rate_hz), _ms(ends[i], sample_rate_hz))
         for i in sorted(starts)
@@ -79,10 +142,21 @@ def chapters_on_timeline(
 
 
 def parts_on_timeline(script: Script, chapters: Sequence[Chapter]) -> tuple[Chapter, ...]:
-    """A briefing's top-level chapters (one per article) from its chapters' times."""
+    """A briefing's top-level chapters (the headlines, then one per article) from its chapters' times."""
     return tuple(
         Chapter(part.title, chapters[part.first_chapter].start_ms, chapters[part.end_chapter - 1].end_ms)
         for part in script.parts
+    )
+
+
+def nested_on_timeline(script: Script, chapters: Sequence[Chapter]) -> tuple[Chapter, ...]:
+    """Each part's own chapters after its first, which starts with the part and so adds nothing
+    (two chapters at one time confuse players)."""
+    return tuple(
+        chapter
+        for part in script.parts
+        for chapter in chapters[part.first_chapter + 1 : part.end_chapter]
+        if chapter.start_ms > chapters[part.first_chapter].start_ms
     )
 
 
@@ -101,11 +175,13 @@ def _sentence_cues(segment: Segment, start_ms: int, end_ms: int) -> list[Cue]:
 
 
 def cues_on_timeline(chunks: Sequence[RenderedChunk], sample_rate_hz: int) -> tuple[Cue, ...]:
+    span = audible_span(chunks, sample_rate_hz)
     cues: list[Cue] = []
     position = 0
     for chunk in chunks:
         for segment, (start, end) in zip(chunk.plan.segments, chunk.layout.offsets, strict=True):
-            start_ms, end_ms = _ms(position + start, sample_rate_hz), _ms(position + end, sample_rate_hz)
+            start_ms = _ms(span.clamp(position + start), sample_rate_hz)
+            end_ms = _ms(span.clamp(position + end), sample_rate_hz)
             cues.extend(_sentence_cues(segment, start_ms, end_ms))
         position += chunk.layout.total_samples
     return tuple(cues)

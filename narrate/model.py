@@ -31,6 +31,8 @@ class Article:
     dateline: str | None = None
     headings: tuple[Heading, ...] = ()
     language: str = "en"
+    site: str | None = None  # the publication's name, when the page states it
+    url: str | None = None  # the page's canonical address, when it gives one
 
     def to_json(self) -> dict[str, object]:
         """The ``narrate clean --json`` record (command-line contract)."""
@@ -96,6 +98,16 @@ class Part:
 
 
 @dataclass(frozen=True)
+class ScriptSpeaker:
+    """A quoted speaker: one voice for the whole episode, and the gender evidence behind it."""
+
+    name: str
+    voice: str
+    gender: Literal["f", "m"] | None = None
+    evidence: tuple[str, ...] = ()  # e.g. "title 'Ms.'", "given name 'Linda'", "pronoun 'she'"
+
+
+@dataclass(frozen=True)
 class Script:
     """Everything that will be spoken, in order, before any audio exists, and what the episode
     will say about itself.
@@ -113,6 +125,7 @@ class Script:
     date: str | None = None  # ISO 8601 date of the article, when it states one
     language: str = "en"
     description: str = ""
+    speakers: tuple[ScriptSpeaker, ...] = ()
 
     @property
     def source(self) -> str:
@@ -152,11 +165,15 @@ class EpisodeAudio:
     Blocks are read one at a time while writing, so a long episode is never held whole.
     """
 
-    audio_format: str  # mp3 | m4b | wav
+    audio_format: str  # mp3 | m4b | m4a | wav: the format asked for besides the MP3
     sample_rate_hz: int
     total_samples: int
     frames: tuple[AudioBlock, ...]
     pcm: tuple[AudioBlock, ...] | None = None
+    # What gapless players play of the ``total_samples`` decoded: from the end of the first
+    # chunk's lead-in to the end of the last segment's pause (the MP3's LAME tag says so).
+    start_sample: int = 0
+    end_sample: int | None = None
 
 
 @dataclass(frozen=True)
@@ -166,7 +183,7 @@ class Episode:
     title: str
     byline: str | None
     source: str
-    guid: str  # stable while the articles' text stays the same
+    guid: str  # names the article(s): stable through corrections of the text
     description: str
     language: str
     date: str | None
@@ -175,3 +192,5 @@ class Episode:
     cues: tuple[Cue, ...]
     subchapters: tuple[Chapter, ...] = ()  # a briefing's articles' own chapters
     audio: EpisodeAudio | None = field(default=None, compare=False, repr=False)
+    revision: str = ""  # a digest of the text: changes with any edit
+    site: str | None = None  # the publication all its articles come from, when the pages name it

@@ -32,4 +32,6 @@ class RenderOptions:
     target_lufs: float = -16.0
     ceiling_dbfs: float = -1.5  # sample peak; the encoded true peak stays under -1 dBTP
     mp3: Mp3Settings = field(default_factory=Mp3Settings)
-    audio_format: str = "mp3"  # mp3 | m4b | wav
+    audio_format: str = "mp3"  # mp3 | m4b | m4a | wav: the MP3 is always written, this one beside it
+    show: str | None = None  # the podcast's name: the audio's album, and the generated cover's title
+    cover: Path | None = None  # a PNG or JPEG embedded in the audio; None: a generated cover

@@ -34,6 +34,8 @@ class VoiceProfile:
     volume: float = 1.0
     gender: Literal["f", "m"] | None = None
     description: str = ""
+    # The engine's own settings (the profile's ``[ENGINE]`` table), e.g. Piper's noise scales.
+    settings: tuple[tuple[str, float], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -85,10 +87,13 @@ def _profile(name: str, data: dict[str, object], origin: str) -> VoiceProfile:
             gender=data.get("gender"),  # type: ignore[arg-type]
             description=str(data.get("description", "")),
         )
+        table = data.get(profile.engine, {})
+        settings = tuple(sorted((str(k), float(v)) for k, v in dict(table).items()))  # type: ignore[call-overload]
     except (KeyError, TypeError, ValueError) as exc:
         raise VoiceError(
-            f"{origin}: a profile needs voice, and numeric rate_wpm/pitch/volume ({exc})"
+            f"{origin}: a profile needs voice, and numeric rate_wpm/pitch/volume and engine settings ({exc})"
         ) from exc
+    profile = replace(profile, settings=settings)
     if profile.role not in ("narrator", "quote") or profile.gender not in (None, "f", "m"):
         raise VoiceError(f"{origin}: role must be narrator or quote, gender f or m")
     return profile
@@ -101,24 +106,58 @@ def _read_toml(text: str, origin: str) -> dict[str, object]:
         raise VoiceError(f"{origin}: not valid TOML ({exc})") from exc
 
 
-def _sources(directory: Path | None) -> Iterable[tuple[str, str, str]]:
-    """(file name, text, origin) of every TOML file in the folder or the shipped profiles."""
+def _sources(directory: Path | None, engine: str = "") -> Iterable[tuple[str, str, str]]:
+    """(file name, text, origin) of every TOML file in the folder or the shipped profiles.
+
+    With ``engine``, those of its sub-folder (none when there is no such sub-folder).
+    """
     if directory is not None:
-        if not directory.is_dir():
+        folder = directory / engine
+        if not folder.is_dir():
+            if engine:
+                return
             why = path_problem(directory, want_folder=True)
             if why is None or why == "no such file or folder":
                 raise VoiceError(f"{directory}: voices folder not found")
             raise VoiceError(f"{directory}: cannot read the voices folder ({why})")
-        for path in sorted(directory.glob("*.toml")):
+        for path in sorted(folder.glob("*.toml")):
             yield path.name, path.read_text(encoding="utf-8"), str(path)
         return
     try:
         shipped: Traversable = resources.files("narrate._voices")
     except ModuleNotFoundError:  # running from a source checkout that is not installed
         shipped = Path(__file__).resolve().parent.parent / "voices"
+    if engine:
+        shipped = shipped.joinpath(engine)
+        if not shipped.is_dir():
+            return
+    where = f"narrate voices/{engine}/" if engine else "narrate voices/"
     for entry in sorted(shipped.iterdir(), key=lambda e: e.name):
         if entry.name.endswith(".toml"):
-            yield entry.name, entry.read_text(encoding="utf-8"), f"narrate voices/{entry.name}"
+            yield entry.name, entry.read_text(encoding="utf-8"), where + entry.name
+
+
+def _read_folder(
+    directory: Path | None, engine: str = ""
+) -> tuple[list[VoiceProfile], list[VoiceProfile], dict[str, str]]:
+    """The narrators, quote profiles and speaker pins of a folder (or of its ``engine`` sub-folder)."""
+    narrators: list[VoiceProfile] = []
+    pool: list[VoiceProfile] = []
+    pins: dict[str, str] = {}
+    for file_name, text, origin in _sources(directory, engine):
+        data = _read_toml(text, origin)
+        if file_name == PINS_FILE:
+            pins = {str(k): str(v) for k, v in dict(data.get("speakers", {})).items()}  # type: ignore[call-overload]
+            continue
+        profile = _profile(file_name.removesuffix(".toml"), data, origin)
+        (narrators if profile.role == "narrator" else pool).append(profile)
+    return narrators, pool, pins
+
+
+def engine_folder_profiles(directory: Path | None, engine: str) -> list[VoiceProfile]:
+    """The profiles of the folder's ``engine/`` sub-folder (none when it has none)."""
+    narrators, pool, _ = _read_folder(directory, engine)
+    return narrators + pool
 
 
 def load_voices(
@@ -126,36 +165,40 @@ def load_voices(
 ) -> VoiceSet:
     """The narrator, the quote pool and the speaker pins from ``directory`` (default: shipped).
 
-    ``engine`` puts every profile on that engine (``fake`` in tests); ``rate_wpm`` sets the
+    With ``engine``, the profiles of the folder's ``engine/`` sub-folder take the place of the
+    narrator and of the quote profiles of the same name (others join the pool): voices/piper/
+    holds the neural narrator, and eSpeak NG quote voices pitched apart from it. An engine
+    without a sub-folder speaks every profile (``fake`` in tests). ``rate_wpm`` sets the
     narrator's speaking rate (quote voices keep theirs relative to it).
     """
-    voices = _read_voices(directory)
+    narrators, pool, pins = _read_folder(directory)
+    if len(narrators) != 1 or not pool:
+        where = directory or "the shipped voices"
+        raise VoiceError(f"{where}: need exactly one narrator profile and at least one quote profile")
+    voices = VoiceSet(narrator=narrators[0], quote_pool=tuple(pool), pins=pins)
     if engine:
-        voices = voices.with_engine(engine)
+        voices = _for_engine(voices, directory, engine)
+    for speaker, name in pins.items():
+        if voices.by_name(name).role != "quote":
+            raise VoiceError(f"{PINS_FILE}: {speaker!r} is pinned to {name!r}, which is not a quote voice")
     if rate_wpm:
         voices = voices.with_rate(rate_wpm)
     return voices
 
 
-def _read_voices(directory: Path | None) -> VoiceSet:
-    narrators: list[VoiceProfile] = []
-    pool: list[VoiceProfile] = []
-    pins: dict[str, str] = {}
-    for file_name, text, origin in _sources(directory):
-        data = _read_toml(text, origin)
-        if file_name == PINS_FILE:
-            pins = {str(k): str(v) for k, v in dict(data.get("speakers", {})).items()}  # type: ignore[call-overload]
-            continue
-        profile = _profile(file_name.removesuffix(".toml"), data, origin)
-        (narrators if profile.role == "narrator" else pool).append(profile)
-    if len(narrators) != 1 or not pool:
-        where = directory or "the shipped voices"
-        raise VoiceError(f"{where}: need exactly one narrator profile and at least one quote profile")
-    voices = VoiceSet(narrator=narrators[0], quote_pool=tuple(pool), pins=pins)
-    for speaker, name in pins.items():
-        if voices.by_name(name).role != "quote":
-            raise VoiceError(f"{PINS_FILE}: {speaker!r} is pinned to {name!r}, which is not a quote voice")
-    return voices
+def _for_engine(voices: VoiceSet, directory: Path | None, engine: str) -> VoiceSet:
+    own_narrators, own_pool, _ = _read_folder(directory, engine)
+    if len(own_narrators) > 1:
+        raise VoiceError(f"{directory or 'the shipped voices'}/{engine}: more than one narrator profile")
+    if not own_narrators and not own_pool:
+        return voices.with_engine(engine)
+    own = {p.name: p for p in own_pool}
+    kept = tuple(own.pop(p.name, p) for p in voices.quote_pool)
+    return replace(
+        voices,
+        narrator=own_narrators[0] if own_narrators else voices.narrator,
+        quote_pool=kept + tuple(own.values()),
+    )
 
 
 def _preference(speaker: str, pool: tuple[VoiceProfile, ...]) -> list[VoiceProfile]:
@@ -168,23 +211,28 @@ def _preference(speaker: str, pool: tuple[VoiceProfile, ...]) -> list[VoiceProfi
 def cast_speakers(voices: VoiceSet, speakers: Iterable[tuple[str, str | None]]) -> dict[str, VoiceProfile]:
     """A quote voice for each (speaker, gender) in order of appearance.
 
-    Pinned speakers get their pin; others their first free preference among the profiles of
-    their gender (the whole pool when the gender is unknown), so two people in one episode never
-    share a voice while the pool lasts.
+    Each speaker is cast once, with the gender any of their appearances shows, so one person
+    never speaks in two voices. Pinned speakers get their pin; others their first free
+    preference among the profiles of their gender (the whole pool when the gender is unknown),
+    so two people in one episode never share a voice while the pool lasts. A speaker of known
+    gender is never given a voice of the other gender: when that gender's voices run out, they
+    share one.
     """
     cast: dict[str, VoiceProfile] = {}
-    speakers = list(speakers)
+    genders: dict[str, str | None] = {}
+    for name, gender in speakers:
+        if genders.get(name) is None:
+            genders[name] = gender
     # Pinned profiles are reserved up front, so nobody quoted earlier takes a pinned voice.
-    taken = {voices.pins[name] for name, _ in speakers if name in voices.pins}
-    for speaker, gender in speakers:
-        if speaker in cast:
-            continue
+    taken = {voices.pins[name] for name in genders if name in voices.pins}
+    for speaker, gender in genders.items():
         if speaker in voices.pins:
             cast[speaker] = voices.by_name(voices.pins[speaker])
             continue
         matching = tuple(p for p in voices.quote_pool if gender is None or p.gender in (gender, None))
         order = _preference(speaker, matching or voices.quote_pool)
-        free = [p for p in order + _preference(speaker, voices.quote_pool) if p.name not in taken]
+        spare = [] if matching and gender is not None else _preference(speaker, voices.quote_pool)
+        free = [p for p in order + spare if p.name not in taken]
         # More speakers than voices: distinctness is lost last, and then the stable preference wins.
         choice = free[0] if free else order[0]
         cast[speaker] = choice

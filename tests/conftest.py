@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import html
+import json
+import os
 import re
+import shutil
 import subprocess
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import pytest
@@ -62,6 +66,10 @@ def render_cli() -> Callable[..., Result]:
     return invoke
 
 
+# What `narrate render` writes per episode: audio, chapters JSON, VTT, JSON and SRT transcripts, metadata.
+EPISODE_FILES = 6
+
+
 def ffmpeg() -> str:
     import imageio_ffmpeg
 
@@ -89,9 +97,15 @@ def id3_size(data: bytes) -> int:
 
 
 def audio_payload(path: Path) -> bytes:
-    """An MP3 file's audio frames, without its ID3v2 tag."""
+    """An MP3 file's audio frames, without its ID3v2 tag and its Xing/Info frame."""
+    from narrate.audio.encode import frame_bytes, frame_header
+
     data = path.read_bytes()
-    return data[id3_size(data) :]
+    data = data[id3_size(data) :]
+    if b"Info" in data[:40]:
+        version, bitrate, rate = frame_header(data, 0)
+        data = data[frame_bytes(version, bitrate, rate, (data[2] >> 1) & 1) :]
+    return data
 
 
 def cache_files(root: Path) -> set[Path]:
@@ -129,3 +143,25 @@ def parse_vtt(text: str) -> list[tuple[int, int, str, str]]:
             )
         )
     return cues
+
+
+_NODE_DIR = Path(__file__).resolve().parent / "node"
+
+
+def parse_with_partytime(feed: Path) -> dict[str, Any]:
+    """The feed as podcast-partytime (Podcast Index's parser) reads it; skips the test when node
+    or the package (`make test` installs it with npm into tests/node) is missing."""
+    node = shutil.which("node")
+    if node is None:
+        pytest.skip("node is not installed")
+    if not (_NODE_DIR / "node_modules" / "podcast-partytime").is_dir():
+        pytest.skip("podcast-partytime is not installed in tests/node (make test installs it)")
+    done = subprocess.run(
+        [node, str(_NODE_DIR / "parse_feed.js"), str(feed)],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "PARTYTIME_LOG": "error"},
+        check=True,
+    )
+    parsed: dict[str, Any] = json.loads(done.stdout)
+    return parsed

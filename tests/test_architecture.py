@@ -15,9 +15,11 @@ import pytest
 PACKAGE = Path(__file__).resolve().parent.parent / "narrate"
 
 # The stages in data-flow order (README, "Architecture"): a module may import its own stage and
-# earlier ones, never a later one. The front door (api, cli) composes them all.
+# earlier ones, never a later one. The text toolkit comes first: every stage may use it. The
+# front door (api, cli) composes them all.
 # The package itself only holds __version__ and loads its public names lazily (no import).
 STAGES = [
+    ("narrate.text",),
     ("narrate.errors", "narrate.paths", "narrate.model", "narrate.voices", "narrate.data", "narrate"),
     ("narrate.clean",),
     ("narrate.speakable",),
@@ -29,7 +31,7 @@ STAGES = [
     ("narrate.assemble",),
     ("narrate.output",),
     ("narrate.publish",),
-    ("narrate.api", "narrate.cli", "narrate.__main__"),
+    ("narrate.api", "narrate.batch", "narrate.cli", "narrate.__main__"),
 ]
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import itertools
 import json
 import subprocess
@@ -12,6 +13,8 @@ import feedparser
 import pytest
 from mutagen.id3 import ID3
 from mutagen.mp3 import MP3
+from mutagen.mp4 import MP4
+from PIL import Image
 
 from tests.conftest import ffmpeg
 
@@ -23,27 +26,42 @@ def _render(render_cli, tmp_path: Path, *args: object) -> Path:
     return out
 
 
-def test_briefing_has_one_top_level_chapter_per_article(
+def test_briefing_chapters_headlines_then_one_per_article_with_their_own_nested(
     render_cli, tmp_path, article_txt, short_txt, seed_path
 ):
     out = _render(render_cli, tmp_path, seed_path, article_txt, short_txt, "--briefing", "Morning briefing")
-    assert sorted(p.suffix for p in out.iterdir()) == [".json", ".json", ".mp3", ".vtt"]
+    assert sorted(p.suffix for p in out.iterdir()) == [".json", ".json", ".json", ".mp3", ".srt", ".vtt"]
     mp3 = out / "morning-briefing.mp3"
-    chaps = sorted(ID3(mp3).getall("CHAP"), key=lambda c: c.start_time)
     episode = json.loads((out / "morning-briefing.json").read_text())
-    assert len(chaps) == 3
-    assert [str(c.sub_frames["TIT2"]) for c in chaps] == [c["title"] for c in episode["chapters"]]
-    assert chaps[0].start_time == 0
-    assert abs(chaps[-1].end_time / 1000 - MP3(mp3).info.length) < 1.0
-    for before, after in itertools.pairwise(chaps):
-        assert before.end_time == after.start_time
-    # The chapters JSON keeps each article's own chapters as hidden sub-chapters, in time order.
-    doc = json.loads((out / "morning-briefing.chapters.json").read_text())
-    starts = [c["startTime"] for c in doc["chapters"]]
-    assert starts == sorted(starts)
-    top = [c for c in doc["chapters"] if c.get("toc", True)]
-    assert [c["title"] for c in top] == [c["title"] for c in episode["chapters"]]
-    assert len(doc["chapters"]) > len(top)
+    articles = [
+        json.loads(render_cli("script", path, "--json").stdout)
+        for path in (seed_path, article_txt, short_txt)
+    ]
+    # Top level: the spoken list of headlines, then one chapter per article, end to end.
+    top = episode["chapters"]
+    assert [c["title"] for c in top] == ["Morning briefing"] + [a["title"] for a in articles]
+    assert top[0]["start"] == 0 and top[-1]["end"] == pytest.approx(MP3(mp3).info.length, abs=0.001)
+    assert all(a["end"] == b["start"] for a, b in itertools.pairwise(top))
+    # The chapters JSON: ordered, no two chapters at one time, every article's own chapters
+    # (after its headline chapter) nested inside it as toc false; the headlines have none.
+    doc = json.loads((out / "morning-briefing.chapters.json").read_text())["chapters"]
+    starts = [c["startTime"] for c in doc]
+    assert starts == sorted(starts) and len(set(starts)) == len(starts)
+    assert [c["title"] for c in doc if c.get("toc", True)] == [c["title"] for c in top]
+    for part, article in zip(top, [None, *articles], strict=True):
+        inside = [c for c in doc if part["start"] < c["startTime"] < part["end"]]
+        assert all(c.get("toc") is False for c in inside)
+        expected = [ch["title"] for ch in article["chapters"][1:]] if article else []
+        assert [c["title"] for c in inside] == expected
+    # ID3 holds the same chapters at the same times; its table of contents lists the top level.
+    tags = ID3(mp3)
+    chaps = sorted(tags.getall("CHAP"), key=lambda c: c.start_time)
+    assert [(round(c.start_time / 1000, 3), str(c.sub_frames["TIT2"])) for c in chaps] == [
+        (c["startTime"], c["title"]) for c in doc
+    ]
+    (toc,) = tags.getall("CTOC")
+    by_id = {c.element_id: c for c in chaps}
+    assert [str(by_id[i].sub_frames["TIT2"]) for i in toc.child_element_ids] == [c["title"] for c in top]
 
 
 def test_briefing_intro_names_every_headline(render_cli, tmp_path, article_txt, short_txt):
@@ -67,7 +85,7 @@ def test_briefing_publishes_in_a_feed(render_cli, tmp_path, article_txt, short_t
 
 
 def _episode(out: Path) -> dict:
-    (meta,) = [p for p in out.glob("*.json") if not p.name.endswith(".chapters.json")]
+    (meta,) = [p for p in out.glob("*.json") if not p.name.endswith((".chapters.json", ".transcript.json"))]
     return json.loads(meta.read_text())
 
 
@@ -87,11 +105,29 @@ def test_m4b_carries_the_same_chapters(render_cli, tmp_path, article_txt):
     out = _render(render_cli, tmp_path, article_txt, "--format", "m4b")
     (m4b,) = out.glob("*.m4b")
     episode = _episode(out)
-    assert episode["files"]["audio"] == m4b.name
+    assert episode["formats"] == {"mp3": m4b.with_suffix(".mp3").name, "m4b": m4b.name}
     chapters = _probe_chapters(m4b)
     assert [title for _, title in chapters] == [c["title"] for c in episode["chapters"]]
     for (start, _), expected in zip(chapters, episode["chapters"], strict=True):
         assert start == pytest.approx(expected["start"], abs=0.05)
+    # An audiobook by its brand and Apple's media kind, with the cover and the credits.
+    assert m4b.read_bytes()[8:12] == b"M4B "
+    tags = MP4(m4b).tags
+    assert tags is not None and tags["stik"] == [2] and tags["\xa9gen"] == ["Podcast"]
+    assert tags["\xa9nam"] == [episode["title"]] and tags["\xa9ART"] == [episode["byline"]]
+    assert Image.open(io.BytesIO(bytes(tags["covr"][0]))).size == (1400, 1400)
+
+
+def test_m4a_is_a_podcast_file_with_the_given_cover(render_cli, tmp_path, article_txt):
+    cover = tmp_path / "cover.png"
+    Image.new("RGB", (1500, 1500), (10, 120, 60)).save(cover)
+    out = _render(render_cli, tmp_path, article_txt, "--format", "m4a", "--show", "Harbor Weekly",
+                  "--cover", cover)  # fmt: skip
+    (m4a,) = out.glob("*.m4a")
+    assert m4a.read_bytes()[8:12] == b"M4A "
+    tags = MP4(m4a).tags
+    assert tags is not None and "stik" not in tags and tags["\xa9alb"] == ["Harbor Weekly"]
+    assert bytes(tags["covr"][0]) == cover.read_bytes()
 
 
 def test_wav_has_the_episode_duration(render_cli, tmp_path, article_txt):
@@ -102,3 +138,13 @@ def test_wav_has_the_episode_duration(render_cli, tmp_path, article_txt):
         assert (wav.getnchannels(), wav.getsampwidth(), wav.getframerate()) == (1, 2, 22050)
         seconds = wav.getnframes() / wav.getframerate()
     assert seconds == pytest.approx(episode["duration"], abs=0.05)
+
+
+def test_mp3_credits_come_from_the_page_and_the_show(render_cli, tmp_path):
+    page = Path(__file__).parent / "fixtures" / "clean" / "article.html"
+    tags = ID3(next(_render(render_cli, tmp_path, page).glob("*.mp3")))
+    assert tags["TALB"].text == ["The Riverside Gazette"] and tags["TPE1"].text == ["Jane Doe and John Roe"]
+    assert str(tags["TDRC"].text[0]) == "2024-03-05" and tags["TCON"].text == ["Podcast"]
+    assert tags.getall("APIC")
+    shown = ID3(next(_render(render_cli, tmp_path, page, "--show", "My reading list").glob("*.mp3")))
+    assert shown["TALB"].text == ["My reading list"] and shown["TPE1"].text == ["Jane Doe and John Roe"]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import itertools
 import json
 import struct
@@ -9,12 +10,14 @@ import struct
 import numpy as np
 import pytest
 from conftest import parse_vtt
-from mutagen.id3 import ID3, CTOCFlags
+from mutagen.id3 import ID3, CTOCFlags, PictureType
 from mutagen.mp3 import MP3
+from PIL import Image
 
 from narrate.audio.encode import Mp3Settings, count_mp3_frames, encode_mp3_chunk
 from narrate.model import Chapter, Cue
 from narrate.output.chapters import chapters_json, tag_mp3, webvtt
+from narrate.output.cover import render_cover_jpeg
 
 RATE = 22050
 TITLES = [
@@ -63,9 +66,45 @@ def tagged(tmp_path, mp3_frames):
     path.write_bytes(mp3_frames)
     total_ms = round(count_mp3_frames(mp3_frames) * 576 * 1000 / RATE)
     chapters = _chapters(total_ms)
-    tag_mp3(path, title="Harbor town votes", artist="Maria Lopez", album="narrate", date="2025-03-03",
-            chapters=chapters)  # fmt: skip
+    tag_mp3(path, title="Harbor town votes", artist="Maria Lopez", album="Harbor News", date="2025-03-09",
+            chapters=chapters, cover=render_cover_jpeg("Harbor News"))  # fmt: skip
     return path, chapters
+
+
+def _text(body: bytes) -> str:
+    """A v2.3 text frame's value: ISO-8859-1 (encoding 0) or UTF-16 with a BOM (1), the only two."""
+    assert body[0] in (0, 1)
+    return body[1:].decode("latin-1" if body[0] == 0 else "utf-16").rstrip("\0")
+
+
+# Frames ID3v2.4 added or renamed: a v2.3 reader does not know them.
+_V24_ONLY = {"TDRC", "TDOR", "TDRL", "TDTG", "TIPL", "TMCL", "TMOO", "TPRO", "TSOA", "TSOP", "TSOT", "TSST"}
+
+
+def test_only_id3v23_frames_with_date_genre_and_cover(tagged):
+    path, _ = tagged
+    raw = dict(_raw_frame_ids(path))
+    assert not _V24_ONLY & raw.keys()
+    assert _text(raw["TYER"]) == "2025" and _text(raw["TDAT"]) == "0903"  # DDMM
+    assert _text(raw["TCON"]) == "Podcast" and _text(raw["TALB"]) == "Harbor News"
+    # mutagen reads the date and the cover back (it merges TYER and TDAT into one date).
+    tags = ID3(path)
+    assert str(tags["TDRC"].text[0]) == "2025-03-09"
+    (cover,) = tags.getall("APIC")
+    assert cover.type == PictureType.COVER_FRONT and cover.mime == "image/jpeg"
+    assert Image.open(io.BytesIO(cover.data)).size == (1400, 1400)
+    # APIC comes after the chapters: readers that stop early still find them.
+    order = [fid for fid, _ in _raw_frame_ids(path)]
+    assert order.index("APIC") > max(i for i, fid in enumerate(order) if fid == "CHAP")
+
+
+def test_unknown_credits_are_left_out_not_invented(tmp_path, mp3_frames):
+    path = tmp_path / "episode.mp3"
+    path.write_bytes(mp3_frames)
+    tag_mp3(path, title="t", artist=None, album=None, date=None, chapters=[Chapter("Only", 0, 1000)])
+    raw = dict(_raw_frame_ids(path))
+    assert not {"TPE1", "TALB", "TYER", "TDAT", "APIC"} & raw.keys()
+    assert _text(raw["TCON"]) == "Podcast"
 
 
 def test_chap_frames_on_disk_in_time_order(tagged):
@@ -100,7 +139,7 @@ def test_tags_and_audio_survive(tagged, mp3_frames):
     tags = ID3(path)
     assert tags["TIT2"].text == ["Harbor town votes"]
     assert tags["TPE1"].text == ["Maria Lopez"]
-    assert str(tags["TDRC"].text[0]) == "2025-03-03"
+    assert str(tags["TDRC"].text[0]) == "2025-03-09"
     assert path.read_bytes().endswith(mp3_frames)
     info = MP3(path).info
     assert info.sample_rate == RATE and info.channels == 1

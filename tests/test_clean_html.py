@@ -123,3 +123,38 @@ def test_xhtml_with_xml_declaration():
     )
     art = parse_article(xhtml.encode(), source="a.xhtml")
     assert art.paragraphs[0].startswith("The city council")
+
+
+def _page(head: str) -> bytes:
+    body = f"<p>{P}</p><p>{P}</p>"
+    return f"<html><head><title>Bridge vote</title>{head}</head><body><h1>Bridge vote</h1>{body}</body></html>".encode()
+
+
+@pytest.mark.parametrize(
+    ("head", "site", "url"),
+    [
+        ('<meta property="og:site_name" content="Valley News">', "Valley News", None),
+        (
+            '<link rel="canonical" href="https://valley.example/2024/bridge">',
+            None,
+            "https://valley.example/2024/bridge",
+        ),
+        (
+            '<meta property="og:url" content="https://valley.example/b?id=4">',
+            None,
+            "https://valley.example/b?id=4",
+        ),
+        # The canonical link wins over og:url; a relative or non-web address is no identity.
+        (
+            '<link rel="canonical" href="https://a.example/x"><meta property="og:url" content="https://b.example/y">',
+            None,
+            "https://a.example/x",
+        ),
+        ('<link rel="canonical" href="/2024/bridge">', None, None),
+        ('<link rel="canonical" href="javascript:void(0)">', None, None),
+        ("", None, None),
+    ],
+)
+def test_site_name_and_canonical_address(head, site, url):
+    article = parse_article(_page(head), source="page.html")
+    assert (article.site, article.url) == (site, url)

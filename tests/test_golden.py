@@ -21,13 +21,14 @@ from narrate.audio.encode import count_mp3_frames
 GOLDEN = Path(__file__).resolve().parent / "fixtures" / "golden"
 SEED = "seeds/000_c7231357d1905d75.txt"  # relative: the episode JSON records it
 BRIEFING = ("tests/fixtures/render/harbor.txt", "tests/fixtures/render/short.txt")
-VOLATILE = ("rendered_at",)  # the clock, not the render
+VOLATILE = ("rendered_at", "updated_at")  # the clock, not the render
+NOT_EPISODE_JSON = (".chapters.json", ".transcript.json")
 UPDATE = os.environ.get("NARRATE_UPDATE_GOLDEN") == "1"
 
 
 def _outputs(out: Path) -> dict[str, str]:
     """The compared text of one rendered episode, keyed by golden file suffix."""
-    (meta_path,) = [p for p in out.glob("*.json") if not p.name.endswith(".chapters.json")]
+    (meta_path,) = [p for p in out.glob("*.json") if not p.name.endswith(NOT_EPISODE_JSON)]
     meta = json.loads(meta_path.read_text(encoding="utf-8"))
     for key in VOLATILE:
         assert key in meta

@@ -86,5 +86,8 @@ def test_wav_needs_no_cache_either(script, fake_voices, tmp_path):
     options = RenderOptions(cache_dir=None, audio_format="wav")
     [episode] = render(script, fake_voices, options)
     record = write(episode, tmp_path / "out")
-    wav = (tmp_path / "out" / record.files.audio).read_bytes()
-    assert wav[:4] == b"RIFF" and len(wav) == 44 + episode.audio.total_samples * 2
+    wav = (tmp_path / "out" / record.formats["wav"]).read_bytes()
+    # What gapless players play of the MP3: without the first lead-in and the last padding.
+    played = episode.audio.end_sample - episode.audio.start_sample
+    assert wav[:4] == b"RIFF" and len(wav) == 44 + played * 2
+    assert played * 1000 // 22050 == pytest.approx(episode.duration_ms, abs=1)

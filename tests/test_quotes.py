@@ -13,7 +13,7 @@ CASES: list[tuple[list[str], list[tuple[str, str | None, str | None]], list[str]
     # Attribution after the quote: "said X", "X said", other reporting verbs.
     (
         ["“We will not give up an inch,” said Defense Minister Rustem Umerov on Tuesday."],
-        [("give up an inch", "Rustem Umerov", None)],
+        [("give up an inch", "Rustem Umerov", "m")],
         [],
     ),
     (["“Prices will rise,” Ms. Park Ji-won warned."], [("Prices will rise", "Park Ji-won", "f")], []),
@@ -55,7 +55,7 @@ CASES: list[tuple[list[str], list[tuple[str, str | None, str | None]], list[str]
     (["Asked about the deal, Kim said, “We will see.”"], [("We will see", "Kim", None)], []),
     (
         ["According to Maria Lopez, a nurse in Kherson, “the hospital has no power.”"],
-        [("hospital has no power", "Maria Lopez", None)],
+        [("hospital has no power", "Maria Lopez", "f")],
         [],
     ),
     (
@@ -71,7 +71,7 @@ CASES: list[tuple[list[str], list[tuple[str, str | None, str | None]], list[str]
     ),
     (
         ["“We will rebuild,” said Sen. Maria Lopez, a Democrat. “Every house, every school.”"],
-        [("We will rebuild", "Maria Lopez", None), ("Every house", "Maria Lopez", None)],
+        [("We will rebuild", "Maria Lopez", "f"), ("Every house", "Maria Lopez", "f")],
         [],
     ),
     (
@@ -86,7 +86,7 @@ CASES: list[tuple[list[str], list[tuple[str, str | None, str | None]], list[str]
     (["«Es un día histórico», dijo el ministro."], [("día histórico", "el ministro", None)], []),
     (
         ["'We will not back down,' said Prime Minister Keir Starmer."],
-        [("not back down", "Keir Starmer", None)],
+        [("not back down", "Keir Starmer", "m")],
         [],
     ),
     # Names and pronouns resolved across paragraphs.
@@ -118,7 +118,7 @@ CASES: list[tuple[list[str], list[tuple[str, str | None, str | None]], list[str]
     # A quote running on into the next paragraph, attribution in the later paragraph.
     (
         ["“The front is holding.", "“But we are running short of shells,” said Col. Ivan Petrenko."],
-        [("front is holding", "Ivan Petrenko", None), ("short of shells", "Ivan Petrenko", None)],
+        [("front is holding", "Ivan Petrenko", "m"), ("short of shells", "Ivan Petrenko", "m")],
         [],
     ),
     (
@@ -136,18 +136,18 @@ CASES: list[tuple[list[str], list[tuple[str, str | None, str | None]], list[str]
     ),
     (
         ["“We are ready,” said the spokesperson. She added: “The talks will resume on Friday.”"],
-        [("We are ready", "the spokesperson", None), ("talks will resume", "the spokesperson", None)],
+        [("We are ready", "the spokesperson", "f"), ("talks will resume", "the spokesperson", "f")],
         [],
     ),
     # A role before the name, titles after commas, nested marks, mixed straight and curly marks.
     (
         ["“Russia failed to cut output,” Commerzbank analyst Carsten Fritsch said."],
-        [("failed to cut output", "Carsten Fritsch", None)],
+        [("failed to cut output", "Carsten Fritsch", "m")],
         [],
     ),
     (
         ["“Results were strong,” chairman, CEO and president Craig Menear said."],
-        [("Results were strong", "Craig Menear", None)],
+        [("Results were strong", "Craig Menear", "m")],
         [],
     ),
     (["“Go home,” Kim Ji-hoon, a farmer from Jeju Island, said."], [("Go home", "Kim Ji-hoon", None)], []),
@@ -191,7 +191,7 @@ CASES: list[tuple[list[str], list[tuple[str, str | None, str | None]], list[str]
             "“We will keep talking,” the minister said.",
             "“Our door is open,” the spokesman said.",
         ],
-        [("keep talking", "Anna Berg", None), ("door is open", "the spokesman", None)],
+        [("keep talking", "Anna Berg", "f"), ("door is open", "the spokesman", "m")],
         [],
     ),
     (
@@ -201,7 +201,7 @@ CASES: list[tuple[list[str], list[tuple[str, str | None, str | None]], list[str]
     ),
     (
         ["Prime Minister Keir Starmer spoke first.", "“We will act,” the prime minister said."],
-        [("We will act", "Keir Starmer", None)],
+        [("We will act", "Keir Starmer", "m")],
         [],
     ),
     (

@@ -27,6 +27,7 @@ from pathlib import Path
 import psutil
 import pytest
 from click.testing import CliRunner
+from conftest import EPISODE_FILES
 from mutagen.mp3 import MP3
 
 from narrate.clean import MAX_BYTES, load_article
@@ -36,7 +37,7 @@ from narrate.output.names import slugify
 
 REPO = Path(__file__).resolve().parent.parent
 SEED = REPO / "seeds" / "000_c7231357d1905d75.txt"
-EPISODE_SUFFIXES = (".mp3", ".chapters.json", ".vtt", ".json")
+EPISODE_SUFFIXES = (".mp3", ".chapters.json", ".vtt", ".transcript.json", ".srt", ".json")
 
 ARTICLE = """Harbor town votes to rebuild its seawall
 
@@ -386,7 +387,7 @@ def test_readable_encodings_render(tmp_path, encoding):
     done = run(render_cmd(path, out, tmp_path / "cache", "--jobs", "1"))
     assert done.returncode == 0, done.stderr
     assert_episode_files(out, "harbor-town-votes-to-rebuild-its-seawall")
-    assert len(everything_in(out)) == 4
+    assert len(everything_in(out)) == EPISODE_FILES
 
 
 # --- HTML: scripts, iframes and forms are never run, fetched or read aloud ---------------------------
@@ -490,7 +491,7 @@ def test_disk_full_keeps_the_previous_episode_intact(tmp_path, article, monkeypa
     args = ["render", article, "-o", out, "--cache-dir", cache, "--engine", "fake", "--jobs", "1"]
     assert _cli(*args).exit_code == 0
     before = {name: (out / name).read_bytes() for name in everything_in(out)}
-    assert len(before) == 4
+    assert len(before) == EPISODE_FILES
     article.write_text(ARTICLE.replace("three years", "four years"), encoding="utf-8")
     _fail_while_writing(monkeypatch, OSError(errno.ENOSPC, "No space left on device"))
     assert _cli(*args).exit_code == 1
@@ -613,7 +614,7 @@ def _rerun_reuses_the_cache(long_article: Path, out: Path, cache: Path) -> None:
     assert {entry: (cache / entry).stat().st_ino for entry in inodes} == inodes
     slug = slugify(load_article(str(long_article)).title)
     assert_episode_files(out, slug)
-    assert len(everything_in(out)) == 4  # no temporary file left over either
+    assert len(everything_in(out)) == EPISODE_FILES  # no temporary file left over either
 
 
 def _interrupt(tmp_path: Path, long_article: Path, sig: int, wait_s: float = 5) -> tuple[int, str, list]:
@@ -674,7 +675,7 @@ def test_two_renders_into_one_folder_at_once(tmp_path, same_title):
     results = [(*proc.communicate(timeout=120), proc.returncode) for proc in procs]
     for stdout, stderr, status in results:
         assert status == 0, stderr
-        assert len(stdout.splitlines()) == 4
+        assert len(stdout.splitlines()) == EPISODE_FILES
     if same_title:
         slugs = {"harbor-town-votes-to-rebuild-its-seawall", "harbor-town-votes-to-rebuild-its-seawall-2"}
     else:

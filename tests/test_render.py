@@ -11,7 +11,7 @@ from pathlib import Path
 import numpy as np
 import pyloudnorm as pyln
 import pytest
-from conftest import audio_payload, cache_files, decode_mp3, parse_vtt
+from conftest import EPISODE_FILES, audio_payload, cache_files, decode_mp3, parse_vtt
 from mutagen.id3 import ID3
 from mutagen.mp3 import MP3
 
@@ -29,7 +29,7 @@ def render(render_cli, article, out: Path, cache: Path | None, *extra) -> list[s
 
 
 class Episode:
-    """The four files of one rendered episode, parsed."""
+    """The files of one rendered episode, parsed."""
 
     def __init__(self, out: Path) -> None:
         files = sorted(p.name for p in out.iterdir())
@@ -65,14 +65,40 @@ def article_txt_module():
     return Path(__file__).resolve().parent / "fixtures" / "render" / "harbor.txt"
 
 
-def test_exactly_four_files(rendered):
+def test_exactly_the_episode_files(rendered):
     episode, _, lines = rendered
     slug = episode.slug
-    assert episode.files == sorted([f"{slug}.mp3", f"{slug}.chapters.json", f"{slug}.vtt", f"{slug}.json"])
+    names = [f"{slug}.{ext}" for ext in ("mp3", "chapters.json", "vtt", "transcript.json", "srt", "json")]
+    assert episode.files == sorted(names)
     assert slug == "harbor-town-votes-to-rebuild-its-storm-battered-seawall"
     assert sorted(Path(line).name for line in lines) == episode.files
-    assert episode.meta["files"] == {"audio": f"{slug}.mp3", "chapters": f"{slug}.chapters.json",
-                                     "transcript": f"{slug}.vtt"}  # fmt: skip
+    assert episode.meta["files"] == {
+        "audio": f"{slug}.mp3",
+        "chapters": f"{slug}.chapters.json",
+        "transcript": f"{slug}.vtt",
+        "transcript_json": f"{slug}.transcript.json",
+        "transcript_srt": f"{slug}.srt",
+    }
+
+
+def test_json_and_srt_transcripts_carry_the_vtt_cues(rendered):
+    episode, _, _ = rendered
+    out = episode.mp3.parent
+    doc = json.loads((out / f"{episode.slug}.transcript.json").read_text(encoding="utf-8"))
+    assert doc["version"] == "1.0.0"
+    segments = [(round(s["startTime"] * 1000), round(s["endTime"] * 1000), s["speaker"], s["body"])
+                for s in doc["segments"]]  # fmt: skip
+    assert segments == [(a, b, who, " ".join(text.split())) for a, b, who, text in episode.cues]
+    blocks = (out / f"{episode.slug}.srt").read_text(encoding="utf-8").strip().split("\n\n")
+    assert len(blocks) == len(episode.cues)
+    for number, (block, (a, b, who, text)) in enumerate(zip(blocks, episode.cues, strict=True), 1):
+        index, timing, line = block.split("\n")
+        assert int(index) == number and timing == f"{_srt(a)} --> {_srt(b)}"
+        assert line.removeprefix(f"{who}: ") == " ".join(text.split())
+
+
+def _srt(ms: int) -> str:
+    return f"{ms // 3_600_000:02d}:{ms // 60_000 % 60:02d}:{ms // 1000 % 60:02d},{ms % 1000:03d}"
 
 
 def test_metadata(rendered):
@@ -88,9 +114,11 @@ def test_metadata(rendered):
 
 def test_duration_matches_the_audio(rendered):
     episode, _, _ = rendered
-    assert abs(episode.length_s - episode.meta["duration"]) <= 0.1
+    # Exact to the millisecond: the LAME tag gives players the length, and ffmpeg plays just that.
+    assert abs(episode.length_s - episode.meta["duration"]) <= 0.0005
     decoded = decode_mp3(episode.mp3).size / RATE
-    assert abs(decoded - episode.meta["duration"]) <= 0.1
+    assert abs(decoded - episode.meta["duration"]) <= 0.0005
+    assert max(c.end_time for c in episode.id3.getall("CHAP")) == round(episode.meta["duration"] * 1000)
     # Plausible for ~230 words at 175 wpm plus pauses.
     assert 60 <= episode.meta["duration"] <= 110
 
@@ -241,7 +269,7 @@ def test_markdown_and_html_render(request, fixture_name, tmp_path, render_cli):
     article = request.getfixturevalue(fixture_name)
     render(render_cli, article, tmp_path / "out", tmp_path / "cache")
     episode = Episode(tmp_path / "out")
-    assert len(episode.files) == 4
+    assert len(episode.files) == EPISODE_FILES
     assert abs(episode.length_s - episode.meta["duration"]) <= 0.1
     speakers = {v for _, _, v, _ in episode.cues}
     assert "Narrator" in speakers and len(speakers) == 2
@@ -256,7 +284,7 @@ def test_two_articles_with_one_title_get_two_slugs(tmp_path, render_cli, article
     mp3s = sorted(p.name for p in (tmp_path / "out").glob("*.mp3"))
     slug = "harbor-town-votes-to-rebuild-its-storm-battered-seawall"
     assert mp3s == sorted([f"{slug}.mp3", f"{slug}-2.mp3"])
-    assert len(lines) == 8 and all(Path(line).exists() for line in lines)
+    assert len(lines) == 2 * EPISODE_FILES and all(Path(line).exists() for line in lines)
 
 
 @pytest.mark.espeak
@@ -303,7 +331,7 @@ def test_interrupted_render_leaves_no_partial_files(tmp_path, render_cli, articl
 def test_seed_renders_consistently(tmp_path, render_cli, seed_path):
     render(render_cli, seed_path, tmp_path / "out", tmp_path / "cache", "--jobs", "2")
     episode = Episode(tmp_path / "out")
-    assert len(episode.files) == 4
+    assert len(episode.files) == EPISODE_FILES
     assert abs(episode.length_s - episode.meta["duration"]) <= 0.1
     chaps = episode.id3.getall("CHAP")
     assert len(chaps) >= 3

@@ -87,7 +87,8 @@ def test_the_served_feed_reads_in_feedparser(folder: Path, server: FolderServer)
         ("first.json", "application/json"),
         ("index.html", "text/html; charset=utf-8"),
         ("cover.png", "image/png"),
-        ("episode.m4b", "audio/x-m4a"),
+        ("episode.m4b", "audio/mp4"),
+        ("episode.m4a", "audio/mp4"),
         ("notes.bin", "application/octet-stream"),
     ],
 )

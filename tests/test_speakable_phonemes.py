@@ -50,16 +50,16 @@ def _in_context(text: str) -> str:
 
 # raw -> a form a person reads aloud; the spelling may differ as long as eSpeak says the same.
 SOUNDS = [
-    ("The launch was detected at 07:10 KST.", "The launch was detected at seven ten K S T."),
-    ("The call began at 9 p.m. Sunday.", "The call began at nine P M Sunday."),
-    ("The U.S.-led coalition expanded.", "The U S led coalition expanded."),
+    ("The launch was detected at 07:10 KST.", "The launch was detected at seven ten K.S.T."),
+    ("The call began at 9 p.m. Sunday.", "The call began at nine P.M. Sunday."),
+    ("The U.S.-led coalition expanded.", "The U.S. led coalition expanded."),
     ("The G7 met in Hiroshima.", "The G seven met in Hiroshima."),
     ("The G20 summit opened.", "The G twenty summit opened."),
     ("Ms. Park spoke to reporters.", "Miz Park spoke to reporters."),
     ("Mrs. Park spoke to reporters.", "Mrs. Park spoke to reporters."),
     ("Dr. Kim arrived.", "Doctor Kim arrived."),
-    ("The SLBM test failed.", "The S L B M test failed."),
-    ("North Korea fired two ICBMs.", "North Korea fired two I C B M's."),
+    ("The SLBM test failed.", "The S.L.B.M. test failed."),
+    ("North Korea fired two ICBMs.", "North Korea fired two I.C.B.M.'s."),
     ("The ruling passed 6-3.", "The ruling passed six to three."),
     ("It opened at 10 a.m. Monday.", "It opened at ten AM Monday."),
     ("The U.S. and the U.K. agreed.", "The US and the UK agreed."),

@@ -13,7 +13,9 @@ from hypothesis import strategies as st
 
 from narrate.model import Article, ChapterPlan, Heading
 from narrate.script import PAUSE_AFTER_HEADING_MS, build_script
-from narrate.script.structure import _acronyms, _candidates, _unshout, plan_chapters
+from narrate.script.chapters import plan_chapters
+from narrate.script.headings import acronyms, unshout
+from narrate.script.phrases import candidates
 from narrate.voices import load_voices
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -278,16 +280,16 @@ def _timed(article: Article) -> float:
     ],
 )
 def test_all_capital_headings_read_as_title_case(heading: str, acronyms: frozenset[str], title: str) -> None:
-    assert _unshout(heading, acronyms) == title
+    assert unshout(heading, acronyms) == title
 
 
 def test_words_written_in_capitals_in_the_text_are_acronyms() -> None:
-    assert _acronyms(["The EU and NATO met.", "SHOUTED LINE"]) == {"EU", "NATO"}
+    assert acronyms(["The EU and NATO met.", "SHOUTED LINE"]) == {"EU", "NATO"}
 
 
 def test_a_name_before_a_contraction_is_not_a_title() -> None:
     text = "When you live in a state as beautiful as Colorado it’s impossible to stay inside."
-    assert "Colorado it" not in {c.text for c in _candidates(text, frozenset({"Colorado"}))}
+    assert "Colorado it" not in {c.text for c in candidates(text, frozenset({"Colorado"}))}
 
 
 def test_a_subheading_in_capitals_is_read_as_its_re_cased_chapter_title() -> None:

@@ -8,10 +8,10 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from narrate.assemble import NARRATOR, chapters_on_timeline, cues_on_timeline
+from narrate.assemble import NARRATOR, audible_span, chapters_on_timeline, cues_on_timeline
 from narrate.audio.encode import DECODER_LEAD_IN_FRAMES
 from narrate.model import Script, ScriptChapter, Segment
-from narrate.rendering.chunks import ChunkLayout, RenderedChunk
+from narrate.rendering.chunks import ChunkLayout, RenderedChunk, closing_pause_samples
 from narrate.rendering.plan import CHUNK_WORDS, plan_chunks
 from narrate.script import build_script, transcript_sentences
 
@@ -47,10 +47,13 @@ def _layouts(chunks, draw_lengths) -> list[RenderedChunk]:
     layouts = []
     for chunk in chunks:
         offsets, position = [], DECODER_LEAD_IN_FRAMES
-        for segment in chunk.segments:
+        for n, segment in enumerate(chunk.segments, 1):
             speech = draw_lengths(segment)
             offsets.append((position, position + speech))
-            position += speech + segment.pause_after_ms * RATE // 1000
+            pause = segment.pause_after_ms * RATE // 1000
+            if n == len(chunk.segments):
+                pause = closing_pause_samples(segment.pause_after_ms, RATE)
+            position += speech + pause
         total = -(-position // 576) * 576 + 576
         layouts.append(RenderedChunk(chunk, ChunkLayout(total, tuple(offsets)), b""))
     return layouts
@@ -89,8 +92,14 @@ def test_chapters_contiguous_and_cover_the_total(shape):
     assert chapters[0].start_ms == 0
     assert all(a.end_ms == b.start_ms for a, b in itertools.pairwise(chapters))
     assert all(c.start_ms < c.end_ms for c in chapters)
-    total = sum(chunk.layout.total_samples for chunk in layouts)
-    assert chapters[-1].end_ms == round(total * 1000 / RATE)
+    # Gapless players skip the first chunk's lead-in and the last chunk's encoder padding.
+    span = audible_span(layouts, RATE)
+    assert span.start == DECODER_LEAD_IN_FRAMES < span.end < span.total
+    last = layouts[-1]
+    played = span.total - DECODER_LEAD_IN_FRAMES - (last.layout.total_samples - last.layout.offsets[-1][1])
+    pause = closing_pause_samples(last.plan.segments[-1].pause_after_ms, RATE)
+    assert span.end - span.start == played + pause
+    assert chapters[-1].end_ms == round((span.end - span.start) * 1000 / RATE)
 
 
 @settings(max_examples=60, deadline=None)
@@ -100,7 +109,7 @@ def test_cues_within_their_segments_span(shape):
     chunks = plan_chunks(script)
     layouts = _layouts(chunks, _speech_samples)
     cues = cues_on_timeline(layouts, RATE)
-    spans, position = [], 0
+    spans, position = [], -DECODER_LEAD_IN_FRAMES  # the played timeline starts after the lead-in
     for chunk in layouts:
         for segment, (a, b) in zip(chunk.plan.segments, chunk.layout.offsets, strict=True):
             spans.append((segment, (position + a) * 1000 / RATE, (position + b) * 1000 / RATE))

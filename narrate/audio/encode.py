@@ -19,10 +19,12 @@ from pathlib import Path
 
 from narrate.errors import AudioError
 
-# LAME's encoder delay (576) plus the decoder's (529): silence at the start of every chunk.
-DECODER_LEAD_IN_FRAMES = 1105
+# LAME's encoder delay plus the decoder's: silence at the start of every chunk.
+ENCODER_DELAY_SAMPLES = 576
+DECODER_DELAY_SAMPLES = 529
+DECODER_LEAD_IN_FRAMES = ENCODER_DELAY_SAMPLES + DECODER_DELAY_SAMPLES
 # MPEG-1 layer III bitrates (kbps) by index; MPEG-2/2.5 (sample rates below 32 kHz) use the second row.
-_BITRATES = (
+BITRATES_KBPS = (
     (0, 32, 40, 48, 56, 64, 80, 96, 112, 128, 160, 192, 224, 256, 320),
     (0, 8, 16, 24, 32, 40, 48, 56, 64, 80, 96, 112, 128, 144, 160),
 )
@@ -132,20 +134,35 @@ def encode_mp3_chunk(pcm: bytes, sample_rate_hz: int, settings: Mp3Settings) -> 
     return encoded
 
 
+def frame_header(data: bytes, pos: int) -> tuple[int, int, int]:
+    """The MPEG version bits, bitrate (bit/s) and sample rate (Hz) of the frame header at ``pos``."""
+    b1, b2 = data[pos + 1], data[pos + 2]
+    if data[pos] != 0xFF or (b1 & 0xE0) != 0xE0:
+        raise AudioError(f"MP3 stream broken at byte {pos}")
+    version = (b1 >> 3) & 0x03
+    bitrate = BITRATES_KBPS[0 if version == 3 else 1][b2 >> 4] * 1000
+    rate = _RATES.get(version, (0, 0, 0))[(b2 >> 2) & 0x03] if (b2 >> 2) & 0x03 < 3 else 0
+    if not bitrate or not rate:
+        raise AudioError(f"MP3 stream has an invalid frame header at byte {pos}")
+    return version, bitrate, rate
+
+
+def frame_bytes(version: int, bitrate: int, sample_rate_hz: int, padding: int = 0) -> int:
+    """The length of a layer III frame (MPEG-2 and 2.5 frames hold half the samples)."""
+    return (144 if version == 3 else 72) * bitrate // sample_rate_hz + padding
+
+
+def mp3_frame_lengths(data: bytes) -> list[int]:
+    """The byte length of each MPEG audio frame in raw frame data; AudioError on a broken stream."""
+    pos, lengths = 0, []
+    while pos + 4 <= len(data):
+        version, bitrate, rate = frame_header(data, pos)
+        size = frame_bytes(version, bitrate, rate, (data[pos + 2] >> 1) & 0x01)
+        lengths.append(size)
+        pos += size
+    return lengths
+
+
 def count_mp3_frames(data: bytes) -> int:
     """The number of MPEG audio frames in raw frame data; raises AudioError on a broken stream."""
-    pos, frames = 0, 0
-    while pos + 4 <= len(data):
-        b1, b2 = data[pos + 1], data[pos + 2]
-        if data[pos] != 0xFF or (b1 & 0xE0) != 0xE0:
-            raise AudioError(f"MP3 stream broken at byte {pos}")
-        version = (b1 >> 3) & 0x03
-        bitrate = _BITRATES[0 if version == 3 else 1][b2 >> 4] * 1000
-        rate = _RATES.get(version, (0, 0, 0))[(b2 >> 2) & 0x03] if (b2 >> 2) & 0x03 < 3 else 0
-        if not bitrate or not rate:
-            raise AudioError(f"MP3 stream has an invalid frame header at byte {pos}")
-        padding = (b2 >> 1) & 0x01
-        size = (144 if version == 3 else 72) * bitrate // rate + padding
-        pos += size
-        frames += 1
-    return frames
+    return len(mp3_frame_lengths(data))

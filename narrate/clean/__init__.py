@@ -114,6 +114,8 @@ def parse_article(raw: bytes, *, source: str, fmt: str | None = None) -> Article
             Heading(before_paragraph=i, text=t) for i, t in res.headings if 0 <= i <= len(paragraphs)
         ),
         language=language,
+        site=res.site,
+        url=res.url,
     )
 
 

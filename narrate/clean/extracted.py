@@ -14,3 +14,5 @@ class Extracted:
     dateline: str | None = None
     headings: list[tuple[int, str]] = field(default_factory=list)
     language: str | None = None
+    site: str | None = None
+    url: str | None = None

@@ -172,6 +172,14 @@ def _metadata(doc) -> tuple[str, str | None, str | None, str | None]:
     return title, byline, date, lang
 
 
+def _page_identity(doc) -> tuple[str | None, str | None]:
+    """The publication's name and the page's canonical http(s) address, when the page gives them."""
+    site = _meta(doc, "og:site_name", "application-name")
+    links = [*doc.xpath('//link[@rel="canonical"]/@href'), _meta(doc, "og:url") or ""]
+    url = next((u.strip() for u in links if re.match(r"https?://[^\s/]+\.[^\s]+$", u.strip())), None)
+    return site, url
+
+
 def _visible_text(doc) -> str:
     parts: list[str] = []
 
@@ -311,6 +319,7 @@ def extract_html(text: str) -> Extracted:
     if doc is None:
         return Extracted(title="", paragraphs=[])
     title, byline, date, lang = _metadata(doc)
+    site, url = _page_identity(doc)
     blocks: list[tuple[str, str]] = []
     try:
         blocks = _trafilatura_blocks(text)
@@ -365,4 +374,6 @@ def extract_html(text: str) -> Extracted:
         dateline=dateline,
         headings=headings,
         language=lang,
+        site=site,
+        url=url,
     )

@@ -2,8 +2,9 @@
 
 An engine turns a short text (a sentence or a paragraph, never more: see DESIGN.md on pyttsx3's
 quadratic buffer) into mono PCM for one voice profile. ``espeak`` (pyttsx3 + eSpeak NG) is the
-default; ``fake`` is a deterministic tone engine for fast tests. registry.py names them and keeps
-one started instance of each per process.
+default; ``fake`` is a deterministic tone engine for fast tests; ``piper`` is the neural engine of
+the ``neural`` extra (piper.py). registry.py names them and keeps one started instance of each
+per process.
 """
 
 from __future__ import annotations
@@ -24,6 +25,8 @@ _WORD = re.compile(r"\w+")
 # The fake engine's identity lives here so cache keys never load it (it needs numpy).
 FAKE_VERSION = "1"
 FAKE_SAMPLE_RATE_HZ = 22050
+# Piper voices come at 16 or 22.05 kHz; the engine hands out 22.05 kHz, the rate of the MP3.
+PIPER_SAMPLE_RATE_HZ = 22050
 
 
 @dataclass(frozen=True)

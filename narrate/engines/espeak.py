@@ -3,6 +3,8 @@
 Known pyttsx3 2.99 defects handled here (DESIGN.md): it prints "Audio saved to ..." on stdout,
 and in a fresh process the first save_to_file of a longer text can silently write no file. Every
 call's file is therefore checked, retried once, and its length compared with its word count.
+eSpeak NG itself carries synthesis state from one utterance into the next; it is put back before
+every utterance (espeak_state.py), so a segment's samples do not depend on what came before.
 """
 
 from __future__ import annotations
@@ -26,6 +28,7 @@ from typing import Any
 
 from narrate.audio.pcm import Pcm
 from narrate.engines import EngineVoice, check_fits_text
+from narrate.engines.espeak_state import UtteranceReset
 from narrate.errors import EngineError
 from narrate.voices import VoiceProfile
 
@@ -36,9 +39,17 @@ SAMPLE_RATE_HZ = 22050  # pyttsx3's espeak driver always writes 22050 Hz mono
 started_in_pid: int | None = None
 
 
+# Bumped when narrate changes how it drives eSpeak in a way that changes the samples: cached
+# segments from before must not be mixed with new ones (2: every utterance from one state).
+_DRIVING_REVISION = 2
+
+
 @functools.cache
 def engine_version() -> str:
-    return f"espeakng-loader {_installed_version('espeakng_loader')}, pyttsx3 {_installed_version('pyttsx3')}"
+    return (
+        f"espeakng-loader {_installed_version('espeakng_loader')}, pyttsx3 {_installed_version('pyttsx3')}, "
+        f"narrate driver {_DRIVING_REVISION}"
+    )
 
 
 def _installed_version(package: str) -> str:
@@ -58,14 +69,17 @@ def _installed_version(package: str) -> str:
     return version(package)
 
 
-def _load_espeak_library() -> None:
-    """Make libespeak-ng and its data findable before pyttsx3 loads them."""
+def _load_espeak_library() -> Path:
+    """Make libespeak-ng and its data findable before pyttsx3 loads them; the library's file."""
     try:
         import espeakng_loader
     except ImportError as exc:  # pragma: no cover - a broken install
         raise EngineError("espeakng-loader is not installed: reinstall narrate (make run)") from exc
     os.environ.setdefault("ESPEAK_DATA_PATH", espeakng_loader.get_data_path())
-    ctypes.CDLL(espeakng_loader.get_library_path(), mode=ctypes.RTLD_GLOBAL)
+    # pyttsx3 then finds the library by its soname. Local, not global: Piper's phonemizer carries
+    # its own eSpeak NG, whose calls would otherwise bind to this copy's symbols (a segfault).
+    ctypes.CDLL(espeakng_loader.get_library_path(), mode=ctypes.RTLD_LOCAL)
+    return Path(espeakng_loader.get_library_path())
 
 
 class _WakeOnFinish:
@@ -89,7 +103,7 @@ class EspeakEngine:
 
     def __init__(self) -> None:
         global started_in_pid
-        _load_espeak_library()
+        library_file = _load_espeak_library()
         self.version = engine_version()
         started_in_pid = os.getpid()
         try:
@@ -101,6 +115,8 @@ class EspeakEngine:
             self._driver_class: Any = driver.EspeakDriver
             self._tts: Any = pyttsx3.init("espeak")
             self._tts.connect("finished-utterance", lambda **_: _WakeOnFinish.finished.set())
+            # Read before the first utterance: every utterance starts from these values.
+            self._reset_state = UtteranceReset.for_library(library_file, driver._espeak.dll)
         except Exception as exc:  # pyttsx3 raises bare RuntimeError/OSError for a missing library
             raise EngineError(f"eSpeak NG could not start: {exc}") from exc
         self._workdir = Path(tempfile.mkdtemp(prefix="narrate-espeak-"))
@@ -160,6 +176,8 @@ class EspeakEngine:
     def _save(self, text: str, path: Path) -> bytes | None:
         path.unlink(missing_ok=True)
         self._drain()
+        if self._reset_state is not None:
+            self._reset_state()
         _WakeOnFinish.finished.clear()
         with contextlib.redirect_stdout(io.StringIO()):
             self._tts.save_to_file(text, str(path))

@@ -8,10 +8,14 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING
 
-from narrate.engines import FAKE_SAMPLE_RATE_HZ, FAKE_VERSION, Engine
+from narrate.engines import FAKE_SAMPLE_RATE_HZ, FAKE_VERSION, PIPER_SAMPLE_RATE_HZ, Engine
 from narrate.errors import EngineError
+
+if TYPE_CHECKING:
+    from narrate.voices import VoiceProfile
 
 
 def _espeak_identity() -> tuple[str, int]:
@@ -32,11 +36,27 @@ def _fake() -> Engine:
     return FakeEngine()
 
 
+def _piper_identity() -> tuple[str, int]:
+    from narrate.engines.piper import engine_version
+
+    return engine_version(), PIPER_SAMPLE_RATE_HZ
+
+
+def _piper() -> Engine:
+    from narrate.engines.piper import PiperEngine
+
+    return PiperEngine()
+
+
 _IDENTITIES: dict[str, Callable[[], tuple[str, int]]] = {
     "espeak": _espeak_identity,
     "fake": lambda: (FAKE_VERSION, FAKE_SAMPLE_RATE_HZ),
+    "piper": _piper_identity,
 }
-_FACTORIES: dict[str, Callable[[], Engine]] = {"espeak": _espeak, "fake": _fake}
+_FACTORIES: dict[str, Callable[[], Engine]] = {"espeak": _espeak, "fake": _fake, "piper": _piper}
+# Engines that run one model on every core: one render process in all (a second would double
+# the memory, hundreds of megabytes for Piper, and gain nothing).
+_ONE_PROCESS = frozenset({"piper"})
 ENGINE_NAMES = tuple(_FACTORIES)
 _started: dict[str, Engine] = {}
 
@@ -65,6 +85,24 @@ def fork_unsafe() -> bool:
     """
     espeak = sys.modules.get("narrate.engines.espeak")
     return espeak is not None and getattr(espeak, "started_in_pid", None) == os.getpid()
+
+
+def model_identity(profile: VoiceProfile) -> str:
+    """What identifies a profile's voice model beyond the engine's version ("" where the version does).
+
+    Piper's models are files of their own, so a Piper voice is known by its model's SHA-256.
+    """
+    if profile.engine == "piper":
+        from narrate.engines.piper import voice_digest
+
+        return voice_digest(profile.voice_id)
+    return ""
+
+
+def worker_count(engines: Iterable[str], cores: int) -> int:
+    """Render processes for ``engines`` on ``cores`` cores: one per core, or one in all when an
+    engine runs its model on every core itself."""
+    return 1 if _ONE_PROCESS & set(engines) else cores
 
 
 def get_engine(name: str) -> Engine:

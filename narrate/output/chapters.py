@@ -1,18 +1,38 @@
-"""The episode's timeline as players read it: ID3 chapters, Podcasting 2.0 JSON and WebVTT."""
+"""The episode's tags and timeline as players read them: ID3 (and MPEG-4) tags with chapters,
+Podcasting 2.0 chapters JSON and WebVTT."""
 
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from mutagen.id3 import CHAP, CTOC, ID3, TALB, TDRC, TIT2, TPE1, TSSE, CTOCFlags
+from mutagen.id3 import (
+    APIC,
+    CHAP,
+    CTOC,
+    ID3,
+    TALB,
+    TCON,
+    TDAT,
+    TIT2,
+    TPE1,
+    TSSE,
+    TYER,
+    CTOCFlags,
+    PictureType,
+)
 from mutagen.id3._tags import save_frame  # mutagen's frame serializer; only the order is ours
 
 from narrate.model import Chapter, Cue
 
-_FIRST = ("TIT2", "TPE1", "TALB", "TDRC", "TSSE", "CTOC")
+# ID3v2.3 frames only: TDRC (recording time) exists in v2.4 alone, so a v2.3 reader sees no date
+# there; v2.3 spells the date as TYER (YYYY) and TDAT (DDMM). APIC (the cover) goes last.
+_FIRST = ("TIT2", "TPE1", "TALB", "TYER", "TDAT", "TCON", "TSSE", "CTOC")
+_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
+GENRE = "Podcast"
 
 
 def _rank(frame: Any) -> tuple[int, int]:
@@ -20,7 +40,7 @@ def _rank(frame: Any) -> tuple[int, int]:
         return (_FIRST.index(frame.FrameID), 0)
     if frame.FrameID == "CHAP":
         return (len(_FIRST), frame.start_time)
-    return (len(_FIRST) + 1, 0)
+    return (len(_FIRST) + (2 if frame.FrameID == "APIC" else 1), 0)
 
 
 class _TimeOrderedID3(ID3):
@@ -34,16 +54,46 @@ class _TimeOrderedID3(ID3):
         return bytearray().join(save_frame(f, config=config) for f in sorted(self.values(), key=_rank))
 
 
+def image_mime(data: bytes) -> str:
+    """The MIME type of a PNG or JPEG image, by its signature."""
+    if data.startswith(b"\x89PNG\r\n\x1a\n"):
+        return "image/png"
+    if data.startswith(b"\xff\xd8\xff"):
+        return "image/jpeg"
+    raise ValueError("the cover is neither PNG nor JPEG")
+
+
 def tag_mp3(
-    path: Path, *, title: str, artist: str, album: str, date: str, chapters: Sequence[Chapter]
+    path: Path,
+    *,
+    title: str,
+    artist: str | None,
+    album: str | None,
+    date: str | None,
+    chapters: Sequence[Chapter],
+    subchapters: Sequence[Chapter] = (),
+    cover: bytes | None = None,
 ) -> None:
-    """Write ID3v2.3 tags with a CTOC and one titled CHAP per chapter (times in ms)."""
+    """Write ID3v2.3 tags: title, artist and album (when known), the date (YYYY-MM-DD) as TYER and
+    TDAT, genre Podcast, the cover (PNG or JPEG) as APIC, and one titled CHAP per chapter (times
+    in ms) with a CTOC listing them. Sub-chapters (a briefing's articles' own chapters) get CHAP
+    frames that no CTOC lists: players that read the frames show them on the timeline, players
+    that read the table of contents do not, like ``"toc": false`` in the chapters JSON."""
     tags = _TimeOrderedID3()
     tags.add(TIT2(encoding=3, text=title))
-    tags.add(TPE1(encoding=3, text=artist))
-    tags.add(TALB(encoding=3, text=album))
-    tags.add(TDRC(encoding=3, text=date))
+    if artist:
+        tags.add(TPE1(encoding=3, text=artist))
+    if album:
+        tags.add(TALB(encoding=3, text=album))
+    day = _DATE.fullmatch(date or "")
+    if day:
+        year, month, mday = day.groups()
+        tags.add(TYER(encoding=3, text=year))
+        tags.add(TDAT(encoding=3, text=mday + month))
+    tags.add(TCON(encoding=3, text=GENRE))
     tags.add(TSSE(encoding=3, text="narrate"))
+    if cover:
+        tags.add(APIC(encoding=3, mime=image_mime(cover), type=PictureType.COVER_FRONT, desc="", data=cover))
     ids = [f"chp{i:03d}" for i in range(len(chapters))]
     tags.add(
         CTOC(
@@ -53,7 +103,9 @@ def tag_mp3(
             sub_frames=[TIT2(encoding=3, text="Chapters")],
         )
     )
-    for element_id, chapter in zip(ids, chapters, strict=True):
+    listed = list(zip(ids, chapters, strict=True))
+    hidden = [(f"sub{i:03d}", chapter) for i, chapter in enumerate(subchapters)]
+    for element_id, chapter in listed + hidden:
         tags.add(
             CHAP(
                 element_id=element_id,
@@ -63,6 +115,44 @@ def tag_mp3(
             )
         )
     tags.save(str(path), v2_version=3)
+
+
+_AUDIOBOOK_KIND = 2  # iTunes media kind (stik): 2 is Audiobook
+
+
+def tag_mp4(
+    path: Path,
+    *,
+    audiobook: bool,
+    title: str,
+    artist: str | None,
+    album: str | None,
+    date: str | None,
+    cover: bytes | None,
+) -> None:
+    """Tag an M4B or M4A (its chapters are written with the audio): title, artist and album when
+    known, date, genre Podcast, the cover, and for an audiobook Apple's media kind."""
+    from mutagen.mp4 import MP4, MP4Cover
+
+    audio = MP4(path)
+    if audio.tags is None:
+        audio.add_tags()
+    tags = audio.tags
+    assert tags is not None
+    tags["\xa9nam"] = [title]
+    tags["\xa9gen"] = [GENRE]
+    if artist:
+        tags["\xa9ART"] = [artist]
+    if album:
+        tags["\xa9alb"] = [album]
+    if date:
+        tags["\xa9day"] = [date]
+    if audiobook:
+        tags["stik"] = [_AUDIOBOOK_KIND]
+    if cover:
+        png = image_mime(cover) == "image/png"
+        tags["covr"] = [MP4Cover(cover, MP4Cover.FORMAT_PNG if png else MP4Cover.FORMAT_JPEG)]
+    audio.save()
 
 
 def chapters_json(chapters: Sequence[Chapter], subchapters: Sequence[Chapter] = ()) -> str:

@@ -6,7 +6,6 @@ import hashlib
 import json
 import re
 import unicodedata
-from datetime import datetime
 from pathlib import Path
 
 from narrate.errors import OutputError
@@ -46,13 +45,12 @@ def slugify(title: str) -> str:
 
 
 def _same_article(meta: object, source: str, guid: str) -> bool:
-    """Whether earlier episode files belong to this article (and may be replaced by it).
-
-    A file is known by its path; text from standard input only by its content.
-    """
-    if not isinstance(meta, dict) or meta.get("source") != source:
+    """Whether earlier episode files belong to this article (and may be replaced by it): they
+    have its GUID, or come from the same file (text from standard input is known by its GUID
+    alone)."""
+    if not isinstance(meta, dict):
         return False
-    return source != STDIN or meta.get("guid") == guid
+    return meta.get("guid") == guid or (source != STDIN and meta.get("source") == source)
 
 
 def _read_meta(path: Path) -> object:
@@ -63,21 +61,19 @@ def _read_meta(path: Path) -> object:
         return None
 
 
-def _first_render(meta: object, guid: str) -> datetime | None:
-    """When this same text was first rendered, from its earlier record (kept across renders)."""
+def _earlier(meta: object) -> EpisodeRecord | None:
+    """The record this article's earlier render left under the slug, when it is readable."""
     try:
-        record = EpisodeRecord.from_json(meta)
+        return EpisodeRecord.from_json(meta) if meta is not None else None
     except MalformedRecord:
         return None
-    return record.rendered_at if record.guid == guid else None
 
 
 def claim_slug(
     title: str, source: str, guid: str, out_dir: Path, taken: set[str]
-) -> tuple[str, datetime | None]:
+) -> tuple[str, EpisodeRecord | None]:
     """The slug for this episode: its title's, or ``-2``… after it, never another article's files
-    (same title, other article); with the time of this text's first render, if it was rendered
-    there before."""
+    (same title, other article); with the record of this article's earlier render there, if any."""
     base = slugify(title)
     for n in range(1, 1000):
         slug = base if n == 1 else f"{base}-{n}"
@@ -86,5 +82,5 @@ def claim_slug(
         meta = _read_meta(out_dir / f"{slug}.json")
         if meta is not None and not _same_article(meta, source, guid):
             continue  # another article's episode, or a JSON file that is not narrate's
-        return slug, _first_render(meta, guid)
+        return slug, _earlier(meta)
     raise OutputError(f"{out_dir}: too many episodes titled like {base!r}")

@@ -8,7 +8,7 @@ does not follow that shape (a hand-edited or foreign file).
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -24,9 +24,11 @@ class MalformedRecord(ValueError):
 class EpisodeFiles:
     """Names (not paths) of an episode's files, beside its JSON in one folder."""
 
-    audio: str
+    audio: str  # the MP3 (older renders: the one audio file, in any format)
     chapters: str | None
-    transcript: str | None
+    transcript: str | None  # WebVTT
+    transcript_json: str | None = None  # Podcasting 2.0 JSON transcript
+    transcript_srt: str | None = None  # SubRip captions
 
 
 @dataclass(frozen=True)
@@ -41,10 +43,17 @@ class EpisodeRecord:
     description: str
     language: str
     date: str | None  # the article's ISO 8601 date, when it states one
-    rendered_at: datetime  # the first render of this text, kept by later renders
+    rendered_at: datetime  # the first render of this article, kept by later renders
     duration_s: float
     chapters: tuple[Chapter, ...]
     files: EpisodeFiles
+    formats: dict[str, str] = field(default_factory=dict)  # every audio file by format
+    revision: str | None = None  # a digest of the text rendered
+    updated_at: datetime | None = None  # the last render that changed the text
+
+    def __post_init__(self) -> None:
+        if not self.formats:  # older renders name one audio file
+            object.__setattr__(self, "formats", {_format_of(self.files.audio): self.files.audio})
 
     @property
     def json_file(self) -> str:
@@ -52,14 +61,18 @@ class EpisodeRecord:
 
     def file_names(self) -> list[str]:
         """Every file of the episode, the JSON last (the order `narrate render` prints them)."""
-        names = [self.files.audio, self.files.chapters, self.files.transcript]
-        return [name for name in names if name] + [self.json_file]
+        files = self.files
+        transcripts = [files.transcript, files.transcript_json, files.transcript_srt]
+        names = [*self.formats.values(), files.chapters, *transcripts]
+        return [name for name in dict.fromkeys(names) if name] + [self.json_file]
 
     def to_json(self) -> str:
         files = {
             "audio": self.files.audio,
             "chapters": self.files.chapters,
             "transcript": self.files.transcript,
+            "transcript_json": self.files.transcript_json,
+            "transcript_srt": self.files.transcript_srt,
         }
         data = {
             "title": self.title,
@@ -70,13 +83,16 @@ class EpisodeRecord:
             "description": self.description,
             "language": self.language,
             "date": self.date,
+            "revision": self.revision,
             "rendered_at": self.rendered_at.isoformat(),
+            "updated_at": (self.updated_at or self.rendered_at).isoformat(),
             "duration": round(self.duration_s, 3),
             "chapters": [
                 {"title": c.title, "start": round(c.start_ms / 1000, 3), "end": round(c.end_ms / 1000, 3)}
                 for c in self.chapters
             ],
             "files": {key: name for key, name in files.items() if name is not None},
+            "formats": self.formats,
         }
         return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 
@@ -103,10 +119,19 @@ class EpisodeRecord:
             description=_optional_text(data, "description") or "",
             language=_optional_text(data, "language") or "en",
             date=_optional_text(data, "date"),
-            rendered_at=_rendered_at(data),
+            rendered_at=_time(data, "rendered_at"),
             duration_s=float(duration),
             chapters=_chapters(data.get("chapters", [])),
-            files=EpisodeFiles(audio, _file_name(files, "chapters"), _file_name(files, "transcript")),
+            files=EpisodeFiles(
+                audio,
+                _file_name(files, "chapters"),
+                _file_name(files, "transcript"),
+                _file_name(files, "transcript_json"),
+                _file_name(files, "transcript_srt"),
+            ),
+            formats=_formats(data.get("formats")),
+            revision=_optional_text(data, "revision"),
+            updated_at=_time(data, "updated_at") if data.get("updated_at") is not None else None,
         )
 
 
@@ -134,15 +159,29 @@ def _file_name(files: dict[str, Any], key: str) -> str | None:
     return name
 
 
-def _rendered_at(data: dict[str, Any]) -> datetime:
-    rendered = _optional_text(data, "rendered_at")
-    if rendered is None:
-        raise MalformedRecord("'rendered_at' is missing")
+def _format_of(name: str) -> str:
+    return Path(name).suffix.lower().lstrip(".")
+
+
+def _formats(raw: Any) -> dict[str, str]:
+    """The audio files by format; empty (the record names one, files.audio) when absent."""
+    if raw is None:
+        return {}
+    if not isinstance(raw, dict):
+        raise MalformedRecord("'formats' is not an object naming the audio files")
+    named = {str(kind): _file_name(raw, kind) for kind in raw}
+    return {kind: name for kind, name in named.items() if name}
+
+
+def _time(data: dict[str, Any], key: str) -> datetime:
+    text = _optional_text(data, key)
+    if text is None:
+        raise MalformedRecord(f"{key!r} is missing")
     try:
-        rendered_at = datetime.fromisoformat(rendered)
+        moment = datetime.fromisoformat(text)
     except ValueError as error:
-        raise MalformedRecord(f"'rendered_at' is not ISO 8601: {rendered!r}") from error
-    return rendered_at if rendered_at.tzinfo else rendered_at.replace(tzinfo=UTC)
+        raise MalformedRecord(f"{key!r} is not ISO 8601: {text!r}") from error
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
 
 
 def _chapters(raw: Any) -> tuple[Chapter, ...]:

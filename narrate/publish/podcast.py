@@ -28,11 +28,12 @@ def feed_guid(feed_url: str) -> str:
 
 
 class PodcastIndexExtension(BaseExtension):  # type: ignore[misc]
-    """Channel tags: ``podcast:guid`` and ``itunes:explicit``."""
+    """Channel tags: ``podcast:guid``, ``podcast:locked`` and ``itunes:explicit``."""
 
     def __init__(self) -> None:
         self._guid: str | None = None
         self._explicit: bool | None = None
+        self._locked: dict[str, str] | None = None
 
     def extend_ns(self) -> dict[str, str]:
         return {"podcast": PODCAST_NS}
@@ -44,7 +45,15 @@ class PodcastIndexExtension(BaseExtension):  # type: ignore[misc]
             explicit.text = "true" if self._explicit else "false"
         if self._guid is not None:
             etree.SubElement(channel, f"{{{PODCAST_NS}}}guid").text = self._guid
+        if self._locked is not None:
+            locked = dict(self._locked)
+            etree.SubElement(channel, f"{{{PODCAST_NS}}}locked", locked).text = locked.pop("text")
         return feed
+
+    def locked(self, value: bool, owner: str | None = None) -> None:
+        """Set ``podcast:locked`` (yes: other platforms must not import the feed), naming its
+        owner's e-mail address when given."""
+        self._locked = {"text": "yes" if value else "no", **({"owner": owner} if owner else {})}
 
     def guid(self, value: str | None = None) -> str | None:
         """Get or set the feed's ``podcast:guid``."""
@@ -60,18 +69,26 @@ class PodcastIndexExtension(BaseExtension):  # type: ignore[misc]
 
 
 class PodcastIndexEntryExtension(BaseEntryExtension):  # type: ignore[misc]
-    """Item tags: ``podcast:chapters`` and ``podcast:transcript``."""
+    """Item tags: ``podcast:chapters``, ``podcast:transcript`` and ``podcast:alternateEnclosure``."""
 
     def __init__(self) -> None:
         self._chapters: dict[str, str] | None = None
         self._transcripts: list[dict[str, str]] = []
+        self._alternates: list[tuple[dict[str, str], str]] = []
 
     def extend_rss(self, item: etree._Element) -> etree._Element:
         if self._chapters is not None:
             etree.SubElement(item, f"{{{PODCAST_NS}}}chapters", self._chapters)
         for transcript in self._transcripts:
             etree.SubElement(item, f"{{{PODCAST_NS}}}transcript", transcript)
+        for attributes, url in self._alternates:
+            alternate = etree.SubElement(item, f"{{{PODCAST_NS}}}alternateEnclosure", attributes)
+            etree.SubElement(alternate, f"{{{PODCAST_NS}}}source", {"uri": url})
         return item
+
+    def alternate_enclosure(self, url: str, type: str, length: int, title: str) -> None:
+        """Offer another file of the same episode (another format), beside the enclosure."""
+        self._alternates.append(({"type": type, "length": str(length), "title": title}, url))
 
     def chapters(self, url: str, type: str = "application/json+chapters") -> None:
         """Link the episode's Podcasting 2.0 chapters file."""

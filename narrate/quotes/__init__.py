@@ -8,16 +8,32 @@ other quotes in its paragraph.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from narrate.model import Span
 from narrate.quotes.attribution import Verdict, classify, lead_in_attribution
-from narrate.quotes.lexicon import Gender
+from narrate.quotes.lexicon import PRONOUNS, Gender
 from narrate.quotes.marks import Region, find_regions
+from narrate.quotes.people import Evidence, Person
 from narrate.quotes.speakers import Cast
 
-__all__ = ["find_quotes"]
+__all__ = ["QuoteReading", "SpeakerNote", "find_quotes", "read_quotes"]
+
+
+@dataclass(frozen=True)
+class SpeakerNote:
+    """A speaker of the article, the gender used for their voice, and what showed it."""
+
+    name: str
+    gender: Gender | None
+    evidence: tuple[str, ...]  # e.g. "title 'Ms.'", "given name 'Linda'", "pronoun 'she'"
+
+
+@dataclass(frozen=True)
+class QuoteReading:
+    spans: list[list[Span]]
+    speakers: tuple[SpeakerNote, ...]
 
 
 @dataclass
@@ -25,9 +41,17 @@ class _Quote:
     paragraph: int
     region: Region
     verdict: Verdict
-    speaker: str | None = None
+    person: Person | None = None  # who the attribution names, when it names someone
+    wording: str | None = None  # the attribution as written, when it names no one we know
     gender: Gender | None = None
-    named: bool = False
+    named: bool = False  # the attribution names someone or a role (not a pronoun)
+
+    def take(self, other: _Quote) -> None:
+        self.person, self.wording, self.gender = other.person, other.wording, other.gender
+
+    @property
+    def speaker(self) -> str | None:
+        return self.person.name if self.person is not None else self.wording
 
 
 def _run_on_links(paragraphs: Sequence[str], regions: list[list[Region]]) -> list[bool]:
@@ -60,24 +84,27 @@ def _attribute(paragraphs: Sequence[str], regions: list[list[Region]], quotes: l
             key=lambda q: q.verdict.attribution.pos if q.verdict.attribution else 0,
         )
         for q in pending:
-            assert q.verdict.attribution is not None
-            pos = q.verdict.attribution.pos
-            if pos > seen:
-                cast.observe(narration[seen:pos])
-                seen = pos
-            q.speaker, q.gender, q.named = cast.speaker(q.verdict.attribution.phrase)
-            q.gender = q.gender or q.verdict.attribution.gender
-            if q.gender and q.named:
-                cast.gender.setdefault(q.speaker, q.gender)
+            attribution = q.verdict.attribution
+            assert attribution is not None
+            if attribution.pos > seen:
+                cast.observe(narration[seen : attribution.pos])
+                seen = attribution.pos
+            q.person, q.wording, q.gender = cast.speaker(attribution.phrase)
+            # A pronoun resolved to someone is the quote's own attribution, as a name is.
+            q.named = q.person is not None or attribution.phrase.lower() not in PRONOUNS
+            hint = attribution.gender
+            if hint is not None and q.person is not None:
+                q.person.add(Evidence(hint, "pronoun", attribution.hint_word))
+            q.gender = q.gender or hint
         cast.observe(narration[seen:])
-    for group in quotes:
-        for q in group:
-            if q.speaker is not None:
-                q.gender = cast.gender.get(q.speaker, q.gender)
 
 
 def _share_speakers(quotes: list[list[_Quote]], links: list[bool]) -> None:
-    """Quotes of one paragraph (or one run-on chain) without their own name take the group's."""
+    """Quotes of one paragraph (or one run-on chain) without their own name take the group's.
+
+    A paragraph of quotes with no attribution at all, right after a paragraph of quotes,
+    continues that speaker.
+    """
     groups: list[list[_Quote]] = []
     for i, paragraph_quotes in enumerate(quotes):
         if links[i] and groups:
@@ -93,7 +120,7 @@ def _share_speakers(quotes: list[list[_Quote]], links: list[bool]) -> None:
             source = previous
         for q in group:
             if source is not None and not q.named:
-                q.speaker, q.gender = source.speaker, source.gender
+                q.take(source)
         if group:
             previous = group[-1]
 
@@ -104,7 +131,8 @@ def _spans(paragraph: str, quotes: list[_Quote]) -> list[Span]:
     for q in quotes:
         if q.region.start > at:
             spans.append(Span(paragraph[at : q.region.start]))
-        spans.append(Span(paragraph[q.region.start : q.region.end], True, q.speaker, q.gender))
+        gender = q.person.voice_gender if q.person is not None else q.gender
+        spans.append(Span(paragraph[q.region.start : q.region.end], True, q.speaker, gender))
         at = q.region.end
     if at < len(paragraph):
         spans.append(Span(paragraph[at:]))
@@ -113,6 +141,11 @@ def _spans(paragraph: str, quotes: list[_Quote]) -> list[Span]:
 
 def find_quotes(paragraphs: Sequence[str]) -> list[list[Span]]:
     """Partition each paragraph into narration and direct-quote spans (with speaker and gender)."""
+    return read_quotes(paragraphs).spans
+
+
+def read_quotes(paragraphs: Sequence[str]) -> QuoteReading:
+    """The quote spans of each paragraph and, for each speaker, the gender evidence used."""
     regions = [find_regions(p) for p in paragraphs]
     links = _run_on_links(paragraphs, regions)
     quotes: list[list[_Quote]] = []
@@ -133,4 +166,19 @@ def find_quotes(paragraphs: Sequence[str]) -> list[list[Span]]:
         quotes.append(found)
     _attribute(paragraphs, regions, quotes)
     _share_speakers(quotes, links)
-    return [_spans(p, q) for p, q in zip(paragraphs, quotes, strict=True)]
+    spans = [_spans(p, q) for p, q in zip(paragraphs, quotes, strict=True)]
+    return QuoteReading(spans, _speaker_notes(q for group in quotes for q in group))
+
+
+def _speaker_notes(quotes: Iterable[_Quote]) -> tuple[SpeakerNote, ...]:
+    notes: dict[str, SpeakerNote] = {}
+    for q in quotes:
+        name = q.speaker
+        if name is None or name in notes:
+            continue
+        if q.person is not None:
+            evidence = tuple(e.describe() for e in q.person.evidence)
+            notes[name] = SpeakerNote(name, q.person.voice_gender, evidence)
+        else:
+            notes[name] = SpeakerNote(name, q.gender, (f"attribution {q.wording!r}",) if q.gender else ())
+    return tuple(notes.values())

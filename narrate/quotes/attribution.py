@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from narrate.quotes.lexicon import ACCORDING_TO, DETERMINERS, INVERTED, PRONOUNS, VERB, Gender
 from narrate.quotes.marks import Region
-from narrate.quotes.phrases import is_capitalised, subject_after, subject_before, words
+from narrate.quotes.phrases import apposed_name, is_capitalised, subject_after, subject_before, words
 from narrate.quotes.sentences import sentence_end, sentence_start
 
 _OPEN_PUNCT = ",:;—–-("
@@ -21,7 +21,13 @@ _APPOSITION_WORDS = frozenset(("a", "an", "the", "who", "from", "at", "of", "in"
 _CLAUSE_WORDS = frozenset(
     ("is", "was", "are", "were", "be", "been", "that", "which", "it", "this", "what", "how", "why", "not")
 )
-_GENDERED = re.compile(r"(?<![\w’'-])(he|she|his|her)\b(?:\s+([a-z]+))?", re.IGNORECASE)
+_POSSESSIVE_PRONOUN = re.compile(r"(?<![\w’'-])(his|her)\s+([a-z]+)", re.IGNORECASE)
+# Where the attribution clause turns to someone else: "said of the governor", ", adding that if he".
+_OTHER_CLAUSE = re.compile(
+    r"[,;:(—–]|(?<![\w’'-])(?:that|who|whom|which|whose|if|when|whether|because|after|before|while|as|"
+    r"of|about|to|than|and|but|him|them)(?![\w’'-])",
+    re.IGNORECASE,
+)
 # After "her", these make it an object pronoun ("told her on Monday"), which says nothing of the speaker.
 _NOT_NOUN = frozenset(("on", "in", "at", "that", "to", "and", "by", "after", "before", "about", "with"))
 
@@ -33,6 +39,7 @@ class Attribution:
     phrase: str
     pos: int
     gender: Gender | None = None
+    hint_word: str = ""  # the pronoun that showed ``gender`` ("his" in "said in his address")
 
 
 @dataclass(frozen=True)
@@ -60,12 +67,17 @@ def _final_verb(clause: str) -> re.Match[str] | None:
     return last if last and subject_before(clause[: last.start()]) else None
 
 
-def _gender_hint(text: str) -> Gender | None:
-    """Gender shown by a pronoun in the attribution clause ("…,” Kim said in his address)."""
-    for match in _GENDERED.finditer(text):
-        word, following = match.group(1).lower(), match.group(2)
-        if word != "her" or (following and following not in _NOT_NOUN):
-            return "f" if word in ("she", "her") else "m"
+def _gender_hint(text: str) -> tuple[Gender, str] | None:
+    """Gender shown by the speaker's own possessive in the attribution ("…,” Kim said in his address).
+
+    Only up to where the clause turns to someone else ("said of the governor", ", adding that if
+    he loses"): a pronoun there is about another person.
+    """
+    own = _OTHER_CLAUSE.split(text, maxsplit=1)[0]
+    for match in _POSSESSIVE_PRONOUN.finditer(own):
+        word, following = match.group(1), match.group(2)
+        if word.lower() == "his" or following not in _NOT_NOUN:
+            return ("m" if word.lower() == "his" else "f"), word
     return None
 
 
@@ -89,7 +101,8 @@ def _located(paragraph: str, phrase: str | None, start: int, clause_end: int) ->
     found = paragraph.find(phrase.split()[0], start)
     at = found if found >= 0 else start
     rest = paragraph[at + len(phrase) : clause_end] if found >= 0 else ""
-    return Attribution(phrase, at, _gender_hint(rest))
+    hint = _gender_hint(rest)
+    return Attribution(phrase, at, *(hint or (None, "")))
 
 
 def after_attribution(paragraph: str, region: Region, limit: int) -> Attribution | None:
@@ -117,6 +130,8 @@ def after_attribution(paragraph: str, region: Region, limit: int) -> Attribution
     pre = body[: verb.start()]
     if not pre.strip():
         return _located(paragraph, subject_after(body[verb.end() :]), offset + verb.end(), end)
+    if named := apposed_name(pre):  # "…,” the spokesman, Maj. Gen. Arnon Tsur, said"
+        return _located(paragraph, named, offset + pre.rfind(named), end)
     subject_part = pre.split(",")[0]
     last_part = pre.split(",")[-1]
     near = subject_before(last_part) if "," in pre.strip().rstrip(",") else None
@@ -222,4 +237,4 @@ def lead_in_attribution(previous: str) -> Attribution | None:
     end = len(text)
     found, _ = before_attribution(text, sentence_start(text, end - 1), Region(end, end, closed=True))
     # Offsets belong to the previous paragraph; 0 keeps the reading order of the quote's own.
-    return Attribution(found.phrase, 0, found.gender) if found else None
+    return Attribution(found.phrase, 0, found.gender, found.hint_word) if found else None

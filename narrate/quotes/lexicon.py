@@ -103,7 +103,7 @@ TITLES = word_set(
     "prime state foreign defense defence interior finance unification emir sheikh ayatollah marshal "
     "lieutenant cardinal bishop rabbi imam monsieur madame herr frau señor señora attorney prosecutor "
     "commissioner inspector superintendent sheriff counsel treasurer dean councillor councilman "
-    "councilwoman speaker whip cmdr sec"
+    "councilwoman speaker whip cmdr sec detective det trooper constable corporal cpl"
 )
 TITLE_GENDER: dict[str, Gender] = {
     "mr": "m",
@@ -155,5 +155,24 @@ NOT_PERSON = word_set(
 OPENERS = word_set(
     "the a an in on at but and meanwhile however still yet so then later also earlier speaking after "
     "before while when following during asked for last this that these those his her their its our "
-    "according as if although though since until instead"
+    "according as if although though since until instead both all each either neither"
 )
+
+# Nouns for a person that news text uses for someone it does not name ("a spokesperson said",
+# "the lawyer added"), besides the titles above; with the gender some of them show.
+PERSON_NOUNS = word_set(
+    "official spokesperson resident witness lawyer analyst expert source aide doctor nurse teacher "
+    "student worker farmer soldier man woman driver owner neighbor neighbour victim researcher "
+    "scientist economist diplomat activist protester employee executive manager engineer parent "
+    "mother father son daughter wife husband friend member organizer organiser survivor"
+)
+NOUN_GENDER: dict[str, Gender] = {
+    "man": "m",
+    "woman": "f",
+    "mother": "f",
+    "father": "m",
+    "son": "m",
+    "daughter": "f",
+    "wife": "f",
+    "husband": "m",
+}

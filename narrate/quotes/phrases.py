@@ -14,7 +14,8 @@ _STOP = word_set(
     "on in at during after before to for from with by who which that whose when while as adding and "
     "but of said says told added than"
 )
-_APPOSED_NAME = re.compile(r",\s*([A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){1,3})\s*(?:[,.;]|$)")
+# A name (titles and initials with their dots) set off by commas after a role.
+_APPOSED_NAME = re.compile(r",\s*([A-Z][\w’'-]*(?:\.?\s+[A-Z][\w’'-]*){1,5})\s*(?:[,.;]|$)")
 _APPOSITIVE = word_set("a an the who whose which one its his her their now then former")
 
 
@@ -92,6 +93,17 @@ def subject_before(clause: str) -> str | None:
         if tok.lower() in DETERMINERS or tok.endswith(("’s", "'s")) or len(phrase) >= 4:
             break
     return _as_written(seg, phrase) if phrase else None
+
+
+def apposed_name(role_then_name: str) -> str | None:
+    """The name in "the spokesman, Maj. Gen. Arnon Tsur," (a role, then the name set off by commas)."""
+    segments = [s.strip() for s in role_then_name.split(",")]
+    while segments and not segments[-1]:
+        segments.pop()
+    if len(segments) != 2 or not segments[0] or segments[0].split()[0].lower() not in DETERMINERS:
+        return None
+    named = _APPOSED_NAME.match(", " + segments[1] + ",")
+    return named.group(1) if named and _names_someone(words(named.group(1))) else None
 
 
 def subject_after(text: str) -> str | None:

@@ -6,7 +6,7 @@ import re
 
 _CLOSERS = "”’\"»)'“"
 _ABBREV_END = re.compile(
-    r"(?:\b(?:Mr|Mrs|Ms|Dr|St|Gen|Lt|Col|Sgt|Capt|Sen|Rep|Gov|Prof|Jr|Sr|No|vs|etc|Jan|Feb|Aug|Sept|"
+    r"(?:\b(?:Mr|Mrs|Ms|Dr|St|Gen|Lt|Col|Sgt|Capt|Maj|Adm|Cmdr|Brig|Cpl|Pvt|Det|Insp|Supt|Rev|Sec|Sen|Rep|Gov|Prof|Jr|Sr|No|vs|etc|Jan|Feb|Aug|Sept|"
     r"Oct|Nov|Dec|[A-Z])|[A-Z]\.[A-Z])\.$"
 )
 

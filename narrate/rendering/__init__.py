@@ -24,12 +24,14 @@ from narrate.rendering.plan import ChunkPlan, plan_chunks
 from narrate.rendering.workers import finished, result_of, wait_any
 from narrate.voices import VoiceSet
 
-__all__ = ["ChunkExecutor", "InlineExecutor", "Progress", "RenderedChunk", "render_chunks"]
+__all__ = ["ChunkExecutor", "InlineExecutor", "OnFailure", "Progress", "RenderedChunk", "render_chunks"]
 
 log = logging.getLogger(__name__)
 MAX_CRASHES = 2  # a chunk whose worker died once is tried again; twice, it is reported
 WORDS_SHOWN = 8  # words of the paragraph a crash names
 Progress = Callable[[int, int], None]
+# Told of a script whose render failed (its index, the script, the error); the others go on.
+OnFailure = Callable[[int, Script, Exception], None]
 
 
 def _open_cache(options: RenderOptions) -> Cache:
@@ -66,6 +68,7 @@ class _Render:
     jobs: list[ChunkJob]
     audio: list[ChunkAudio | None]
     missing: int
+    failed: bool = False
 
     def chunks(self) -> list[RenderedChunk]:
         return [
@@ -78,10 +81,14 @@ class _Render:
 class _Batch:
     """Chunks of several scripts in flight on one executor; scripts come back as they complete."""
 
-    def __init__(self, executor: ChunkExecutor, progress: Progress | None) -> None:
+    def __init__(
+        self, executor: ChunkExecutor, progress: Progress | None, on_failure: OnFailure | None
+    ) -> None:
         self.executor = executor
         self.progress = progress
-        self.renders: list[_Render] = []
+        self.on_failure = on_failure
+        self.renders: dict[int, _Render] = {}  # those still in progress
+        self.added = 0
         self.pending: dict[futures.Future[ChunkAudio], tuple[int, int]] = {}
         self.done = self.known = 0
         self.ready: list[int] = []
@@ -90,14 +97,21 @@ class _Batch:
 
     def add(self, script: Script, plans: list[ChunkPlan], jobs: list[ChunkJob], cache: Cache) -> None:
         """Take the chunks the cache holds and send the others to the executor, largest first."""
-        n = len(self.renders)
-        self.renders.append(_Render(script, plans, jobs, [None] * len(jobs), len(jobs)))
+        n = self.added
+        self.added += 1
+        self.renders[n] = _Render(script, plans, jobs, [None] * len(jobs), len(jobs))
         self.known += len(jobs)
         cached = [cached_chunk(cache, job) for job in jobs]
         todo = sorted((i for i, c in enumerate(cached) if c is None), key=lambda i: -_text_size(jobs[i]))
         log.info("%s: %d of %d chunks cached", script.title[:60], len(jobs) - len(todo), len(jobs))
         for index in todo:
-            self.pending[self.executor.submit(jobs[index])] = (n, index)
+            try:
+                self.pending[self.executor.submit(jobs[index])] = (n, index)
+            except Exception as exc:  # an inline render fails in submit()
+                if self.on_failure is None:
+                    raise
+                self._fail(n, exc)
+                return
         for index, audio in enumerate(cached):
             if audio is not None:
                 self._settle(n, index, audio)
@@ -105,43 +119,68 @@ class _Batch:
     def collect(self, block: bool) -> None:
         """Settle the chunks that are done (``block``: wait for at least one)."""
         for future in wait_any(self.pending) if block else finished(self.pending):
+            if future not in self.pending:
+                continue  # a chunk of a script that failed meanwhile
             n, index = self.pending.pop(future)
             try:
                 audio = result_of(future)
             except ChunkCrashed as crash:
                 self._again(n, index, crash)
-                continue
-            self._settle(n, index, audio)
+            except Exception as exc:
+                if self.on_failure is None:
+                    raise
+                self._fail(n, exc)
+            else:
+                self._settle(n, index, audio)
 
     def _again(self, n: int, index: int, crash: ChunkCrashed) -> None:
-        """Submit a chunk whose worker died again, unless it took a worker down twice."""
+        """Submit a chunk whose worker died again, unless it took a worker down twice (then its
+        script fails: the render stops, or a batch goes on without it)."""
         render = self.renders[n]
         where = _where(render, index, crash.segment)
+        failure: EngineError | None = None
         if crash.culprit:
             self.crashes[n, index] = self.crashes.get((n, index), 0) + 1
             if self.crashes[n, index] >= MAX_CRASHES:
-                raise EngineError(
+                failure = EngineError(
                     f"the speech engine crashed twice on {where} ({crash.cause}), so rendering again "
                     "would crash again — edit or shorten that paragraph (finished chunks are cached)"
-                ) from crash
-            log.warning("the speech engine crashed on %s (%s); rendering it again", where, crash.cause)
+                )
+            else:
+                log.warning("the speech engine crashed on %s (%s); rendering it again", where, crash.cause)
         elif crash.culprit is None:
             self.unexplained.add(crash.breakdown)
             if len(self.unexplained) >= MAX_CRASHES:
-                raise EngineError(
+                failure = EngineError(
                     f"render workers stopped abruptly twice ({crash.cause}; out of memory, killed, or "
                     "the engine cannot start) — finished chunks are cached, so rendering again goes "
                     "on from there"
-                ) from crash
+                )
+        if failure is not None:
+            failure.__cause__ = crash
+            if self.on_failure is None:
+                raise failure
+            self._fail(n, failure)
+            return
         self.pending[self.executor.submit(render.jobs[index])] = (n, index)
 
     def completed(self) -> Iterator[tuple[int, Script, list[RenderedChunk]]]:
         while self.ready:
             n = self.ready.pop(0)
-            render = self.renders[n]
-            chunks = render.chunks()
-            render.audio = []  # the caller holds the audio now
-            yield n, render.script, chunks
+            render = self.renders.pop(n)  # the caller holds the audio now
+            yield n, render.script, render.chunks()
+
+    def _fail(self, n: int, exc: Exception) -> None:
+        """Give up on script ``n``: its other chunks are cancelled or ignored, the batch goes on."""
+        render = self.renders.pop(n)
+        for future, (owner, _) in list(self.pending.items()):
+            if owner == n:
+                future.cancel()
+                del self.pending[future]
+        self.known -= render.missing
+        log.info("%s: render failed: %s", render.script.title[:60], exc)
+        assert self.on_failure is not None
+        self.on_failure(n, render.script, exc)
 
     def _settle(self, n: int, index: int, audio: ChunkAudio) -> None:
         render = self.renders[n]
@@ -167,6 +206,12 @@ def _where(render: _Render, index: int, segment: int | None) -> str:
     return f"“{article}”, at the words “{opening}”"
 
 
+def _full(executor: ChunkExecutor, pending: int) -> bool:
+    """Whether the executor has as many chunks as it wants queued (``capacity``, when it says)."""
+    capacity: int | None = getattr(executor, "capacity", None)
+    return capacity is not None and pending >= capacity
+
+
 def _text_size(job: ChunkJob) -> int:
     return sum(len(s.text) for s in job.segments)
 
@@ -177,6 +222,7 @@ def render_chunks(
     options: RenderOptions,
     executor: ChunkExecutor | None = None,
     progress: Progress | None = None,
+    on_failure: OnFailure | None = None,
 ) -> Iterator[tuple[int, Script, list[RenderedChunk]]]:
     """(index, script, its rendered chunks) for each script, as each one's last chunk is done.
 
@@ -185,14 +231,23 @@ def render_chunks(
     script is handed back as soon as it is complete, so an interrupted batch keeps the episodes
     it finished (and the cache keeps every finished chunk). Without an executor, chunks render
     in this process.
+
+    An executor with a ``capacity`` (chunks it wants queued at once) gets no more than that in
+    flight: the next script is built only when there is room, so a batch of any size keeps
+    only a few scripts in memory. Without ``on_failure`` the first failed chunk stops the
+    render; with it, that chunk's script is reported and left out, and the others go on.
     """
     cache = _open_cache(options)
-    batch = _Batch(executor or InlineExecutor(), progress)
+    executor = executor or InlineExecutor()
+    batch = _Batch(executor, progress, on_failure)
     for script in scripts:
         plans = plan_chunks(script)
         batch.add(script, plans, _jobs_for(plans, voices, options), cache)
         batch.collect(block=False)
         yield from batch.completed()
+        while _full(executor, len(batch.pending)):
+            batch.collect(block=True)
+            yield from batch.completed()
     while batch.pending:
         batch.collect(block=True)
         yield from batch.completed()

@@ -12,9 +12,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from narrate.audio.encode import Mp3Settings
+from narrate.audio.encode import DECODER_LEAD_IN_FRAMES, Mp3Settings
 from narrate.audio.pcm import SAMPLE_WIDTH_BYTES
-from narrate.engines.registry import engine_identity
+from narrate.engines.registry import engine_identity, model_identity
 from narrate.errors import AudioError
 from narrate.model import AudioBlock
 from narrate.rendering.cache import Cache, cache_key
@@ -51,6 +51,12 @@ class ChunkLayout:
 
     total_samples: int
     offsets: tuple[tuple[int, int], ...]
+
+
+def closing_pause_samples(pause_after_ms: int, sample_rate_hz: int) -> int:
+    """The pause that ends a chunk, short of the lead-in silence the next chunk opens with,
+    so that pacing does not depend on where chunks happen to end."""
+    return max(0, pause_after_ms * sample_rate_hz // 1000 - DECODER_LEAD_IN_FRAMES)
 
 
 @dataclass(frozen=True)
@@ -134,6 +140,7 @@ def segment_key(job: SegmentJob, target_lufs: float, ceiling_dbfs: float) -> str
         text=job.text,
         profile=job.profile.__dict__,
         engine=engine_identity(job.profile.engine),
+        model=model_identity(job.profile),
         target=target_lufs,
         ceiling=ceiling_dbfs,
     )

@@ -2,9 +2,10 @@
 
 The render loop only submits chunk jobs and waits on the futures it gets back, so an executor
 can run them anywhere: in this process (``InlineExecutor``), in a local pool of worker
-processes (``workers.LocalProcessExecutor``), or on a cluster. A job carries everything it needs
-(text, voice profile, loudness, encoder settings, cache root) and pickles; its result is the
-chunk's layout and audio (``ChunkAudio``), so nothing has to travel through the cache.
+processes (``workers.LocalProcessExecutor``), or on a cluster (``ray_executor.RayExecutor``).
+A job carries everything it needs (text, voice profile, loudness, encoder settings, cache root)
+and pickles; its result is the chunk's layout and audio (``ChunkAudio``), so nothing has to
+travel through the cache.
 """
 
 from __future__ import annotations
@@ -35,7 +36,12 @@ class ChunkCrashed(EngineError):
 
 
 class ChunkExecutor(Protocol):
-    """Runs chunk jobs; whoever creates an executor also shuts it down."""
+    """Runs chunk jobs; whoever creates an executor also shuts it down.
+
+    An executor may also have a ``capacity`` (an int: the chunks it wants queued at once); the
+    render loop then keeps no more than that in flight, and builds the next script only when
+    there is room. Without one, every chunk is submitted as soon as its script is built.
+    """
 
     def submit(self, job: ChunkJob) -> Future[ChunkAudio]:
         """Start rendering ``job``; the future holds its audio, or the error that stopped it

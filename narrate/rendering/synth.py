@@ -26,6 +26,7 @@ from narrate.rendering.chunks import (
     SegmentJob,
     cached_chunk,
     chunk_audio,
+    closing_pause_samples,
     pack_chunk,
     segment_key,
 )
@@ -40,10 +41,14 @@ def _segment_samples(job: SegmentJob, chunk: ChunkJob, cache: Cache) -> bytes:
     key = segment_key(job, chunk.target_lufs, chunk.ceiling_dbfs)
     samples = cache.get(key)
     if samples is None:
-        pcm = engine_for(job.profile.engine).synthesize(job.text, job.profile)
+        engine = engine_for(job.profile.engine)
+        pcm = engine.synthesize(job.text, job.profile)
         audio = to_float(trim_silence(pcm.samples, pcm.sample_rate_hz))
         ceiling = 10 ** (chunk.ceiling_dbfs / 20)
-        samples = to_int16(normalize(audio, chunk.target_lufs + ENCODER_LOSS_LU, ceiling, pcm.sample_rate_hz))
+        # A voice whose peaks fall between its samples (Piper's sibilants) is limited on true peaks.
+        oversample = getattr(engine, "peak_oversample", 1)
+        level = chunk.target_lufs + ENCODER_LOSS_LU
+        samples = to_int16(normalize(audio, level, ceiling, pcm.sample_rate_hz, oversample))
         cache.put(key, samples)
     return samples
 
@@ -67,11 +72,10 @@ def render_chunk(job: ChunkJob, on_segment: Callable[[int], None] | None = None)
         samples = _segment_samples(segment, job, cache)
         speeches.append(samples)
         speech = AudioSegment(samples, sample_width=2, frame_rate=rate, channels=1)
-        pause_samples = segment.pause_after_ms * rate // 1000
         if n == len(job.segments):
-            # The next chunk opens with the decoder's lead-in silence: take it from this pause,
-            # so pacing does not depend on where chunks happen to end.
-            pause_samples = max(0, pause_samples - DECODER_LEAD_IN_FRAMES)
+            pause_samples = closing_pause_samples(segment.pause_after_ms, rate)
+        else:
+            pause_samples = segment.pause_after_ms * rate // 1000
         pause = AudioSegment(bytes(2 * pause_samples), sample_width=2, frame_rate=rate, channels=1)
         start = DECODER_LEAD_IN_FRAMES + int(joined.frame_count())
         offsets.append((start, start + int(speech.frame_count())))

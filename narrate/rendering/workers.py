@@ -25,6 +25,7 @@ from contextlib import contextmanager
 from multiprocessing import connection
 from typing import Any, TypeVar
 
+from narrate.engines.registry import worker_count
 from narrate.errors import EngineError
 from narrate.rendering.chunks import ChunkAudio, ChunkJob
 from narrate.rendering.executor import ChunkCrashed, ChunkExecutor, InlineExecutor
@@ -167,15 +168,25 @@ def render_chunk(serial: int, job: ChunkJob) -> ChunkAudio:
         board.serials[seat] = 0
 
 
+def _start_method() -> str:
+    """Fork, except where a forked copy could hang: off POSIX, or in a process connected to Ray
+    (a copy of its threads' locks, taken at the fork, is never released)."""
+    ray = sys.modules.get("ray")
+    if os.name != "posix" or (ray is not None and getattr(ray, "is_initialized", lambda: False)()):
+        return "spawn"
+    return "fork"
+
+
 class WorkerPool(futures.ProcessPoolExecutor):
     """Render workers: one starts its engine at once, the others when a second chunk is submitted
     (or at once too, for a batch that is sure to need them all)."""
 
     def __init__(self, jobs: int, engines: Sequence[str], batch: bool = False) -> None:
-        context = multiprocessing.get_context("fork" if os.name == "posix" else "spawn")
+        context = multiprocessing.get_context(_start_method())
         # A semaphore, not an Event: Event.set() waits for every sleeper to wake, and a worker
         # that dies meanwhile would leave the parent waiting forever.
         self._spare_go = context.Semaphore(0)
+        self.jobs = jobs
         self._spares = jobs - 1
         self._submitted = 0
         self.board = _Board(context, jobs)
@@ -212,6 +223,11 @@ class WorkerPool(futures.ProcessPoolExecutor):
             for process in list((getattr(self, "_processes", None) or {}).values()):
                 process.terminate()
             self.shutdown(wait=True, cancel_futures=True)
+
+
+# Chunks queued per worker: the workers never wait for the parent, and the parent never holds
+# a whole batch's jobs at once (it builds the next script when there is room).
+QUEUED_PER_WORKER = 8
 
 
 def _death(exitcode: int) -> str:
@@ -251,6 +267,7 @@ class LocalProcessExecutor:
     def __init__(self, jobs: int, engines: Sequence[str], batch: bool = False) -> None:
         self.jobs, self.engines = jobs, tuple(engines)
         self.pool = WorkerPool(jobs, engines, batch)
+        self.capacity = jobs * QUEUED_PER_WORKER
         self.breakdowns = 0
         self._serials = itertools.count(1)
 
@@ -314,10 +331,13 @@ def local_executor(
     ``jobs`` <= 1 renders inline, in this process, unless ``isolated``: then one worker process
     renders, so an engine that crashes cannot take this process down with it (unless this
     process runs eSpeak itself already: it is exposed anyway, and a fork of it would hang).
-    ``batch``: start every worker's engine at once, for work sure to need them all.
+    An engine that runs its model on every core (Piper) gets one process in all: a second would
+    hold a second model (hundreds of megabytes) and gain nothing. ``batch``: start every worker's
+    engine at once, for work sure to need them all.
     """
     from narrate.engines.registry import fork_unsafe
 
+    jobs = worker_count(engines, jobs)
     if jobs <= 1 and (not isolated or fork_unsafe()):
         yield InlineExecutor()
         return

@@ -6,11 +6,12 @@ import re
 from collections.abc import Iterator, Sequence
 from dataclasses import replace
 
-from narrate.model import Article, Part, Script, ScriptChapter, Segment, Span
-from narrate.quotes import find_quotes
+from narrate.model import Article, Part, Script, ScriptChapter, ScriptSpeaker, Segment, Span
+from narrate.quotes import SpeakerNote, read_quotes
+from narrate.script.chapters import plan_chapters
 from narrate.script.pieces import MAX_ENGINE_CHARS, spoken_pieces
-from narrate.script.structure import plan_chapters
-from narrate.speakable import Lexicon, speakable, split_sentences
+from narrate.speakable import Lexicon, speakable
+from narrate.text import split_sentences
 from narrate.voices import VoiceProfile, VoiceSet, cast_speakers, load_voices
 
 PAUSE_AFTER_TITLE_MS = 1200
@@ -116,7 +117,8 @@ def build_script(article: Article, voices: VoiceSet | None = None, lexicon: Lexi
     """
     voices = voices or load_voices()
     narrator = voices.narrator
-    spans = find_quotes(article.paragraphs)
+    reading = read_quotes(article.paragraphs)
+    spans = reading.spans
     speakers = [(s.speaker or UNNAMED_SPEAKER, s.gender) for par in spans for s in par if s.is_quote]
     cast = cast_speakers(voices, speakers)
 
@@ -160,6 +162,7 @@ def build_script(article: Article, voices: VoiceSet | None = None, lexicon: Lexi
             last = segments[-1]
             segments[-1] = replace(last, pause_after_ms=PAUSE_BETWEEN_CHAPTERS_MS)
             chapters.append(ScriptChapter(title=plan.title, segments=tuple(segments)))
+    notes = {note.name: note for note in reading.speakers}
     return Script(
         title=article.title,
         chapters=tuple(_with_sentences(chapter) for chapter in chapters),
@@ -168,7 +171,14 @@ def build_script(article: Article, voices: VoiceSet | None = None, lexicon: Lexi
         date=article.date,
         language=article.language,
         description=article.paragraphs[0] if article.paragraphs else article.title,
+        speakers=tuple(_speaker(name, cast[name], notes.get(name)) for name in cast),
     )
+
+
+def _speaker(name: str, voice: VoiceProfile, note: SpeakerNote | None) -> ScriptSpeaker:
+    if note is None:
+        return ScriptSpeaker(name, voice.name)
+    return ScriptSpeaker(name, voice.name, note.gender, note.evidence)
 
 
 def script_as_json(script: Script) -> dict[str, object]:
@@ -185,6 +195,11 @@ def script_as_json(script: Script) -> dict[str, object]:
             }
             for chapter in script.chapters
         ],
+        # Additive to the contract: who speaks in which voice, and the gender evidence used.
+        "speakers": [
+            {"name": s.name, "voice": s.voice, "gender": s.gender, "evidence": list(s.evidence)}
+            for s in script.speakers
+        ],
     }
 
 
@@ -199,8 +214,8 @@ def build_briefing(
 ) -> Script:
     """Several articles as one episode: a spoken intro listing the headlines, then each article.
 
-    Each article is one part (one top-level chapter); its own chapters are kept as sub-chapters.
-    The intro opens the first article's part, so the episode has exactly one part per article.
+    The intro is a part (a top-level chapter) of its own, and so is each article, whose own
+    chapters are kept as sub-chapters.
     """
     titles = [s.title.rstrip(".") for s in scripts]
     intro_text = f"This is {name}. In this briefing: {_headline_list(titles)}."
@@ -215,9 +230,9 @@ def build_briefing(
     )
     opening = tuple(replace(s, sentences=transcript_sentences(s.display)) for s in _bounded([intro], lexicon))
     chapters: list[ScriptChapter] = [ScriptChapter(title=name, segments=opening)]
-    parts: list[Part] = []
+    parts: list[Part] = [Part(title=name, first_chapter=0, end_chapter=1)]
     for script in scripts:
-        first = len(chapters) if parts else 0
+        first = len(chapters)
         chapters.extend(script.chapters)
         parts.append(Part(title=script.title, first_chapter=first, end_chapter=len(chapters)))
     return Script(
@@ -226,4 +241,5 @@ def build_briefing(
         articles=tuple(article for script in scripts for article in script.articles),
         parts=tuple(parts),
         description="; ".join(part.title for part in parts) or name,
+        speakers=tuple(speaker for script in scripts for speaker in script.speakers),
     )

@@ -1,5 +1,7 @@
-"""Abbreviations, titles and initialisms: "Lt. Gen." -> "Lieutenant General", "U.S." -> "U S",
-"ICBM" -> "I C B M", while acronyms said as words ("NATO", "KIDA") are left to the engine."""
+"""Abbreviations, with or without their period, read by the words around them: "Lt. Gen." ->
+"Lieutenant General", "St. Louis" -> "Saint Louis" but "Main St." -> "Main Street", "vol 24, no 73"
+-> "volume twenty-four, number seventy-three", "Smith vs Jones" -> "versus". Initialisms are in
+letters.py."""
 
 from __future__ import annotations
 
@@ -48,6 +50,15 @@ OTHERS = {
     "vs": "versus",
     "v": "versus",
     "approx": "approximately",
+    "Apt": "Apartment",
+    "Bldg": "Building",
+    "pp": "pages",
+    "Vol": "Volume",
+    "vol": "volume",
+    "Vols": "Volumes",
+    "Fig": "Figure",
+    "fig": "figure",
+    "Figs": "Figures",
     "etc": "et cetera",
     "Inc": "Incorporated",
     "Corp": "Corporation",
@@ -69,222 +80,59 @@ OTHERS = {
     "Ft": "Fort",
     "dept": "department",
 }
+# Abbreviations often written without their period; each is read only where its context
+# leaves no other reading: always (a token no English word spells), before a capitalised name
+# (titles, "Mt Eden"), or before a number ("vol 24", "no 73").
+UNDOTTED_ALWAYS = {
+    "vs": "versus",
+    "Jr": "Junior",
+    "Sr": "Senior",
+    "Bros": "Brothers",
+    "Ltd": "Limited",
+    "Govt": "Government",
+    "govt": "government",
+    "pvt": "private",
+    "Pvt": "Private",
+    "Blvd": "Boulevard",
+    "Mt": "Mount",
+    "Ft": "Fort",
+}
+UNDOTTED_BEFORE_NAME = {
+    t: TITLES[t]
+    for t in (
+        "Adm",
+        "Amb",
+        "Capt",
+        "Cmdr",
+        "Col",
+        "Cpl",
+        "Gov",
+        "Lt",
+        "Maj",
+        "Prof",
+        "Rev",
+        "Sen",
+        "Sgt",
+        "Supt",
+        "Insp",
+        "Det",
+        "Fr",
+    )
+}
+UNDOTTED_BEFORE_NUMBER = {"vol": "volume", "Vol": "Volume", "vols": "volumes", "Vols": "Volumes"}
+
 # Written forms with a fixed reading, matched case-insensitively.
 FIXED = {
     "e.g.": "for example",
     "i.e.": "that is",
     "a.k.a.": "also known as",
     "cf.": "compare",
-    "ph.d.": "P H D",
+    "ph.d.": "P.H.D.",
     "y/y": "year on year",
     "y-o-y": "year on year",
     "q/q": "quarter on quarter",
     "m/m": "month on month",
 }
-
-# Acronyms a person says as a word even though a rule would spell them.
-SAID_AS_WORDS = frozenset(
-    {
-        "NATO",
-        "NASA",
-        "OPEC",
-        "ASEAN",
-        "UNESCO",
-        "UNICEF",
-        "FIFA",
-        "NAFTA",
-        "AIDS",
-        "COVID",
-        "KOSPI",
-        "KOSDAQ",
-        "THAAD",
-        "SWIFT",
-        "OSCE",
-        "KIDA",
-        "NEET",
-        "SEAL",
-        "SEALS",
-        "CAT",
-        "GIF",
-        "JPEG",
-        "RAM",
-        "ROM",
-        "LED",
-        "LIDAR",
-        "RADAR",
-        "SONAR",
-        "SCUD",
-        "AUKUS",
-        "BRICS",
-        "ANZUS",
-        "CENTCOM",
-        "NORAD",
-        "INTERPOL",
-        "EUROPOL",
-        "FRONTEX",
-        "HAMAS",
-    }
-)
-# Short all-capital words that are ordinary words shouted, not initialisms.
-_PLAIN_WORDS = frozenset({"A", "I", "OK"})
-
-_ONSETS = frozenset(
-    {
-        "B",
-        "BL",
-        "BR",
-        "C",
-        "CH",
-        "CL",
-        "CR",
-        "D",
-        "DR",
-        "F",
-        "FL",
-        "FR",
-        "G",
-        "GL",
-        "GR",
-        "H",
-        "J",
-        "K",
-        "KH",
-        "KL",
-        "KR",
-        "L",
-        "M",
-        "N",
-        "P",
-        "PH",
-        "PL",
-        "PR",
-        "QU",
-        "R",
-        "S",
-        "SC",
-        "SCH",
-        "SH",
-        "SK",
-        "SL",
-        "SM",
-        "SN",
-        "SP",
-        "SPL",
-        "SPR",
-        "SQU",
-        "SCR",
-        "SHR",
-        "ST",
-        "STR",
-        "SW",
-        "T",
-        "TH",
-        "THR",
-        "TR",
-        "TW",
-        "V",
-        "W",
-        "WH",
-        "WR",
-        "Y",
-        "Z",
-        "ZH",
-        "GN",
-        "KN",
-    }
-)
-_CODAS = frozenset(
-    {
-        "B",
-        "CH",
-        "CK",
-        "CT",
-        "D",
-        "F",
-        "FT",
-        "G",
-        "GH",
-        "K",
-        "KS",
-        "L",
-        "LD",
-        "LF",
-        "LK",
-        "LL",
-        "LM",
-        "LP",
-        "LT",
-        "M",
-        "MP",
-        "N",
-        "NC",
-        "ND",
-        "NG",
-        "NK",
-        "NS",
-        "NT",
-        "P",
-        "PS",
-        "PT",
-        "R",
-        "RB",
-        "RC",
-        "RD",
-        "RF",
-        "RG",
-        "RK",
-        "RL",
-        "RM",
-        "RN",
-        "RP",
-        "RS",
-        "RT",
-        "S",
-        "SH",
-        "SK",
-        "SP",
-        "SS",
-        "ST",
-        "T",
-        "TH",
-        "TS",
-        "TT",
-        "V",
-        "W",
-        "X",
-        "Y",
-        "Z",
-    }
-)
-_VOWEL_RUNS = re.compile(r"([AEIOUY]+)")
-
-
-def _sounds_like_word(token: str) -> bool:
-    """A rough English phonotactics check: a legal onset, vowels separated by at most two
-    consonants, a legal coda. "KOSPI" passes; "ICBM", "KCNA", "FBI" do not."""
-    if len(token) < 4:
-        return False
-    parts = _VOWEL_RUNS.split(token)
-    if len(parts) < 3 or any(len(v) > 2 for v in parts[1::2]):
-        return False
-    onset, *middles, coda = parts[0::2]
-    if onset and onset not in _ONSETS:
-        return False
-    if coda and coda not in _CODAS:
-        return False
-    return all(0 < len(c) <= 2 for c in middles)
-
-
-def _spell(letters: str) -> str:
-    return " ".join(letters)
-
-
-def _acronym(m: re.Match[str]) -> str:
-    token, suffix = m[1], m[2]
-    if token in _PLAIN_WORDS or token in SAID_AS_WORDS or _sounds_like_word(token):
-        return m[0]
-    # "I C B Ms" would end in "em-ess"; "I C B M's" ends in "emz" as a person says it.
-    return _spell(token) + ("'s" if suffix else "")
 
 
 def _keep_period(m: re.Match[str], word: str) -> str:
@@ -293,41 +141,59 @@ def _keep_period(m: re.Match[str], word: str) -> str:
 
 _TITLE = "|".join(sorted(TITLES, key=len, reverse=True))
 _OTHER = "|".join(sorted(OTHERS, key=len, reverse=True))
-_RE_TITLE = re.compile(rf"\b({_TITLE})\.(?=\s+(?:[A-Z(\"']|and\b|&))")
+# A title's period goes before a name; before a word that starts a sentence ("rose to the rank
+# of Lt. The next year") it ends the sentence, and the title is left as written.
+_SENTENCE_OPENERS = r"(?:The|A|An|It|He|She|They|We|I|But|And|In|On|At|This|That|There|His|Her|Its|Their)\b"
+_RE_TITLE = re.compile(rf"\b({_TITLE})\.(?=\s+(?!{_SENTENCE_OPENERS})(?:[A-Z(\"']|and\b|&))")
 _RE_OTHER = re.compile(rf"\b({_OTHER})\.")
 _RE_FIXED = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(k) for k in FIXED) + r")(?!\w)", re.IGNORECASE)
-_RE_NUMBER_SIGN = re.compile(r"(?:\b(No|Nos|no|nos)\.|#)\s?(?=\d)")
-_RE_SAINT = re.compile(r"\bSt\.\s(?=[A-Z])")
-_RE_STREET = re.compile(r"\bSt\.")
-_RE_DOTTED = re.compile(r"(?<![\w.])(?![ap]\.m\.)((?:[A-Za-z]\.){2,})(?=[-/\s\"')\],;:!?]|$)")
-_RE_ACRONYM = re.compile(r"(?<![\w'’])([A-Z]{2,6})(s|'s)?(?!\w)")
-_RE_CAPS_WORD = re.compile(r"\b[A-Z]{2,}\b")
-_RE_WORD = re.compile(r"\b[A-Za-z]{2,}\b")
+# "No. 3", "Nos. 3", "#3", "No 10"; a lower-case "no" without its period only where a list item
+# or a citation starts ("vol 24, no 73"), not in "no 5-star hotels".
+_RE_NUMBER_SIGN = re.compile(r"(?:(?<![\w.])(Nos?|nos?)(\.)?|#)\s?(?=\d)")
+_RE_UNDOTTED_ALWAYS = re.compile(r"(?<![\w.'-])(" + "|".join(UNDOTTED_ALWAYS) + r")\b(?![.'-]\w)")
+_RE_UNDOTTED_TITLE = re.compile(r"(?<![\w.'-])(" + "|".join(UNDOTTED_BEFORE_NAME) + r")(?= [A-Z][a-z])")
+_RE_UNDOTTED_VOLUME = re.compile(
+    r"(?<![\w.'-])(" + "|".join(UNDOTTED_BEFORE_NUMBER) + r")\b(?=\s?(?:\d|[IVXLC]+\b)|\s*[,;:)]|\s*$)"
+)
+# "St" after a house number and a street's name ("12 Main St") or after a capitalised word
+# with no name following ("York St, London") is Street; before a name ("St. Louis") it is Saint.
+_RE_STREET_AFTER_NUMBER = re.compile(r"(?<=\d )((?:[A-Z][\w'-]* ){1,3})[Ss]t\b\.?")
+_RE_SAINT = re.compile(r"\bSt\b\.?\s(?=[A-Z])")
+_RE_STREET = re.compile(r"\b([A-Z][\w'-]*) ([Ss]t|Ave|Rd|Blvd|Ln)\b\.?")
+_STREET_WORDS = {
+    "St": "Street",
+    "st": "Street",
+    "Ave": "Avenue",
+    "Rd": "Road",
+    "Blvd": "Boulevard",
+    "Ln": "Lane",
+}
 _RE_ONLY_CLOSERS_LEFT = re.compile(r"[\s\"')\]]*$")
-# The last period of "U.S." also ends the sentence when the text ends or a new sentence starts.
-_RE_NEW_SENTENCE = re.compile(r"\s*$|\s+(?:The|A|An|It|He|She|They|We|But|And|In|On|This|That)\b")
 
 
-def _dotted(m: re.Match[str]) -> str:
-    ends = _RE_NEW_SENTENCE.match(m.string, m.end())
-    return _spell(m[1].replace(".", "").upper()) + ("." if ends else "")
+def _number_sign(m: re.Match[str]) -> str:
+    word = m[1]
+    if (
+        word
+        and not m[2]
+        and word.islower()
+        and m.string[: m.start()].rstrip()[-1:] not in ("", ",", ";", ":", "(")
+    ):
+        return m[0]  # "there were no 5-star hotels"
+    if word == "Nos" and not m[2]:
+        return m[0]
+    return "numbers " if word and word.lower() == "nos" else "number "
 
 
 def expand_abbreviations(text: str) -> str:
     """Titles, "No. 3", "e.g." and other abbreviations (months aside), to words."""
     text = _RE_FIXED.sub(lambda m: FIXED[m[0].lower()], text)
-    text = _RE_NUMBER_SIGN.sub(lambda m: "numbers " if m[1] and m[1].lower() == "nos" else "number ", text)
-    # "St." before a name is Saint; after one ("Main St. in Seoul") it is Street.
+    text = _RE_NUMBER_SIGN.sub(_number_sign, text)
+    text = _RE_STREET_AFTER_NUMBER.sub(lambda m: m[1] + _keep_period(m, "Street"), text)
     text = _RE_SAINT.sub("Saint ", text)
-    text = _RE_STREET.sub(lambda m: _keep_period(m, "Street"), text)
+    text = _RE_STREET.sub(lambda m: f"{m[1]} {_keep_period(m, _STREET_WORDS[m[2]])}", text)
     text = _RE_TITLE.sub(lambda m: TITLES[m[1]], text)
-    return _RE_OTHER.sub(lambda m: _keep_period(m, OTHERS[m[1]]), text)
-
-
-def spell_initialisms(text: str) -> str:
-    """ "U.S." and "ICBM" spelled letter by letter; pronounceable acronyms left as words."""
-    text = _RE_DOTTED.sub(_dotted, text)
-    # In a line set in capitals (a headline, a byline) capitals do not mark initialisms.
-    if len(_RE_CAPS_WORD.findall(text)) * 2 > len(_RE_WORD.findall(text)) >= 3:
-        return text
-    return _RE_ACRONYM.sub(_acronym, text)
+    text = _RE_OTHER.sub(lambda m: _keep_period(m, OTHERS[m[1]]), text)
+    text = _RE_UNDOTTED_ALWAYS.sub(lambda m: UNDOTTED_ALWAYS[m[1]], text)
+    text = _RE_UNDOTTED_TITLE.sub(lambda m: UNDOTTED_BEFORE_NAME[m[1]], text)
+    return _RE_UNDOTTED_VOLUME.sub(lambda m: UNDOTTED_BEFORE_NUMBER[m[1]], text)

@@ -148,6 +148,14 @@ _NOT_A_NOUN = frozenset(
         "underground",
         "back",
         "home",
+        "versus",
+        "vs",
+        "compared",
+        "plus",
+        "minus",
+        "worth",
+        "respectively",
+        "instead",
     }
 )
 

@@ -46,6 +46,9 @@ _SYMBOLS: dict[str, _Currency] = {
     "UAH": _Currency("hryvnia", "hryvnias", None),
     "₹": _Currency("rupee", "rupees", None),
     "INR": _Currency("rupee", "rupees", None),
+    "Rs.": _Currency("rupee", "rupees", None),
+    "Rs": _Currency("rupee", "rupees", None),
+    "₨": _Currency("rupee", "rupees", None),
     "CHF": _Currency("Swiss franc", "Swiss francs", None),
 }
 _SCALES = {
@@ -96,6 +99,8 @@ def _say(m: re.Match[str]) -> str:
     if scale:
         return f"{spoken} {_SCALES[scale.lower()]} {name}"
     whole, _, cents = amount.partition(".")
+    if cents and set(cents) == {"0"}:  # "$2.00" is two dollars
+        cents, spoken = "", cardinal(whole)
     minor = _minor_part(cents, currency) if cents and not end else None
     if minor is None:
         return f"{spoken} {name}"
@@ -105,6 +110,50 @@ def _say(m: re.Match[str]) -> str:
     return f"{cardinal(whole)} {unit} and {minor}"
 
 
+# "$20/mo", "$5 a share": the slash after an amount means per.
+_PER = {
+    "mo": "month", "month": "month", "yr": "year", "year": "year", "wk": "week", "week": "week",
+    "day": "day", "hr": "hour", "hour": "hour", "night": "night",
+    "person": "person", "head": "head", "share": "share", "barrel": "barrel", "bbl": "barrel",
+    "ton": "ton", "tonne": "tonne", "kg": "kilogram", "lb": "pound", "oz": "ounce",
+    "gal": "gallon", "gallon": "gallon", "liter": "liter", "litre": "litre", "unit": "unit",
+    "sq ft": "square foot", "ft2": "square foot", "m2": "square meter", "m²": "square meter",
+    "kWh": "kilowatt hour", "MWh": "megawatt hour", "min": "minute", "sec": "second",
+    "km2": "square kilometer", "km²": "square kilometer", "mi2": "square mile", "mi²": "square mile",
+    "sq mi": "square mile", "sq km": "square kilometer", "acre": "acre", "ha": "hectare",
+}  # fmt: skip
+# Only after an amount or a quantity already in words: "twenty dollars/mo", "fifty people/km2".
+_QUANTITY_WORD = (
+    r"(?:dollars?|cents?|euros?|pounds?|pence|yen|won|yuan|rupees?|francs?|rubles?|pesos?|"
+    r"(?:kilo|centi|milli)?(?:meters?|grams?|liters?)|miles?|feet|foot|tons?|tonnes?|gallons?|barrels?|"
+    r"hours?|units?|people|persons|inhabitants|residents|calories|kilowatts?|watts?|thousand|million|billion)"
+)
+_RE_PER = re.compile(
+    rf"\b({_QUANTITY_WORD})\s?/\s?("
+    + "|".join(re.escape(k) for k in sorted(_PER, key=len, reverse=True))
+    + r"|(?i:month|year|week|day|hour|night|person|share|barrel))(?![\w/²]|\.\w)"
+)
+
+
+# "50p", "20c", "3.2pc": pence, cents and per cent written against the number.
+# Pence and cents are under a hundred ("1080p" is a picture's lines, not pence).
+_RE_SMALL_CHANGE = re.compile(
+    r"(?<![\w.,])(\d{1,2}(?:\.\d+)?)(p|c)\b(?![.']\w)|(?<![\w.,])(\d+(?:\.\d+)?)(pc)\b"
+)
+_SMALL_CHANGE = {"p": ("penny", "pence"), "c": ("cent", "cents"), "pc": ("percent", "percent")}
+
+
+def _small_change(m: re.Match[str]) -> str:
+    amount, unit = (m[1], m[2]) if m[1] else (m[3], m[4])
+    singular, plural = _SMALL_CHANGE[unit]
+    return f"{cardinal(amount)} {singular if amount == '1' else plural}"
+
+
 def spell_money(text: str) -> str:
     """Amounts written with a currency symbol or code, said with the currency name after them."""
-    return _RE_MONEY.sub(_say, text)
+    return _RE_SMALL_CHANGE.sub(_small_change, _RE_MONEY.sub(_say, text))
+
+
+def per_unit(text: str) -> str:
+    """ "twenty dollars/mo" -> "twenty dollars per month" (after money and units are words)."""
+    return _RE_PER.sub(lambda m: f"{m[1]} per {_PER.get(m[2], m[2].lower())}", text)

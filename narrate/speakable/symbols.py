@@ -1,4 +1,4 @@
-"""Typography, web addresses, symbols and pause punctuation.
+"""Typography, symbols and pause punctuation.
 
 eSpeak reads quote marks, brackets and slashes as silence or as their names; a listener should
 hear the words, and pauses where a reader would breathe (commas and periods, which eSpeak honours).
@@ -36,30 +36,25 @@ _TYPOGRAPHY = str.maketrans(
     }
 )
 
-_RE_OBFUSCATED_EMAIL = re.compile(
-    r"(?:\b(?:to|at|via|from|e-?mail)\s+)?\[?\s*\[email\s*protected\]\s*\]?", re.IGNORECASE
-)
-_RE_EMAIL = re.compile(r"\b([\w.+-]+)@([\w-]+(?:\.[\w-]+)+)\b")
-_RE_URL = re.compile(
-    r"\b(?:https?://|www\.)(?:www\.)?([\w-]+(?:\.[\w-]+)+)(?:/[^\s]*[^\s.,;:!?)\]])?/?", re.IGNORECASE
-)
-# An embedded post's picture or short link says nothing when read out.
-_RE_MEDIA_LINK = re.compile(r"(?:https?://)?\b(?:pic\.twitter\.com|t\.co)/\S+", re.IGNORECASE)
-_RE_BARE_DOMAIN = re.compile(r"\b([a-z][\w-]*\.(?:com|org|net|gov|edu|io|co\.kr|kr|ua|ru|uk))\b")
-_RE_SINGLE_QUOTE_OPEN = re.compile(r"(?<![\w])'(?=[A-Za-z])(?!(?:em|til|n|cause|tis)\b)")
+_RE_SINGLE_QUOTE_OPEN = re.compile(r"(?<![\w.])'(?=[A-Za-z])(?!(?:em|til|n|cause|tis)\b)")
 _RE_SINGLE_QUOTE_CLOSE = re.compile(r"(?<=[A-Za-z.,!?])'(?![\w])")
 _RE_PAREN = re.compile(r"\s*[(\[{]\s*([^()\[\]{}]*?)\s*[)\]}]")
 _RE_DASH_PAUSE = re.compile(r"\s*(?:—|–|--|\s-\s)\s*")
 _RE_ELLIPSIS = re.compile(r"\s*(?:\.\s?){3,}\s*")
 _RE_AND_OR = re.compile(r"\band/or\b")
-_RE_WORD_SLASH = re.compile(r"(?<=[A-Za-z])\s?/\s?(?=[A-Za-z])")
+_RE_WORD_SLASH = re.compile(r"(?:(?<=[A-Za-z])|(?<=[A-Z]\.))\s?/\s?(?=[A-Za-z])")
 _RE_HASHTAG = re.compile(r"#(?=\w)")
 _RE_AT = re.compile(r"\s?@\s?")
 _RE_AMP = re.compile(r"\s?&\s?")
 _RE_PERCENT = re.compile(r"\s?%")
 _RE_LEFTOVER = re.compile(r"[*_|~^<>=\\{}\[\]()]+")
 _RE_SPACE_BEFORE = re.compile(r"\s+([,.;:!?])")
-_RE_REPEATED = re.compile(r"([,;:])(?:\s*[,;:])+|,\s*(?=[.!?])|(?<=[.!?])\s*,")
+# A comma after a sentence's full stop goes; after an initialism's period ("D.C., Boston") it stays.
+_RE_REPEATED = re.compile(r"([,;:])(?:\s*[,;:])+|,\s*(?=[.!?])|(?<![A-Z]\.)(?<=[.!?])\s*,")
+# Two full stops in a row ("the E.P.A.." after a bracket closed): eSpeak says "dot" for the second.
+_RE_DOUBLE_STOP = re.compile(r"\.(?:\s*\.)+")
+# An initial's period before a comma: eSpeak reads "A., " as the article "a"; "A, " as the letter.
+_RE_INITIAL_BEFORE_COMMA = re.compile(r"(?<![\w.])([A-Z])\.(?=[,;:])")
 _RE_LEADING = re.compile(r"^[\s,;:]+")
 _RE_SPACES = re.compile(r"\s+")
 
@@ -71,23 +66,11 @@ def normalize_typography(text: str) -> str:
     return text
 
 
-def _domain(host: str) -> str:
-    return " dot ".join(host.split("."))
-
-
-def speak_addresses(text: str) -> str:
-    """Web and e-mail addresses as a person says them; obfuscated addresses dropped."""
-    text = _RE_OBFUSCATED_EMAIL.sub(" ", text)
-    text = _RE_MEDIA_LINK.sub(" ", text)
-    text = _RE_EMAIL.sub(lambda m: f"{_domain(m[1])} at {_domain(m[2])}", text)
-    text = _RE_URL.sub(lambda m: _domain(m[1]), text)
-    return _RE_BARE_DOMAIN.sub(lambda m: _domain(m[1]), text)
-
-
 def speak_symbols(text: str) -> str:
     """&, @, / and % as words; a hashtag's # dropped ("#3" was read as "number" before)."""
     text = _RE_AND_OR.sub("and or", text)
-    text = _RE_WORD_SLASH.sub(" or ", text)
+    # "Dell/Laurel", "AC/DC", "Israel/Gaza": a reader says "slash"; "or" would change the meaning.
+    text = _RE_WORD_SLASH.sub(" slash ", text)
     text = _RE_HASHTAG.sub("", text)
     text = _RE_AT.sub(" at ", text)
     text = _RE_AMP.sub(" and ", text)
@@ -103,7 +86,11 @@ def pauses(text: str) -> str:
     text = _RE_LEFTOVER.sub(" ", text)
     text = _RE_SPACE_BEFORE.sub(r"\1", text)
     text = _RE_REPEATED.sub(lambda m: m[1] or "", text)
+    text = _RE_DOUBLE_STOP.sub(".", text)
+    text = _RE_INITIAL_BEFORE_COMMA.sub(r"\1", text)
     text = _RE_SPACE_BEFORE.sub(r"\1", text)
     text = _RE_LEADING.sub("", text)
     text = _RE_SPACES.sub(" ", text).strip()
-    return text[:-1] + "." if text.endswith((",", ";", ":")) else text
+    if text.endswith((",", ";", ":")):
+        text = text[:-1] if text[-2:-1] == "." else text[:-1] + "."  # "the I.H.R.," ends at its period
+    return text

@@ -9,10 +9,16 @@ a system DejaVu Sans is used when there is one.
 from __future__ import annotations
 
 import io
+from typing import TYPE_CHECKING
 
-from PIL import Image, ImageDraw, ImageFont
+if TYPE_CHECKING:  # Pillow loads when a cover is drawn, not with every render
+    from PIL import Image, ImageDraw, ImageFont
+
+    # Pillow without FreeType falls back to a fixed-size bitmap font: smaller, but still a cover.
+    _Font = ImageFont.FreeTypeFont | ImageFont.ImageFont
 
 SIZE_PX = 1400
+DEFAULT_TITLE = "narrate"  # a feed's title when it is given none, and so its cover's
 _MARGIN_PX = 140
 _BACKGROUND = (24, 38, 58)
 _ACCENT = (240, 176, 64)
@@ -20,24 +26,35 @@ _TEXT = (250, 248, 242)
 _LARGEST_FONT_PX = 190
 _SMALLEST_FONT_PX = 48
 
-# Pillow without FreeType falls back to a fixed-size bitmap font: smaller, but still a cover.
-_Font = ImageFont.FreeTypeFont | ImageFont.ImageFont
 _WIDE_FONT = "DejaVuSans.ttf"  # found by Pillow in the system font folders
 _NO_GLYPH = "\ue000"  # a private-use code point: no font draws it, so it shows the missing glyph
 
 
 def render_cover(title: str) -> bytes:
     """The cover as PNG bytes: the title, wrapped and as large as fits, over a plain background."""
+    buffer = io.BytesIO()
+    _draw(title).save(buffer, format="PNG", optimize=True)
+    return buffer.getvalue()
+
+
+def render_cover_jpeg(title: str) -> bytes:
+    """The same cover as a JPEG, the compact form for art embedded in every audio file."""
+    buffer = io.BytesIO()
+    _draw(title).save(buffer, format="JPEG", quality=88)
+    return buffer.getvalue()
+
+
+def _draw(title: str) -> Image.Image:
+    from PIL import Image, ImageDraw
+
     image = Image.new("RGB", (SIZE_PX, SIZE_PX), _BACKGROUND)
     draw = ImageDraw.Draw(image)
     draw.rectangle((_MARGIN_PX, _MARGIN_PX - 40, _MARGIN_PX + 220, _MARGIN_PX - 16), fill=_ACCENT)
-    text, font, spacing = _fit(draw, title.strip() or "narrate")
+    text, font, spacing = _fit(draw, title.strip() or DEFAULT_TITLE)
     box = draw.multiline_textbbox((0, 0), text, font=font, spacing=spacing)
     top = (SIZE_PX - (box[3] - box[1])) // 2 - box[1]
     draw.multiline_text((_MARGIN_PX - box[0], top), text, font=font, fill=_TEXT, spacing=spacing)
-    buffer = io.BytesIO()
-    image.save(buffer, format="PNG", optimize=True)
-    return buffer.getvalue()
+    return image
 
 
 def _fit(draw: ImageDraw.ImageDraw, title: str) -> tuple[str, _Font, int]:
@@ -66,6 +83,8 @@ def _wrap(draw: ImageDraw.ImageDraw, text: str, font: _Font, width: int) -> list
 
 
 def _font(title: str, size: int) -> _Font:
+    from PIL import ImageFont
+
     bundled = ImageFont.load_default(size=size)
     if _draws_all(bundled, title):
         return bundled

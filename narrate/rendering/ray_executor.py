@@ -1,0 +1,170 @@
+"""The Ray executor (``--executor ray``, ``pip install 'narrate[ray]'``): chunks render as Ray tasks.
+
+A task gets one ``ChunkJob`` (speakable text, voice profile, loudness and encoder settings, the
+cache root) and hands back the chunk's ``ChunkAudio``. With a cache, that is a layout and a
+reference into the cache (the audio stays on the shared storage, the driver reads it block by
+block while writing); with ``--no-cache`` the audio itself travels back through Ray's object
+store. Each Ray worker process starts its own engines on first use (engines/registry.py), so
+the nodes need narrate installed with the same version, as the driver has.
+
+Retries: a worker that dies is Ray's to retry (``max_retries``); of the errors a task raises,
+only those that may pass (storage, a crashed engine) are tried again. What still fails reaches
+the render loop as the original ``NarrateError``, one line, never a Ray traceback.
+"""
+
+from __future__ import annotations
+
+import concurrent.futures as futures
+import logging
+import os
+import signal
+import threading
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Any
+
+from narrate.errors import EngineError, NarrateError
+from narrate.rendering.chunks import ChunkAudio, ChunkJob
+
+log = logging.getLogger(__name__)
+MAX_RETRIES = 3
+# Errors worth another try on another worker: shared storage that hiccups, an engine that crashed.
+RETRIED = (OSError, EngineError)
+# Chunks queued per CPU of the cluster: enough to keep every worker busy while the driver
+# collects, few enough that the driver never holds a whole archive's jobs at once.
+QUEUED_PER_CPU = 4
+CAPACITY_TTL_S = 10.0  # how often the cluster's CPUs are counted again
+
+
+def _import_ray() -> Any:
+    try:
+        import ray
+    except ImportError as exc:
+        raise NarrateError("--executor ray needs Ray: pip install 'narrate[ray]'") from exc
+    return ray
+
+
+def _render_chunk(job: ChunkJob) -> ChunkAudio:
+    from narrate.rendering.synth import render_chunk
+
+    return render_chunk(job)
+
+
+def _plain_error(exc: BaseException) -> BaseException:
+    """What the task raised, without Ray's wrapping; a lost worker as an EngineError."""
+    from ray import exceptions
+
+    if isinstance(exc, exceptions.RayTaskError):
+        cause = exc.cause
+        return cause if isinstance(cause, Exception) else EngineError(str(exc).splitlines()[0])
+    if isinstance(exc, exceptions.TaskCancelledError):
+        return futures.CancelledError()
+    if isinstance(exc, exceptions.RayError):
+        return EngineError(f"a Ray worker failed after {MAX_RETRIES} retries: {str(exc).splitlines()[0]}")
+    return exc
+
+
+class RayExecutor:
+    """A ``ChunkExecutor`` whose chunks are Ray tasks on the cluster ``ray.init`` connected to."""
+
+    def __init__(self, max_retries: int = MAX_RETRIES) -> None:
+        ray = _import_ray()
+        self._task = ray.remote(num_cpus=1, max_retries=max_retries, retry_exceptions=list(RETRIED))(
+            _render_chunk
+        )
+        self._running: dict[futures.Future[ChunkAudio], Any] = {}
+        self.submitted = 0
+        self._capacity, self._counted_at = 0, -CAPACITY_TTL_S
+
+    @property
+    def capacity(self) -> int:
+        """Chunks to keep queued: a few per CPU the cluster has now (an autoscaler adds nodes when
+        tasks wait, and the queue grows with them)."""
+        now = time.monotonic()
+        if now - self._counted_at >= CAPACITY_TTL_S:
+            cpus = int(_import_ray().cluster_resources().get("CPU", 1))
+            self._capacity, self._counted_at = max(1, cpus) * QUEUED_PER_CPU, now
+        return self._capacity
+
+    def submit(self, job: ChunkJob) -> futures.Future[ChunkAudio]:
+        ref = self._task.remote(job)
+        future: futures.Future[ChunkAudio] = futures.Future()
+        self._running[future] = ref
+        self.submitted += 1
+        ref.future().add_done_callback(lambda done: self._settle(future, done))
+        return future
+
+    def _settle(self, future: futures.Future[ChunkAudio], done: futures.Future[Any]) -> None:
+        """Runs on Ray's thread when the task ends: its result or error, to whoever waits on the chunk."""
+        self._running.pop(future, None)
+        try:
+            try:
+                audio = done.result()
+            except BaseException as exc:
+                future.set_exception(_plain_error(exc))
+            else:
+                future.set_result(audio)
+        except futures.InvalidStateError:
+            pass  # the driver cancelled the chunk meanwhile
+
+    def cancel(self) -> None:
+        """Cancel every task still queued or running (Ctrl-C, or a failed render)."""
+        ray = _import_ray()
+        for future, ref in list(self._running.items()):
+            future.cancel()
+            try:
+                ray.cancel(ref, force=True)
+            except Exception as exc:  # already finished, or the cluster went away
+                log.debug("cannot cancel a Ray task: %s", exc)
+        self._running.clear()
+
+
+def _connect(ray: Any, address: str | None, cpus: int) -> None:
+    # ray.init takes SIGTERM for itself (a plain exit); narrate's own handler cleans up like Ctrl-C.
+    on_sigterm = signal.getsignal(signal.SIGTERM)
+    try:
+        _init(ray, address, cpus)
+    finally:
+        if threading.current_thread() is threading.main_thread():
+            signal.signal(signal.SIGTERM, on_sigterm)
+
+
+def _init(ray: Any, address: str | None, cpus: int) -> None:
+    # Ray's own notices only with -v: the driver's stderr is narrate's progress and errors.
+    level = logging.ERROR if log.getEffectiveLevel() >= logging.WARNING else logging.INFO
+    quiet = {"log_to_driver": False, "logging_level": level, "configure_logging": True}
+    if address:
+        log.info("connecting to the Ray cluster at %s", address)
+        ray.init(address=address, **quiet)
+        return
+    # A Ray of our own for this run: on loopback, without the dashboard or usage reports.
+    os.environ.setdefault("RAY_USAGE_STATS_ENABLED", "0")
+    log.info("starting a local Ray with %d CPUs", cpus)
+    ray.init(num_cpus=cpus, include_dashboard=False, _node_ip_address="127.0.0.1", **quiet)
+
+
+@contextmanager
+def ray_executor(address: str | None = None, cpus: int = 1) -> Iterator[RayExecutor]:
+    """A Ray executor on the cluster at ``address`` (``auto``, ``ray://host:10001``), or on a
+    local Ray with ``cpus`` CPUs started for the block (``address`` None).
+
+    Leaves Ray connected when it already was (a caller's own ``ray.init``); otherwise
+    disconnects, or stops the local Ray, at the end. Tasks still running then are cancelled.
+    """
+    ray = _import_ray()
+    owned = not ray.is_initialized()
+    if owned:
+        try:
+            _connect(ray, address, cpus)
+        except (ConnectionError, RuntimeError, ValueError) as exc:
+            raise EngineError(
+                f"cannot start or reach Ray{f' at {address}' if address else ''}: {exc}"
+            ) from exc
+    executor = RayExecutor()
+    try:
+        yield executor
+    finally:
+        executor.cancel()
+        if owned:
+            ray.shutdown()
