@@ -25,6 +25,7 @@ import psutil
 import pytest
 from test_reliability import (  # the render helpers and sample articles of the bad-input table
     ARTICLE,
+    EPISODE_SUFFIXES,
     OTHER_ARTICLE,
     REPO,
     SEED,
@@ -68,10 +69,11 @@ def _final_files(out: Path) -> dict[str, bytes]:
 def _complete_episodes(out: Path) -> set[str]:
     """The slugs in ``out``, each checked to be a whole episode (no partial one may exist)."""
     names = [n for n in everything_in(out) if not n.startswith(".")]
-    slugs = {n.removesuffix(".chapters.json").rsplit(".", 1)[0] for n in names}
+    others = tuple(suffix for suffix in EPISODE_SUFFIXES if suffix.endswith(".json") and suffix != ".json")
+    slugs = {n.removesuffix(".json") for n in names if n.endswith(".json") and not n.endswith(others)}
     for slug in slugs:
         assert_episode_files(out, slug)
-    assert len(names) == 4 * len(slugs), names
+    assert sorted(names) == sorted(slug + suffix for slug in slugs for suffix in EPISODE_SUFFIXES)
     return slugs
 
 
@@ -295,7 +297,7 @@ def test_concurrent_renders_into_one_folder_all_land(tmp_path, count):
     for proc in procs:
         stdout, stderr = proc.communicate(timeout=120)
         assert proc.returncode == 0, stderr
-        assert len(stdout.splitlines()) == 4
+        assert len(stdout.splitlines()) == len(EPISODE_SUFFIXES)
     slugs = _complete_episodes(out)
     assert len(slugs) == count
     sources = {json.loads((out / f"{slug}.json").read_text(encoding="utf-8"))["source"] for slug in slugs}
