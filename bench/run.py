@@ -32,6 +32,23 @@ def checks(shared: Path) -> dict[str, list[str]]:
             "--format",
             "html",
         ],
+        # issue 14's acceptance floors on the 271 pages of trafilatura's evaluation set
+        "snippets-txt": [
+            str(judges / "snippets.py"),
+            str(corpus / "snippets-dev"),
+            "--format",
+            "txt",
+            "--min",
+            "0.90",
+        ],
+        "snippets-html": [
+            str(judges / "snippets.py"),
+            str(corpus / "snippets-dev"),
+            "--format",
+            "html",
+            "--min",
+            "0.93",
+        ],
         "seed": [str(judges / "seed.py"), str(SEED), "-v"],
         "pronunciation": [
             str(judges / "pronunciation.py"),

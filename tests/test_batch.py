@@ -23,6 +23,11 @@ from narrate.script import build_script
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 
 
+def _is_episode_json(path: Path) -> bool:
+    """The episode's own JSON, not its chapters or its JSON transcript beside it."""
+    return path.suffix == ".json" and not path.name.endswith((".chapters.json", ".transcript.json"))
+
+
 @pytest.fixture
 def pages(seed_path: Path, article_txt: Path, short_txt: Path) -> list[Path]:
     """Four articles with titles of their own, in three formats."""
@@ -65,9 +70,7 @@ def test_an_unreadable_article_is_reported_and_the_others_are_written(
     assert str(missing) in errors[0] and str(empty) in errors[1]
     # the file names, in input order, of the three articles that worked
     listed = [Path(line) for line in result.stdout.splitlines()]
-    episodes = [
-        json.loads(p.read_text()) for p in listed if p.suffix == ".json" and ".chapters" not in p.name
-    ]
+    episodes = [json.loads(p.read_text()) for p in listed if _is_episode_json(p)]
     assert [e["source"] for e in episodes] == [str(pages[0]), str(pages[1]), str(pages[2])]
     assert all(p.exists() for p in listed)
     summary = result.stderr.strip().splitlines()[-1]
@@ -84,9 +87,7 @@ def test_a_batch_that_works_exits_0_and_says_how_much_audio_it_made(
         (folder / page.name).write_bytes(page.read_bytes())
     result = render_cli("batch", folder, "--engine", "fake", "-o", tmp_path / "out", "--no-cache", "-j", "2")
     assert result.exit_code == 0, result.output
-    records = [
-        json.loads(p.read_text()) for p in (tmp_path / "out").glob("*.json") if ".chapters" not in p.name
-    ]
+    records = [json.loads(p.read_text()) for p in (tmp_path / "out").glob("*.json") if _is_episode_json(p)]
     minutes = sum(r["duration"] for r in records) / 60
     assert len(records) == 4
     assert f"4 of 4 articles narrated, {minutes:.1f} minutes of audio" in result.stderr

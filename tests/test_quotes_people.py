@@ -150,6 +150,17 @@ def test_who_is_registered_as_a_person(text: str, people: list[str]) -> None:
         # The first-name table is wrong about some names; the speaker's own "he" decides the voice.
         (["Di Li leads the survey.", "Li says that he is excited. “This is a great time,” he says."],
          "Di Li", "m"),
+        # Lower-case particles inside a name (narrate.text.NAME_PARTICLES), before and after it.
+        (["Anna della Rocca, the party's lawyer, spoke first.", "“It is unjust,” della Rocca said."],
+         "Anna della Rocca", "f"),
+        (["Jan den Hartog runs the port.", "“It is unjust,” den Hartog said."], "Jan den Hartog", "m"),
+        (["“It is unjust,” Jan den Hartog said."], "Jan den Hartog", "m"),
+        # An abbreviated rank (narrate.text.TITLES) does not end the name that follows "said".
+        (["“Nobody was hurt,” said Det. Sgt. Ann Cole."], "Ann Cole", "f"),
+        (["“Nobody was hurt,” said Cmdr. Ann Cole."], "Ann Cole", "f"),
+        # Nor does it end the quote's sentence before the name it belongs to.
+        (["“Nobody was hurt,” said Atty. Gen. Ann Cole."], "Ann Cole", "f"),
+        (["“We are pleased,” said Acme Widgets Inc. spokeswoman Ann Cole."], "Ann Cole", "f"),
         # The subject of the previous sentence, not the last name mentioned.
         (["Sam Ortega questioned Robin Dale about the recording.", "Dale’s apology came a day later.",
           "“I was wrong,” he said."], "Robin Dale", "m"),

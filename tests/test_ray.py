@@ -48,10 +48,11 @@ def _episodes(folder: Path) -> dict[str, dict[str, object]]:
     audio duration, by slug."""
     found = {}
     for path in folder.glob("*.json"):
-        if path.name.endswith(".chapters.json"):
+        if path.name.endswith((".chapters.json", ".transcript.json")):
             continue
         record = json.loads(path.read_text())
-        del record["rendered_at"]
+        for volatile in ("rendered_at", "updated_at"):  # the clock, not the render
+            record.pop(volatile, None)
         found[record["slug"]] = {
             "record": record,
             "chapters": (folder / record["files"]["chapters"]).read_text(),

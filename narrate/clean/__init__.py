@@ -71,16 +71,19 @@ def parse_article(raw: bytes, *, source: str, fmt: str | None = None) -> Article
     if fmt not in ("txt", "html", "md"):
         raise InputError(f"{name}: unknown format {fmt!r} — use txt, html or md")
     try:
-        text = to_text(raw, html=(fmt == "html"))
+        text = to_text(raw, html=(fmt == "html"), name=name)
     except BinaryData as exc:
         raise InputError(f"{name}: {exc} — give a text, HTML or Markdown file") from None
     if not text.strip():
         raise InputError(f"{name}: the file is empty — give a file with the article's text")
     res: Extracted
     if fmt == "html":
-        from .html import extract_html
+        from .html import HtmlSupportMissing, extract_html
 
-        res = extract_html(text)
+        try:
+            res = extract_html(text)
+        except HtmlSupportMissing as exc:
+            raise InputError(f"{name}: {exc}") from exc
         language = res.language or "en"
     elif fmt == "md":
         from .markdown import extract_markdown

@@ -55,6 +55,38 @@ _AGENCIES = {
     "YONHAP",
     "XINHUA",
 }
+# Widget vendors, platforms and legal words: "Promoted links by Taboola" is never an author.
+_NOT_NAMES = re.compile(
+    r"(?i)^(?:taboola|outbrain|revcontent|zergnet|disqus|google|facebook|twitter|instagram|youtube|"
+    r"mgid|nativo|sharethrough|wordpress|jetpack|getty\s+images|shutterstock)\b|"
+    r"\b(?:terms|privacy|policy|cookies?|rights\s+reserved|subscribe|newsletter|advertis\w*|sponsored)\b"
+)
+_MONTH = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|"
+    r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+)
+# Where the names of a byline end: a date, a time, a handle, "Follow", "Updated".
+_AFTER_NAMES = re.compile(
+    r"(?i)\s*(?:[-–—|•·,]\s*)?(?:\b(?:updated|published|posted|follow|last\s+updated)\b|@\w|"
+    r"\b(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,|\b" + _MONTH + r"\s+\d{1,2}\b|\b\d{1,2}\s+" + _MONTH + r"|"
+    r"\b\d{1,4}[./-]\d{1,2}[./-]\d{1,4}\b|\b\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?).*$"
+)
+# "Jane Smith - Mar 3, 2020 4:05 pm UTC": a name then a date; no "By".
+_NAME_THEN_DATE = re.compile(
+    r"^(?P<names>[A-ZÀ-Ö][\w'’.-]+(?:\s+(?:[A-ZÀ-Ö][\w'’.-]+|de|da|van|von|del|der|bin|al)){1,4}"
+    r"(?:\s*(?:,|and|&)\s*[A-ZÀ-Ö][\w'’.-]+(?:\s+[A-ZÀ-Ö][\w'’.-]+){1,3})*)\s*(?:[-–—|•·,]\s*)"
+    r"(?=(?:"
+    + _MONTH
+    + r"\s+\d|\d{1,2}\s+"
+    + _MONTH
+    + r"|\d{1,4}[./-]\d{1,2}[./-]\d{1,4}|updated|published))",
+    re.I,
+)
+_NAME_ALONE = re.compile(r"^[A-ZÀ-Ö][\w'’.-]+(?:\s+(?:[A-ZÀ-Ö][\w'’.-]+|de|da|van|von|del|der|bin|al)){1,3}$")
+_DATE_ONLY = re.compile(
+    r"(?i)^(?:(?:updated|published|posted)\s*:?\s*)?(?:\w+,?\s+)?(?:" + _MONTH + r"\s+\d{1,2},?(?:\s+\d{4})?|"
+    r"\d{1,2}\s+" + _MONTH + r"(?:\s+\d{4})?|\d{1,4}[./-]\d{1,2}[./-]\d{1,4})\b"
+)
 _NAME_TOKEN = re.compile(r"^[A-Za-zÀ-ÖØ-öø-ÿĀ-ž][\w'’.-]*$")
 _LOWER_PARTICLES = {
     "de",
@@ -139,12 +171,15 @@ def names_from(text: str) -> str | None:
     text = text.replace("[email protected]", " ").replace("email protected", " ")
     text = BYLINE_START.sub("", text, count=1)
     text = _AUTHOR_LABEL.sub("", text, count=1)
+    text = _AFTER_NAMES.sub("", text)
     text = re.split(r"\s[|•·]\s|\s{2,}|\t|(?<=[a-z]{2})\.\s", text)[0]
     text = _GLUED.sub(r"\1", text)
     parts = re.split(r",|;|\s+and\s+|\s*&\s*|\s+AND\s+|\s+und\s+|\s+e\s+|\s+y\s+", text)
     names: list[str] = []
     for p in parts:
         n = _clean_name(p)
+        if n is not None and _NOT_NAMES.search(n):
+            n = None
         if n is None or (names and len(n.split()) == 1):
             if names:
                 break  # "By A, B, Staff Writers, Updated 3pm": stop at the first non-name
@@ -172,9 +207,11 @@ def byline_of(line: str, next_line: str | None = None) -> str | None:
         return None
     if s.lower() in ("by", "by:"):
         return names_from(next_line) if next_line else None
-    m = _PIPE_ROLE.match(s)
+    m = _PIPE_ROLE.match(s) or _NAME_THEN_DATE.match(s)
     if m:
         return names_from(m.group("names"))
     if _AUTHOR_LABEL.match(s):
         return names_from(s)
+    if next_line and _NAME_ALONE.match(s) and _DATE_ONLY.match(next_line.strip()):
+        return names_from(s)  # a name alone on its line, the date on the next
     return None

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import codecs
+import logging
 import re
 
 from narrate.errors import InputError
+
+log = logging.getLogger("narrate")
 
 _MAGIC = (
     (b"\x89PNG", "a PNG image"),
@@ -97,17 +100,20 @@ def _looks_binary(raw: bytes) -> bool:
     return ctrl / len(sample) > 0.03
 
 
-def to_text(raw: bytes, *, html: bool = False) -> str:
-    """Decode ``raw`` and normalise line ends, spaces and invisible characters."""
+def to_text(raw: bytes, *, html: bool = False, name: str = "the text") -> str:
+    """Decode ``raw`` and normalise line ends, spaces and invisible characters.
+
+    ``name`` (the file's) is used in the one warning decoding may give.
+    """
     try:
-        return normalise(_decode(raw, html=html))
+        return normalise(_decode(raw, html=html, name=name))
     except InputError:
         raise
     except Exception as exc:  # pragma: no cover - defensive: decoding must only raise InputError
         raise BinaryData(f"cannot decode the text ({exc.__class__.__name__})") from exc
 
 
-def _decode(raw: bytes, *, html: bool) -> str:
+def _decode(raw: bytes, *, html: bool, name: str) -> str:
     what = sniff_binary(raw)
     if what:
         raise BinaryData(f"this is {what}, not an article")
@@ -142,6 +148,9 @@ def _decode(raw: bytes, *, html: bool) -> str:
             pass
     if utf8_ok:
         return text
+    mostly = _mostly_utf8(raw, name)
+    if mostly is not None:
+        return mostly
     runs = re.findall(rb"[\x80-\xff]+", raw[:65536])
     if runs and sum(len(r) for r in runs) / len(runs) < 1.6:
         # high bytes one at a time (accents, curly quotes) are Western text: Windows-1252; Cyrillic,
@@ -167,6 +176,39 @@ def _decode(raw: bytes, *, html: bool) -> str:
         return raw.decode("cp1252")
     except UnicodeDecodeError:
         return raw.decode("latin-1")
+
+
+# A stray byte (a bad paste, a truncated download) in UTF-8 text: the text is read as UTF-8 when
+# it holds at least this many valid multi-byte sequences per invalid byte.
+_SEQUENCES_PER_BAD_BYTE = 2
+_HIGH_BYTES = bytes(range(0x80, 0x100))
+_UTF8_SEQUENCE = re.compile(
+    rb"[\xc2-\xdf][\x80-\xbf]|\xe0[\xa0-\xbf][\x80-\xbf]|[\xe1-\xec\xee\xef][\x80-\xbf]{2}|\xed[\x80-\x9f][\x80-\xbf]"
+    rb"|\xf0[\x90-\xbf][\x80-\xbf]{2}|[\xf1-\xf3][\x80-\xbf]{3}|\xf4[\x80-\x8f][\x80-\xbf]{2}"
+)
+
+
+def _mostly_utf8(raw: bytes, name: str) -> str | None:
+    """UTF-8 text with a few invalid bytes, decoded with those bytes replaced (and said once); else None.
+
+    Text in a legacy charset has next to no valid UTF-8 multi-byte sequences (its accented letters
+    are single high bytes between ASCII ones), so the bytes are read as UTF-8 only when the valid
+    sequences clearly outnumber the invalid bytes.
+    """
+    sequences = _UTF8_SEQUENCE.findall(raw)
+    high = len(raw) - len(raw.translate(None, _HIGH_BYTES))
+    invalid = high - sum(len(m) for m in sequences)
+    if invalid <= 0 or len(sequences) < _SEQUENCES_PER_BAD_BYTE * invalid:
+        return None
+    log.warning(
+        "%s: UTF-8 except for %d invalid byte%s (a bad paste or a cut download?): "
+        "read as UTF-8 with %s replaced",
+        name,
+        invalid,
+        "" if invalid == 1 else "s",
+        "that byte" if invalid == 1 else "those bytes",
+    )
+    return raw.decode("utf-8", errors="replace")
 
 
 def _check_text(text: str) -> None:

@@ -8,23 +8,19 @@ text goes through the text-copy rules.
 
 from __future__ import annotations
 
+import copy
 import logging
 import re
+from html.parser import HTMLParser
+
+from narrate.errors import InputError
+from narrate.text import ends_like_sentence
 
 from .byline import byline_of, names_from
 from .dates import iso_date
 from .extracted import Extracted
-from .text import (
-    _CAPTION,
-    _DATE_LINE,
-    _STRONG_WIDGET,
-    _WIDGET,
-    count_words,
-    furniture_reason,
-    is_barrier_text,
-    is_sentence,
-    norm,
-)
+from .patterns import CAPTION, DATE_LINE, STRONG_WIDGET, WIDGET
+from .text import count_words, furniture_reason, is_barrier_text, norm, trim_edges
 
 _DROP_TAGS = (
     "script",
@@ -181,27 +177,109 @@ def _page_identity(doc) -> tuple[str | None, str | None]:
 
 
 def _visible_text(doc) -> str:
-    parts: list[str] = []
-
-    def walk(el) -> None:
-        tag = el.tag if isinstance(el.tag, str) else ""
-        if tag in _BLOCK_TAGS:
-            parts.append("\n")
-        if el.text and tag:
-            parts.append(el.text)
-        for ch in el:
-            walk(ch)
-            if ch.tail:
-                parts.append(ch.tail)
-        if tag in _BLOCK_TAGS:
-            parts.append("\n")
+    """The page's text with a line break around each block; an iterative walk (pages nest deep)."""
+    from lxml import etree
 
     body = doc.find("body")
-    walk(body if body is not None else doc)
+    parts: list[str] = []
+    for event, el in etree.iterwalk(body if body is not None else doc, events=("start", "end")):
+        tag = el.tag if isinstance(el.tag, str) else ""
+        if event == "start":
+            if tag in _BLOCK_TAGS:
+                parts.append("\n")
+            if el.text and tag:
+                parts.append(el.text)
+        else:
+            if tag in _BLOCK_TAGS:
+                parts.append("\n")
+            if el.tail:
+                parts.append(el.tail)
     return "".join(parts)
 
 
-def _trafilatura_blocks(html: str) -> list[tuple[str, str]]:
+# libxml2 reads no deeper than this even with huge_tree; below it the page's text is dropped.
+_LXML_MAX_DEPTH = 2000
+
+
+def _depth(doc) -> int:
+    from lxml import etree
+
+    depth = deepest = 0
+    for event, _el in etree.iterwalk(doc, events=("start", "end")):
+        depth += 1 if event == "start" else -1
+        deepest = max(deepest, depth)
+    return deepest
+
+
+class _TextCollector(HTMLParser):
+    """The visible text of a page by Python's own HTML parser: a flat event stream, any depth."""
+
+    _SKIP = frozenset(_DROP_TAGS) | {"head", "title"}
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self.skipping = 0
+
+    def handle_starttag(self, tag: str, attrs) -> None:
+        if tag in self._SKIP:
+            self.skipping += 1
+        elif tag in _BLOCK_TAGS:
+            self.parts.append("\n")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in self._SKIP:
+            self.skipping = max(0, self.skipping - 1)
+        elif tag in _BLOCK_TAGS:
+            self.parts.append("\n")
+
+    def handle_data(self, data: str) -> None:
+        if not self.skipping:
+            self.parts.append(data)
+
+
+def _visible_text_flat(text: str) -> str:
+    collector = _TextCollector()
+    collector.feed(text)
+    collector.close()
+    return "".join(collector.parts)
+
+
+class HtmlSupportMissing(InputError):
+    """trafilatura or lxml cannot be imported: HTML pages cannot be read (a broken install)."""
+
+
+def _require_html_support() -> None:
+    try:
+        import lxml.html  # noqa: F401
+        import trafilatura  # noqa: F401
+    except ImportError as exc:
+        raise HtmlSupportMissing(
+            f"cannot read HTML pages: {exc.name or 'a module'} cannot be imported ({exc})"
+            " — reinstall narrate's dependencies (pip install --force-reinstall narrate)"
+        ) from exc
+
+
+def _parse(text: str):
+    """The page as an lxml tree; deep nesting allowed (libxml2 stops at 256 levels by default)."""
+    import lxml.html
+
+    parser = lxml.html.HTMLParser(huge_tree=True, collect_ids=False, remove_comments=True, remove_pis=True)
+    return lxml.html.document_fromstring(text, parser=parser)
+
+
+# When trafilatura's default mode finds this many times the words of its precision mode, the
+# precision mode stopped early (often after the first paragraph) and the default's result is read.
+_RECALL_RATIO = 2.0
+# ... checked when the precision mode found fewer words than this (a long result did not stop early)
+_RECALL_CHECK_WORDS = 600
+# Text the text-copy rules add to trafilatura's is taken only when it reads like the article:
+# paragraphs of this many words on average, and this share of the length of trafilatura's own.
+_ADDED_MIN_WORDS = 30
+_ADDED_SHARE = 0.8
+
+
+def _trafilatura_blocks(tree, precision: bool = True) -> list[tuple[str, str]]:
     """(kind, text) blocks in order: kind is 'p', 'head', 'item' or 'row'."""
     import trafilatura
     from lxml import etree
@@ -210,9 +288,9 @@ def _trafilatura_blocks(html: str) -> list[tuple[str, str]]:
     if quiet.level == logging.NOTSET:  # its "discarding data" warnings are no news to our user
         quiet.setLevel(logging.ERROR)
     xml = trafilatura.extract(
-        html,
+        copy.deepcopy(tree),  # trafilatura edits the tree it is given
         output_format="xml",
-        favor_precision=True,
+        favor_precision=precision,
         include_comments=False,
         include_tables=True,
         include_images=False,
@@ -280,6 +358,36 @@ def _covers(longer: list[str], shorter: list[str], share: float = 0.8, ratio: fl
     return bool(b) and len(a & b) >= share * len(b) and len(a) > ratio * len(b)
 
 
+def _span_between(visible: list[str], found: list[str]) -> tuple[int, int] | None:
+    """The run of ``visible`` from the first to the last paragraph mostly made of ``found``'s text."""
+    have = _shingles(found)
+    hits = []
+    for i, p in enumerate(visible):
+        sh = _shingles([p])
+        if sh and len(sh & have) >= 0.5 * len(sh):
+            hits.append(i)
+    if not hits:
+        return None
+    return hits[0], hits[-1]
+
+
+def _continues_as_prose(visible: list[str], found: list[str]) -> bool:
+    """True when ``visible`` holds most of ``found``, is clearly longer, and what it adds reads like
+    the article: paragraphs about as long as the article's own, not a thread of short comments or
+    a list of teasers after it."""
+    if not _covers(visible, found):
+        return False
+    span = _span_between(visible, found)
+    if span is None:
+        return False
+    extra = visible[: span[0]] + visible[span[1] + 1 :]
+    if not extra:
+        return True
+    mean_extra = sum(count_words(p) for p in extra) / len(extra)
+    mean_found = sum(count_words(p) for p in found) / max(1, len(found))
+    return mean_extra >= max(_ADDED_MIN_WORDS, _ADDED_SHARE * mean_found)
+
+
 def _text_rules(doc):
     from .text import extract
 
@@ -299,32 +407,18 @@ def _is_furniture(text: str, title: str) -> bool:
         return True
     if title and n == norm(title):
         return True
-    if _STRONG_WIDGET.search(text):
+    if STRONG_WIDGET.search(text):
         return True
-    if w <= 25 and _CAPTION.search(text):
+    if w <= 25 and CAPTION.search(text):
         return True
-    if w <= 16 and not is_sentence(text) and (byline_of(text) or _DATE_LINE.match(text)):
+    if w <= 16 and not ends_like_sentence(text) and (byline_of(text) or DATE_LINE.match(text)):
         return True
-    return w <= 8 and bool(_WIDGET.search(text)) and not is_sentence(text)
+    return w <= 8 and bool(WIDGET.search(text)) and not ends_like_sentence(text)
 
 
-def extract_html(text: str) -> Extracted:
-    import lxml.html
-
-    text = re.sub(r"^\s*<\?xml[^>]*\?>", "", text)  # lxml refuses str input with an encoding declaration
-    try:
-        doc = lxml.html.document_fromstring(text)
-    except Exception:  # lxml raises ParserError / ValueError on empty or odd documents
-        doc = None
-    if doc is None:
-        return Extracted(title="", paragraphs=[])
-    title, byline, date, lang = _metadata(doc)
-    site, url = _page_identity(doc)
-    blocks: list[tuple[str, str]] = []
-    try:
-        blocks = _trafilatura_blocks(text)
-    except Exception:  # trafilatura is a best effort: fall back to the text-copy rules
-        blocks = []
+def _body(
+    blocks: list[tuple[str, str]], title: str, byline: str | None
+) -> tuple[list[str], list[tuple[int, str]], str | None]:
     paragraphs: list[str] = []
     headings: list[tuple[int, str]] = []
     seen: set[str] = set()
@@ -332,7 +426,10 @@ def extract_html(text: str) -> Extracted:
     for kind, t in blocks:
         if is_barrier_text(t) and words_so_far >= 100:
             break  # comments, "you may also like", "more stories": the article has ended
-        if _is_furniture(t, title) or furniture_reason(t, title):
+        # the headline repeated above the text is read once, as the title; further down the
+        # same words are the article's (a lede that restates it, a closing line)
+        head_title = title if not paragraphs else ""
+        if _is_furniture(t, head_title) or furniture_reason(t, head_title):
             if byline is None and count_words(t) <= 16:
                 byline = byline_of(t)
             continue
@@ -342,29 +439,75 @@ def extract_html(text: str) -> Extracted:
             continue
         seen.add(n)
         if kind == "head":
-            if is_sentence(t) or count_words(t) > 14:
+            if ends_like_sentence(t) or count_words(t) > 14:
                 paragraphs.append(t)  # a question of an interview, a deal's full description: content
             elif paragraphs:
                 headings.append((len(paragraphs), t))
         else:
             paragraphs.append(t)
+    return paragraphs, headings, byline
+
+
+def _blocks_or_none(doc, *, precision: bool) -> list[tuple[str, str]]:
+    try:
+        return _trafilatura_blocks(doc, precision=precision)
+    except Exception as exc:  # trafilatura is a best effort; the text-copy rules take over
+        logging.getLogger("narrate").debug("trafilatura failed: %r", exc)
+        return []
+
+
+def extract_html(text: str) -> Extracted:
+    from lxml import etree
+
+    _require_html_support()
+    text = re.sub(r"^\s*<\?xml[^>]*\?>", "", text)  # lxml refuses str input with an encoding declaration
+    try:
+        doc = _parse(text)
+    except (etree.ParserError, ValueError):  # lxml's answer to an empty or odd document
+        return Extracted(title="", paragraphs=[])
+    title, byline, date, lang = _metadata(doc)
+    site, url = _page_identity(doc)
+    paragraphs, headings, byline = _body(_blocks_or_none(doc, precision=True), title, byline)
+    if count_words(" ".join(paragraphs)) < _RECALL_CHECK_WORDS:
+        recall = _body(_blocks_or_none(doc, precision=False), title, byline)
+        if count_words(" ".join(recall[0])) > _RECALL_RATIO * count_words(" ".join(paragraphs)):
+            paragraphs, headings, byline = recall
+    visible = _text_rules(doc)
+    if visible is not None and _continues_as_prose(visible.paragraphs, paragraphs):
+        # trafilatura stopped early: the text rules found the same article and more of it
+        paragraphs, headings = visible.paragraphs, visible.headings
+    if not paragraphs and _depth(doc) >= _LXML_MAX_DEPTH:
+        # the page nests deeper than lxml reads: its text comes from a flat parse instead
+        from .text import extract
+
+        visible = extract(_visible_text_flat(text))
+    if not paragraphs and visible is not None:
+        paragraphs, headings = visible.paragraphs, visible.headings
+        title = title or visible.title
+        byline = byline or visible.byline
+        date = date or visible.date
     dateline = None
     visible = _text_rules(doc)
-    if visible is not None and _covers(visible.paragraphs, paragraphs):
-        # the text rules found the same article and much more of it (trafilatura stopped early)
+    if visible is not None and _continues_as_prose(visible.paragraphs, paragraphs):
+        # trafilatura stopped early: the text rules found the same article and more of it
         paragraphs, headings = visible.paragraphs, visible.headings
-        blocks = []
+    if not paragraphs and _depth(doc) >= _LXML_MAX_DEPTH:
+        # the page nests deeper than lxml reads: its text comes from a flat parse instead
+        from .text import extract
+
+        visible = extract(_visible_text_flat(text))
     if not paragraphs and visible is not None:
         paragraphs, headings = visible.paragraphs, visible.headings
         title = title or visible.title
         byline = byline or visible.byline
         date = date or visible.date
     if paragraphs:
-        from .text import _DATELINE
+        from .patterns import DATELINE
 
-        m = _DATELINE.match(paragraphs[0])
+        m = DATELINE.match(paragraphs[0])
         if m and m.group("place").strip(" .").isupper() and len(m.group("place")) >= 3:
             dateline = m.group("place").strip(" .")
+    paragraphs = trim_edges(paragraphs)
     headings = [(i, h) for i, h in headings if i < len(paragraphs)]
     return Extracted(
         title=title,

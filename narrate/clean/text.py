@@ -12,154 +12,48 @@ import itertools
 import re
 from dataclasses import dataclass
 
+from narrate.text import ends_like_sentence
+
 from .byline import byline_of
 from .dates import find_date
 from .extracted import Extracted
+from .patterns import (
+    BARE_COMMENT,
+    BARRIER,
+    BREADCRUMB,
+    CAPTION,
+    CODE,
+    COMMENT_HEAD,
+    COMMENT_META,
+    CONTACT_WORDS,
+    DATE_LINE,
+    DATELINE,
+    EMAIL,
+    LIST_ITEM,
+    META_BAR,
+    NEWS_PHRASES,
+    PICTURED,
+    READ_TIME,
+    STRONG_WIDGET,
+    TIME_AGO,
+    URL,
+    URL_ONLY,
+    WEAK_WIDGET,
+    WIDGET,
+)
+
+PULL_QUOTE_MAX_WORDS = 25
+COMMENT_META_LOOKAHEAD = 10
+# An inline box: at most this many lines before the prose resumes, then this many paragraphs of
+# at least this many words in a row.
+INLINE_BOX_MAX_LINES = 12
+INLINE_BOX_RESUME = 3
+INLINE_BOX_PROSE_WORDS = 15
 
 _WORD = re.compile(r"\w+")
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff]")
-_SENT_END = re.compile(r"""[.!?…。！？:;][\s"'”’»)\]*]*$|[.!?…。！？]["'”’»]?\s*\([^()]{1,40}\)$""")
 _SPACES = re.compile(r"\s+")
 _TITLE_SEPS = re.compile(r"\s+[|–—:•·»-]\s+|\s+::\s+|\s*\|\s*")
-
-# Furniture vocabulary: a short line carrying one of these is a widget, not article.
-_WIDGET = re.compile(
-    r"""(?ix)
-    \b(?:log\s?in|log\s?out|sign\s?in|sign\s?up|sign\s?out|register\s+(?:now|for|to)|create\s+(?:an\s+)?account|
-    subscribe|subscription|subscriber|newsletters?|unsubscribe|
-    share\s+(?:this|on|via|the\s+story|article)|share\b|tweet\b|condividi|partager|compartir|compartilh\w*|teilen|
-    comment[ao]s?\b|commenti|kommentar\w*|commentaires?|comentarios?|coment[aá]rios?|iscriviti|abonnieren|anmelden|connexion|
-    pubblicit[àa]|publicit[ée]|publicidad|publicidade|werbung|anzeige|leggi\s+anche|lesen\s+sie\s+auch|lire\s+aussi|
-    veja\s+tamb[ée]m|leia\s+(?:mais|tamb[ée]m)|saiba\s+mais|lee\s+tambi[ée]n|pin\s+it|whatsapp|linkedin|pinterest|reddit|
-    facebook|twitter|instagram|youtube|flipboard|follow\s+us|like\s+us|
-    print\b|e-?mail\s+(?:this|us|address)|comments?\b|commenting|leave\s+a\s+reply|reply\b|
-    advertisement|advertising|advertise|sponsored|promoted|ad\s?choices|
-    related\s+(?:articles?|stories|content|posts?|news|topics|coverage|links?|videos?)|recommended|
-    read\s+more|see\s+more|show\s+more|load\s+more|more\s+from|more\s+on\s+this|most\s+(?:popular|read|viewed|shared)|trending|
-    top\s+stories|latest\s+(?:news|stories|videos)|editor'?s\s+picks?|you\s+may\s+also|also\s+read|don'?t\s+miss|
-    cookies?|privacy\s+(?:policy|notice|settings)|terms\s+(?:of|and)\s+(?:use|service|conditions)|
-    all\s+rights\s+reserved|copyright|©|ⓒ|javascript|browser|
-    click\s+here|tap\s+here|skip\s+to|back\s+to\s+top|jump\s+to|go\s+to|table\s+of\s+contents|
-    download\s+(?:the|our)\s+app|app\s+store|google\s+play|
-    audio\s+report|listen\s+to\s+(?:this|the)\s+article|read\s+by\s+ai|text\s+size|font\s+size|
-    contact\s+us|about\s+us|site\s+map|sitemap|help\s+center|customer\s+service|
-    previous\s+(?:article|post|story)|next\s+(?:article|post|story)|
-    tags?\s*:|filed\s+under|categor(?:y|ies)\s*:|topics?\s*:|
-    photo\s+gallery|view\s+gallery|watch\s*:|video\s*:|image\s+\d+\s+of\s+\d+|\d+\s+of\s+\d+\s+(?:photos|images)|
-    standards\s+board|dictionary|
-    loading|please\s+wait|posted\s+in|permalink
-    )""",
-)
-
-_PICTURED = re.compile(
-    r"(?i),\s+pictured\b|\(pictured\)|\bpictured\s+(?:left|right|center|centre|above|below|here)\b|^pictured\b"
-)
-PULL_QUOTE_MAX_WORDS = 25
-_CONTACT_WORDS = re.compile(
-    r"(?i)\b(?:reach(?:ed)?|contact|e-?mail|tips?|send|follow|questions?|comments?|feedback|write\s+to\s+us)\b"
-)
-_EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+|\[email\s+protected\]")
-
-# Phrases of news writing that contain widget words.
-_NEWS_PHRASES = re.compile(
-    r"(?i)\b(?:declined|refused|decline|refuse|declining|unavailable|available)\s+(?:to|for)\s+comments?\b|\bno\s+comment\b"
-)
-
-# Widget words that a sentence of the article may use too ("shared on Twitter", "the print edition").
-_WEAK_WIDGET = re.compile(
-    r"(?i)\b(?:facebook|twitter|instagram|youtube|whatsapp|linkedin|pinterest|reddit|flipboard|print|comments?|reply|"
-    r"share|tweet|advertis\w*|sponsored|promoted|recommended|trending|browser|loading|go\s+to|cookies?|dictionary|"
-    r"copyright|javascript|sign\s?up|subscri\w+)\b"
-)
-
-# Captions and credits.
-_CAPTION = re.compile(
-    r"""(?ix)
-    \[\s*(?-i:[A-Z][A-Z0-9 ,./&'’-]{1,40})\]\s*$                       # ... [SCREEN CAPTURE] / [YONHAP]
-    | \[(?:photo|image|사진)[^\]]*\]                                 # [Photo by ...]
-    | \((?:photo|image|picture|pictured|credit|file\s+photo|photos?\s+by|illustration|graphic|video)
-      \b[^)]*\)\s*$
-    | \b(?:(?:getty\s+images|shutterstock|istock(?:photo)?|alamy|ap\s+photo|afp\s+photo|epa-efe|
-         photo\s+credit|image\s+credit|image\s+source|images?\s+via|photo\s+via|courtesy\s+of)\b|
-         (?:photograph|photos?|image|picture|illustration|credit)\s*(?::|\.\.\.|…))[^.!?]{0,80}$
-    | (?:^|\s)(?:/|\|)\s*(?:ap|afp|reuters|getty|epa|bloomberg|xinhua|yonhap)\s*$
-    | ^(?:photo|image|video|source|credit|caption)\s*[:|]
-    | ^\(\s*[^()]{2,60}\)$                                          # (Walt Disney Co.) / (AP Photo)
-    | [.!?]\s*\([^()\s]*/[^()]*\)$                                   # ... of Titan. (NASA/JPL-Caltech/ASU)
-    | \b(?-i:[A-Z]{3,})/(?-i:[A-Z][\w'’-]+)(?:\s(?-i:[A-Z][\w'’-]+)){1,2}$    # ... REUTERS/Brendan McDermid
-    | ^file\s+photo\b
-    | ^\((?:reporting|writing|editing|additional\s+reporting|compiled)\s+by\b.*\)$
-    | ^[A-Z][\w.'’-]+(?:\s[A-Z][\w.'’-]+){0,3}\s*[|/]\s*                 # Name | Agency | Getty Images
-      [A-Z][\w&.]*(?:\s[\w&.]+){0,4}(?:\s*[|/]\s*[\w&. ]{2,30})?$
-    | \s/\s*(?:ap|afp|reuters|getty\s+images|epa|bloomberg|xinhua|yonhap|ap\s+images|nbc\s+news|cnn|bbc)
-      (?:\s+(?:file|photo|images))?\s*$
-    """,
-)
-
-# Furniture that is furniture at any length: cookie banners, legal lines, comment forms.
-_STRONG_WIDGET = re.compile(
-    r"""(?ix)
-    \b(?:cookies?\b.{0,120}\b(?:website|site|sito|seite|webseite|web|browser|navigat\w*|experience|esperienza|
-    expérience|experiencia|consent\w*|accept\w*|akzept\w*|privacy|policy|datenschutz)|
-    (?:website|site|sito|seite|webseite|browser|experience|consent|accept|utilizziamo|utilizamos|utilisons|verwenden|we\s+use|uses)\b.{0,80}\bcookies?\b|
-    your\s+e-?mail\s+address|activation\s+link|news\s+alerts|delivered\s+(?:to\s+your\s+inbox|(?:every\s+)?(?:weekday|daily|each))|
-like\s+this\s+(?:story|article|post)\?|share\s+it\s+with|
-    this\s+(?:web)?site\s+uses|all\s+rights\s+reserved|comment\s+data\s+is\s+processed|
-    javascript\s+(?:is\s+)?(?:disabled|enabled|required)|enable\s+javascript|
-    (?:your|our)\s+privacy\s+(?:policy|settings|choices)|terms\s+of\s+(?:use|service)\s+and\s+privacy|
-    to\s+write\s+comments|log\s+in\s+to\s+(?:comment|one\s+of)|you\s+must\s+be\s+logged\s+in|
-    save\s+my\s+name,\s+email|notify\s+me\s+(?:of|via|when)|sign\s+up\s+for\s+(?:our|the)\s+\w*\s*newsletter|
-    subscribe\s+to\s+(?:our|the)\s+\w*\s*newsletter|get\s+the\s+latest\s+\w+\s+(?:news\s+)?(?:delivered|in\s+your\s+inbox)
-    )""",
-)
-# Comment threads: the lines around each comment.
-_COMMENT_META = re.compile(
-    r"""(?ix)^(?:
-    \[?\s*(?:\d+\s+)?(?:comments?|replies|responses)\s*\]?|
-    (?:show|view|read|load|see)\s+(?:all\s+)?(?:\d+\s+)?(?:comments?|replies)|
-    (?:top\s+rated|newest|oldest|best)\s+comments?|leave\s+a\s+(?:comment|reply)|post\s+a\s+comment|add\s+a\s+comment|
-    join\s+the\s+(?:conversation|discussion)|
-    reply|report|like|flag|rating\s*:\s*\d+\s+votes?|\d+\s+(?:votes?|likes?|points?)|
-    \d+\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)\s+ago\b.{0,40}
-    )$""",
-)
-# Lines that open the part of a page after the article (comments, more stories).
-_BARRIER = re.compile(
-    r"""(?ix)^[\[(]?\s*(?:
-    \d+\s+(?:comments?|responses?|replies)|comments?|(?:top\s+rated|newest|oldest|best|recent|reader)\s+comments?|
-    (?:leave|post|add|write)\s+a\s+(?:comment|reply)|join\s+the\s+(?:conversation|discussion)|
-    (?:show|view|read|load|see)\s+(?:all\s+)?(?:\d+\s+)?comments?|\d+\s+responses?\s+to\b.*|discussion|
-    you\s+(?:may|might)\s+(?:also\s+)?(?:like|enjoy|be\s+interested\s+in)|more\s+(?:stories|articles|news|videos)(?:\s+from\b.*)?|
-    more\s+from\b.*|recommended(?:\s+(?:for\s+you|stories|articles|reading|videos))?|read\s+next|what\s+to\s+read\s+next|
-    up\s+next|most\s+(?:popular|read|viewed|shared|commented)(?:\s+\w+)?|trending(?:\s+(?:now|stories|articles|news))?|
-    around\s+the\s+web|from\s+(?:around\s+)?the\s+web|(?:sponsored|promoted|partner)\s+(?:stories|links|content|posts)|
-    about\s+the\s+author|previous\s+(?:post|article|story)|next\s+(?:post|article|story)
-    )\s*[\])]?\s*[:»›>]?$""",
-)
-_CODE = re.compile(
-    r"&(?:amp|lt|gt|quot|nbsp);|</?[a-zA-Z][a-zA-Z0-9]*(?:\s+[\w-]+=|\s*/?>)|\{\s*[\w-]+\s*:|^\s*(?:var|function|const|let)\s|[{}]\s*$|\[/[a-z]+\]"
-)
-_URL = re.compile(r"(?:https?:)?//\S+|www\.\S+")
-_LIST_ITEM = re.compile(r"^(?:\d{1,3}[.)]\s+\S|[•·▪►✓✔*–—-]\s*\S|\(\w\)\s+\S|[a-z][.)]\s+\S)")
-_URL_ONLY = re.compile(r"^(?:https?://|www\.)\S+$")
-
-_BREADCRUMB = re.compile(
-    r"^[^>»›/]{1,40}(?:\s*[>»›]\s*[^>»›]{1,40}){1,6}$|^[^/]{1,30}(?:\s+/\s+[^/]{1,30}){2,6}$"
-)
-_DATE_LINE = re.compile(
-    r"""(?ix)^(?:(?:published|updated|posted|last\s+updated|modified|date|on|기사입력|입력|수정)\s*[:：]?\s*)?
-    [\[(]?\s*(?:\w+,?\s+)?(?:\d{1,4}[./-]\d{1,2}[./-]\d{1,4}|\d{1,2}\s+\w+\.?,?\s+\d{4}|\w+\.?\s+\d{1,2},?\s+\d{4})
-    (?:\s*(?:at|,|-|\|)?\s*\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s*[A-Z]{2,4})?)?\s*[\])]?
-    (?:\s*(?:\||·|-)?\s*(?:updated|\d+\s+min(?:ute)?s?\s+read).*)?$""",
-)
-# "New Delhi, News Nation Bureau | Updated : 19 November 2019, 09:01 AM": a byline-and-date bar.
-_META_BAR = re.compile(r"(?i)\|\s*(?:updated|published|posted|last\s+updated)\s*(?:on\s*)?[:：]?\s*\d")
-_TIME_AGO = re.compile(r"(?i)^\d+\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?)\s+ago$")
-_READ_TIME = re.compile(r"(?i)^\d+\s*(?:min(?:ute)?s?)\s+read$")
-_DATELINE = re.compile(
-    r"^(?P<place>[A-Z][A-Z.'’ -]{1,40}[A-Z.])(?:,\s*[A-Z][\w.]*(?:\s+[\w.]+){0,3})?"
-    r"\s*(?:\([^)]{1,40}\))?\s*(?:—|–|--|-|:)\s+\S"
-)
 
 
 @dataclass
@@ -186,10 +80,6 @@ def count_words(s: str) -> int:
     return w
 
 
-def is_sentence(s: str) -> bool:
-    return bool(_SENT_END.search(s))
-
-
 def _split_lines(text: str) -> list[str]:
     lines = [_SPACES.sub(" ", ln).strip() for ln in text.split("\n")]
     return _unwrap(lines)
@@ -208,7 +98,7 @@ def _unwrap(lines: list[str]) -> list[str]:
     cont = sum(
         1
         for a, b in itertools.pairwise(lines)
-        if len(a) >= 40 and b and not is_sentence(a) and b[:1].islower()
+        if len(a) >= 40 and b and not ends_like_sentence(a) and b[:1].islower()
     )
     if cont < len(long) * 0.2:
         return lines
@@ -265,7 +155,7 @@ def classify(lines: list[str], title: str) -> list[Line]:
     out: list[Line] = []
     for i, ln in enumerate(lines):
         n = norm(ln)
-        ln_obj = Line(i, ln, count_words(ln) if ln else 0, is_sentence(ln) if ln else False, n)
+        ln_obj = Line(i, ln, count_words(ln) if ln else 0, ends_like_sentence(ln) if ln else False, n)
         if ln:
             ln_obj.junk = _junk_reason(ln_obj, ntitle, where)
         out.append(ln_obj)
@@ -277,7 +167,7 @@ def classify(lines: list[str], title: str) -> list[Line]:
             and prev.text
             and not prev.junk
             and prev.words <= 60
-            and not _CAPTION.search(prev.text)
+            and not CAPTION.search(prev.text)
             # and not the last line of a block of text
             and not (i >= 2 and out[i - 2].text and not out[i - 2].junk)
         ):
@@ -297,39 +187,37 @@ def _junk_reason(ln: Line, ntitle: str, where: dict[str, list[int]]) -> str:
         return "symbols"
     if ntitle and (n == ntitle or (len(n) > 20 and ntitle in n and len(n) < len(ntitle) * 1.3)):
         return "title"
-    if _COMMENT_META.match(s):
+    if COMMENT_META.match(s):
         return "comment"
-    if not _URL_ONLY.match(s) and (_CODE.search(s) or len("".join(_URL.findall(s))) > 0.4 * len(s)):
+    if not URL_ONLY.match(s) and (CODE.search(s) or len("".join(URL.findall(s))) > 0.4 * len(s)):
         return "code"
-    if _STRONG_WIDGET.search(s):
+    if STRONG_WIDGET.search(s):
         return "widget"
-    if w <= 12 and _BREADCRUMB.match(s) and not ln.sentence:
+    if w <= 12 and BREADCRUMB.match(s) and not ln.sentence:
         return "breadcrumb"
     if _is_pipe_menu(s):
         return "menu"
-    if w <= 25 and _CAPTION.search(s):
+    if w <= 25 and CAPTION.search(s):
         return "caption"
-    if w <= 40 and _PICTURED.search(s) and not s.startswith(("“", '"', "‘")):
+    if w <= 40 and PICTURED.search(s) and not s.startswith(("“", '"', "‘")):
         return "caption"
     # a sentence that only names a network ("shared on Twitter") is article; a widget line is not
-    weak_only = (
-        ln.sentence and w >= 5 and not _WIDGET.search(_WEAK_WIDGET.sub(" ", _NEWS_PHRASES.sub(" ", s)))
-    )
-    if w <= 20 and _WIDGET.search(s) and not weak_only:
+    weak_only = ln.sentence and w >= 5 and not WIDGET.search(WEAK_WIDGET.sub(" ", NEWS_PHRASES.sub(" ", s)))
+    if w <= 20 and WIDGET.search(s) and not weak_only:
         return "widget"
-    if w <= 16 and (_DATE_LINE.match(s) or _TIME_AGO.match(s) or _READ_TIME.match(s)):
+    if w <= 16 and (DATE_LINE.match(s) or TIME_AGO.match(s) or READ_TIME.match(s)):
         return "date"
-    if w <= 24 and _META_BAR.search(s):
+    if w <= 24 and META_BAR.search(s):
         return "date"
     if w <= 20 and byline_of(s) is not None:
         return "byline"
-    # a contact line names an address and asks to be used; prose may mention one in passing
-    if (
-        w <= 40
-        and _EMAIL.search(s)
-        and (w <= 12 or not ln.sentence or _CONTACT_WORDS.search(_EMAIL.sub(" ", s)))
-    ):
-        return "contact"
+    # a contact line is an address with a label ("Email: x@y.com", "Follow @x | x@y.com"); a
+    # sentence that gives an address ("Readers can write to x@y.com.") is article
+    # an author's "reach me at" line after the article is a contact line too
+    if w <= 40 and EMAIL.search(s):
+        rest = EMAIL.sub(" ", s)
+        if not (ln.sentence and count_words(rest) >= 5) or CONTACT_WORDS.search(rest):
+            return "contact"
     seen_at = where.get(n, [])
     if len(seen_at) > 1 and w < 60:
         # a line repeated close by (image alt text + caption) or a short repeated label is furniture; a
@@ -348,7 +236,7 @@ _INLINE_LINK = re.compile(
 def furniture_reason(text: str, title: str = "") -> str:
     """Why one block of text (a line, an HTML paragraph) is page furniture; "" when it is not."""
     s = " ".join(text.split())
-    ln = Line(0, s, count_words(s), is_sentence(s), norm(s))
+    ln = Line(0, s, count_words(s), ends_like_sentence(s), norm(s))
     reason = _junk_reason(ln, norm(title), {})
     if not reason and ln.words <= 30 and _INLINE_LINK.match(s):
         reason = "link"
@@ -358,14 +246,14 @@ def furniture_reason(text: str, title: str = "") -> str:
 def is_barrier_text(text: str) -> bool:
     """A heading that opens the part of a page after the article ("You may also like", "Comments")."""
     s = " ".join(text.split())
-    return count_words(s) <= 8 and bool(_BARRIER.match(s))
+    return count_words(s) <= 8 and bool(BARRIER.match(s))
 
 
 def is_list_item(ln: Line) -> bool:
     """An enumerated or bulleted item, or a table row (mostly numbers)."""
     if not ln.text or ln.junk:
         return False
-    if _LIST_ITEM.match(ln.text):
+    if LIST_ITEM.match(ln.text):
         return True
     toks = ln.text.split()
     nums = sum(1 for t in toks if any(c.isdigit() for c in t))
@@ -385,19 +273,79 @@ def _base_score(ln: Line) -> float:
         return float(min(w, 80)) * 0.8
     if ln.sentence and w >= 4:
         return 1.0
-    if is_list_item(ln) or _URL_ONLY.match(ln.text):
+    if is_list_item(ln) or URL_ONLY.match(ln.text):
         return 0.0
     return -2.5
 
 
 def _is_barrier(info: list[Line], i: int) -> bool:
     ln = info[i]
-    if not ln.text or ln.words > 8 or not _BARRIER.match(ln.text):
+    if not ln.text or ln.words > 8 or not BARRIER.match(ln.text):
         return False
     prev = next((x for x in reversed(info[max(0, i - 4) : i]) if x.text), None)
     nxt = next((x for x in info[i + 1 : i + 5] if x.text), None)
     inline = all(x is not None and not x.junk and x.words >= 10 and x.sentence for x in (prev, nxt))
-    return not inline
+    if COMMENT_HEAD.match(ln.text):
+        # "3 comments", "Leave a reply" open a thread; a bare "Comment(s)" inside the article (a
+        # table cell, a label) with the article's prose going on after it does only when the
+        # thread's furniture (Reply, "2 hours ago", votes) follows
+        thread = any(x.junk == "comment" for x in info[i + 1 : i + COMMENT_META_LOOKAHEAD])
+        goes_on = inline or _prose_resumes(info, i)
+        return not BARE_COMMENT.match(ln.text) or thread or not goes_on
+    return not inline and not _is_inline_box(info, i)
+
+
+def _long_prose(x: Line) -> bool:
+    return not x.junk and x.sentence and x.words >= INLINE_BOX_PROSE_WORDS
+
+
+def _is_inline_box(info: list[Line], i: int) -> bool:
+    """A "Most read" / "Related" box set into the article: the article's prose resumes after a
+    few short lines (the box's links) and goes on for some paragraphs. A comments heading is never
+    one; nor is a box after which the page holds only short lines."""
+    return not COMMENT_HEAD.match(info[i].text) and _prose_resumes(info, i)
+
+
+def _prose_resumes(info: list[Line], i: int) -> bool:
+    """Within a few lines after line ``i``, some paragraphs of prose in a row."""
+    after = [x for x in info[i + 1 :] if x.text]
+    for k, x in enumerate(after[:INLINE_BOX_MAX_LINES]):
+        if _long_prose(x):
+            following = after[k : k + INLINE_BOX_RESUME]
+            return len(following) == INLINE_BOX_RESUME and all(_long_prose(y) for y in following)
+    return False
+
+
+# A page whose paragraphs are set apart by blank lines and that also holds a long run of lines with
+# no blank line between them: that run is a list of teasers or links, not paragraphs of the article.
+PACKED_RUN = 8
+PACKED_SPACED_SHARE = 0.6
+PACKED_WEIGHT = 0.5
+
+
+def _packed_lines(info: list[Line]) -> list[bool]:
+    """Lines in a long run without blank lines, on a page whose prose mostly stands in blocks of
+    one or two lines (paragraphs set apart by blank lines)."""
+    packed = [False] * len(info)
+    blocks: list[tuple[int, int]] = []
+    start = 0
+    for i in range(len(info) + 1):
+        if i == len(info) or not info[i].text:
+            if i > start:
+                blocks.append((start, i))
+            start = i + 1
+    with_prose = [
+        (a, b) for a, b in blocks if any(x.sentence and x.words >= 10 and not x.junk for x in info[a:b])
+    ]
+    if not with_prose:
+        return packed
+    spaced = sum(1 for a, b in with_prose if b - a <= 2)
+    if spaced < PACKED_SPACED_SHARE * len(with_prose):
+        return packed  # a page without blank lines between its paragraphs
+    for a, b in blocks:
+        if b - a >= PACKED_RUN:
+            packed[a:b] = [True] * (b - a)
+    return packed
 
 
 def line_scores(info: list[Line]) -> list[float]:
@@ -406,6 +354,7 @@ def line_scores(info: list[Line]) -> list[float]:
     run = 0
     prose_seen = 0.0
     weight = 1.0  # prose after a comments / more-stories barrier counts for less
+    packed = _packed_lines(info)
     for i, ln in enumerate(info):
         if _is_barrier(info, i):
             out.append(-1000.0)
@@ -414,6 +363,8 @@ def line_scores(info: list[Line]) -> list[float]:
                 weight *= 0.4
             continue
         s = _base_score(ln)
+        if packed[i] and s > 0:
+            s *= PACKED_WEIGHT
         if s > 0:
             prose_seen += s
             s *= weight
@@ -482,7 +433,7 @@ def extract(text: str) -> Extracted:
             paragraphs.append(ln.text)
             seen.add(ln.norm)
             after_colon = ln.text.endswith(":")
-        elif _URL_ONLY.match(ln.text):
+        elif URL_ONLY.match(ln.text):
             continue
         elif is_list_item(ln) or after_colon or _in_list_run(info, i):
             paragraphs.append(ln.text)
@@ -491,16 +442,55 @@ def extract(text: str) -> Extracted:
             headings.append((len(paragraphs), ln.text))
             after_colon = False
     byline = _find_byline(info, a, b)
-    paragraphs = _drop_author_bio(paragraphs, byline)
+    paragraphs = trim_edges(_drop_author_bio(paragraphs, byline))
     date = _find_date(info, a, title_i)
     dateline = None
     if paragraphs:
-        m = _DATELINE.match(paragraphs[0])
+        m = DATELINE.match(paragraphs[0])
         if m and len(m.group("place")) >= 3 and m.group("place").strip(" .").isupper():
             dateline = m.group("place").strip(" .")
     return Extracted(
         title=title, paragraphs=paragraphs, byline=byline, date=date, dateline=dateline, headings=headings
     )
+
+
+# The page's own pitch at the edges of an article: subscription and newsletter offers, legal and
+# advertising notes, comment rules, donation calls, an author's bio. Prose, but not the article.
+_EDGE_PITCH = re.compile(
+    r"""(?ix)\b(?:subscri(?:be|bing)\s+(?:to|now|today|for)|subscriptions?|subscribers?|newsletters?|sign\s+up|log\s+in|
+    enter\s+your\s+e-?mail|stay\s+up[\s-]to[\s-]date|disclaimer|advertising\s+disclosure|
+    we\s+may\s+(?:receive|earn)|affiliate\s+links?|all\s+rights\s+reserved|copyright|©|
+    (?:reader|offensive|your)\s+comments?|comments?\s+(?:are|is|may|policy|section)\b|letters?\s+to\s+the\s+editor|full\s+story|read\s+the\s+rest|
+    abonn\w+|iscriviti|suscr[ií]be\w*|assine|spenden?\b|przedruk\w*)"""
+)
+_BIO = re.compile(
+    r"^(?:[A-Z][\w.'’-]+\s){1,3}(?:is|was)\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,6}?"
+    r"(?:writer|editor|reporter|journalist|author|columnist|contributor|correspondent|founder|co-founder|"
+    r"professor|expert|consultant|blogger|producer)\b"
+)
+EDGE_PITCH_MAX_WORDS = 50
+EDGE_LEAD_MAX = 0
+
+
+_TAGS = re.compile(r"(?i)^(?:tag(?:ged|s)|filed\s+under|categor(?:y|ies)|topics?|schlagw(?:ö|oe)rter)\s*:")
+
+
+def _is_pitch(p: str) -> bool:
+    return bool(_TAGS.match(p)) or (
+        count_words(p) <= EDGE_PITCH_MAX_WORDS and bool(_EDGE_PITCH.search(p) or _BIO.match(p))
+    )
+
+
+def trim_edges(paragraphs: list[str]) -> list[str]:
+    """Drop the page's pitch from the end of the article (any number of paragraphs) and its start
+    (a few): the sequence's edges are where the page's own prose joins the article."""
+    end = len(paragraphs)
+    while end > 1 and _is_pitch(paragraphs[end - 1]):
+        end -= 1
+    start = 0
+    while start < min(EDGE_LEAD_MAX, end - 1) and _is_pitch(paragraphs[start]):
+        start += 1
+    return paragraphs[start:end]
 
 
 def _drop_author_bio(paragraphs: list[str], byline: str | None) -> list[str]:
@@ -537,7 +527,7 @@ def _extend_list(info: list[Line], a: int, b: int) -> int:
                 break
             if (
                 is_list_item(ln)
-                or _URL_ONLY.match(ln.text)
+                or URL_ONLY.match(ln.text)
                 or (ln.words <= 20 and not ln.sentence)
                 or ln.sentence
             ):
@@ -580,10 +570,13 @@ def _in_list_run(info: list[Line], i: int) -> bool:
 
 
 def _find_byline(info: list[Line], a: int, b: int) -> str | None:
-    order = sorted(
-        (i for i, x in enumerate(info) if x.text and x.words <= 24),
-        key=lambda i: 0 if a - 30 <= i <= b + 15 else 1,
-    )
+    """The byline: near the top of the article first, then inside it, then the page's top; never
+    below the article, where the names are those of other stories' authors."""
+
+    def rank(i: int) -> int:
+        return 0 if a - 30 <= i <= a + 10 else 1 if i <= b + 3 and i >= a else 2
+
+    order = sorted((i for i, x in enumerate(info[: b + 4]) if x.text and x.words <= 24), key=rank)
     for i in order:
         nxt = next((x.text for x in info[i + 1 : i + 4] if x.text), None)
         names = byline_of(info[i].text, nxt)

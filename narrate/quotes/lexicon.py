@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from typing import Literal
 
+from narrate.text import MONTH_NAMES, WEEKDAYS
+
 Gender = Literal["f", "m"]
 
 
@@ -146,10 +148,9 @@ NOT_PERSON = word_set(
     "academy church hospital museum library prize award act law bill plan program programme project "
     "strategy summit conference forum festival olympics parade anniversary north south east west "
     "northern southern eastern western central new great united national international federal "
-    "monday tuesday wednesday thursday friday saturday sunday january february march april may june "
-    "july august september october november december directorate mission division unit team lab "
-    "laboratory laboratories systems technologies solutions holdings partners capital media"
-)
+    "directorate mission division unit team lab laboratory laboratories systems technologies "
+    "solutions holdings partners capital media"
+) | {name.lower() for name in MONTH_NAMES + WEEKDAYS}
 
 # Capitalised sentence openers that are not part of a name.
 OPENERS = word_set(

@@ -23,14 +23,16 @@ from narrate.quotes.lexicon import (
     Gender,
     word_set,
 )
+from narrate.text import HONORIFICS
 
 # Words of NOT_PERSON that are also common first names: "Bill Harmon", "May Lindqvist".
 _WORD_AND_NAME = word_set("bill will mark rich may march august june grant chase rose hope")
 _SUFFIXES = word_set("jr sr ii iii iv")
 # Personal pronouns of every person: a capitalised "It" or "We" opening a sentence is no name.
 PERSONAL_PRONOUNS = word_set("i me my you your we us our they them their it its he him his she her")
-# Titles that come before a name but are not a role the text refers back to ("the minister").
-_HONORIFICS = word_set("mr mrs ms miss sir dame lord lady dr prof rev monsieur madame herr frau señor señora")
+# Titles that come before a name but are not a role the text refers back to ("the minister"),
+# in English and in the languages quoted speakers are often addressed in.
+_HONORIFICS = HONORIFICS | word_set("monsieur madame herr frau señor señora")
 # Title words that qualify an office rather than name one ("state", "prime", "deputy"): "the
 # state said" is no person.
 _QUALIFIERS = word_set("state foreign defense defence interior finance unification prime vice deputy head")

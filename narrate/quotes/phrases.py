@@ -5,10 +5,9 @@ from __future__ import annotations
 import re
 
 from narrate.quotes.lexicon import ADVERBS, DETERMINERS, NOT_PERSON, OPENERS, PRONOUNS, word_set
+from narrate.text import NAME_PARTICLES, NAME_SUFFIXES, TITLES
 
 _WORD = re.compile(r"[^\W\d_](?:[\w’'.-]*\w)?|\d+")
-_ABBREV = re.compile(r"(?:Mr|Mrs|Ms|Dr|Gen|Lt|Col|Sgt|Capt|Sen|Rep|Gov|Prof|St|Jr|Sr|Adm|Maj|Rev)")
-_PARTICLES = word_set("de da di del der van von bin al ibn la le du dos das")
 # Words that end a subject phrase read forwards ("said Kim Jong-un on Tuesday", "said a man who …").
 _STOP = word_set(
     "on in at during after before to for from with by who which that whose when while as adding and "
@@ -28,19 +27,26 @@ def is_capitalised(word: str) -> bool:
 
 
 def _abbreviation(token: str) -> bool:
-    """Tokens whose dot does not end the phrase: titles (Sen.), initials (John F.), U.S."""
-    return bool(_ABBREV.fullmatch(token)) or "." in token or (len(token) == 1 and token.isupper())
+    """Tokens whose dot does not end the phrase: titles (Sen.), suffixes (Jr., Inc.), Saint (St.),
+    initials (John F.), U.S."""
+    return (
+        token in TITLES
+        or token in NAME_SUFFIXES
+        or token == "St"
+        or "." in token
+        or (len(token) == 1 and token.isupper())
+    )
 
 
 def _capital_run_back(tokens: list[str]) -> list[str]:
     """The capitalised run ending the token list (particles such as 'von' may sit inside)."""
     run: list[str] = []
     for tok in reversed(tokens):
-        if is_capitalised(tok) or (run and tok in _PARTICLES):
+        if is_capitalised(tok) or (run and tok in NAME_PARTICLES):
             run.insert(0, tok)
         else:
             break
-    while run and run[0] in _PARTICLES:
+    while run and run[0] in NAME_PARTICLES:
         run.pop(0)
     while len(run) > 1 and run[0].lower() in OPENERS:
         run.pop(0)
@@ -115,7 +121,7 @@ def subject_after(text: str) -> str | None:
         gap = text[prev_end : match.start()]
         if phrase and gap.strip() and not (gap.strip() == "." and _abbreviation(phrase[-1])):
             break
-        if tok.lower() in _STOP and not (phrase and tok in _PARTICLES):
+        if tok.lower() in _STOP and not (phrase and tok in NAME_PARTICLES):
             break
         if not phrase and gap.strip(" ,"):
             break

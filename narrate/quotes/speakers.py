@@ -38,11 +38,10 @@ from narrate.quotes.people import (
     title_evidence,
 )
 from narrate.quotes.phrases import is_capitalised
-from narrate.quotes.sentences import split_sentences
+from narrate.text import NAME_PARTICLES, split_sentences
 
 # A capitalised word (with an initial's or a title's dot kept apart), or a lowercase word.
 _TOKEN = re.compile(r"[A-Z]\.(?:[A-Z]\.)+|[^\W\d_][\w’'-]*")
-_PARTICLES = word_set("de da di del der van von bin al ibn du dos")
 _POSSESSIVE = ("’s", "'s", "’", "'")
 _CONTRACTION = re.compile(r"[’'](?:d|ll|re|ve|m)$")
 _GENDERED_PRONOUN: dict[str, Gender] = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
@@ -104,7 +103,7 @@ def _capital_runs(text: str) -> list[_Run]:
 
     def close(possessive: bool = False) -> None:
         nonlocal current
-        while current and current[-1] in _PARTICLES:
+        while current and current[-1] in NAME_PARTICLES:
             current.pop()  # "… Ukraine de" : a particle belongs inside a name, never at its end
         if current:
             runs.append(_Run(start, end, current, possessive))
@@ -117,7 +116,7 @@ def _capital_runs(text: str) -> list[_Run]:
         if current and not held_possessive:
             last = current[-1]
             dotted = gap == "." and (is_title(last) or len(last) == 1 or bare(last) in ("jr", "sr"))
-            if (gap == "" or dotted) and (capital or tok in _PARTICLES):
+            if (gap == "" or dotted) and (capital or tok in NAME_PARTICLES):
                 if dotted and len(last) == 1:
                     current[-1] = last + "."  # an initial: "Robert J. Walsh"
             else:
@@ -125,7 +124,7 @@ def _capital_runs(text: str) -> list[_Run]:
         if held_possessive and current and not (capital and gap == ""):
             close(True)
         held_possessive = False
-        if capital or (current and tok in _PARTICLES):
+        if capital or (current and tok in NAME_PARTICLES):
             if not current:
                 start = match.start()
             tok = _CONTRACTION.sub("", tok)

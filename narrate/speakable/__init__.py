@@ -35,12 +35,11 @@ from narrate.speakable.money import per_unit, spell_money
 from narrate.speakable.numbers import spell_numbers, unicode_fractions
 from narrate.speakable.phones import spell_phone_numbers
 from narrate.speakable.roman import spell_roman
-from narrate.speakable.sentences import split_sentences
 from narrate.speakable.symbols import normalize_typography, pauses, speak_symbols
 from narrate.speakable.units import feet_and_inches, spell_units
 from narrate.speakable.web import speak_addresses
 
-__all__ = ["Lexicon", "load_lexicon", "speakable", "split_sentences"]
+__all__ = ["Lexicon", "load_lexicon", "speakable"]
 
 
 @lru_cache(maxsize=1)

@@ -7,79 +7,8 @@ from __future__ import annotations
 
 import re
 
-# Titles before a name: the period never ends a sentence.
-TITLES = {
-    "Adm": "Admiral",
-    "Amb": "Ambassador",
-    "Brig": "Brigadier",
-    "Capt": "Captain",
-    "Cmdr": "Commander",
-    "Col": "Colonel",
-    "Cpl": "Corporal",
-    "Dr": "Doctor",
-    "Gen": "General",
-    "Gov": "Governor",
-    "Lt": "Lieutenant",
-    "Maj": "Major",
-    "Mr": "Mister",
-    "Mrs": "Misses",
-    "Ms": "Miz",
-    "Pfc": "Private First Class",
-    "Pres": "President",
-    "Prof": "Professor",
-    "Pvt": "Private",
-    "Rep": "Representative",
-    "Reps": "Representatives",
-    "Rev": "Reverend",
-    "Sen": "Senator",
-    "Sens": "Senators",
-    "Sgt": "Sergeant",
-    "Supt": "Superintendent",
-    "Fr": "Father",
-    "Hon": "Honorable",
-    "Insp": "Inspector",
-    "Det": "Detective",
-    "Gens": "Generals",
-    "Sec": "Secretary",
-    "Atty": "Attorney",
-}
-# Abbreviations that may end a sentence: the period is kept when nothing follows.
-OTHERS = {
-    "Jr": "Junior",
-    "Sr": "Senior",
-    "vs": "versus",
-    "v": "versus",
-    "approx": "approximately",
-    "Apt": "Apartment",
-    "Bldg": "Building",
-    "pp": "pages",
-    "Vol": "Volume",
-    "vol": "volume",
-    "Vols": "Volumes",
-    "Fig": "Figure",
-    "fig": "figure",
-    "Figs": "Figures",
-    "etc": "et cetera",
-    "Inc": "Incorporated",
-    "Corp": "Corporation",
-    "Ltd": "Limited",
-    "Co": "Company",
-    "Dept": "Department",
-    "Univ": "University",
-    "Bros": "Brothers",
-    "est": "established",
-    "min": "minutes",
-    "hrs": "hours",
-    "yr": "year",
-    "yrs": "years",
-    "govt": "government",
-    "Govt": "Government",
-    "Ave": "Avenue",
-    "Blvd": "Boulevard",
-    "Mt": "Mount",
-    "Ft": "Fort",
-    "dept": "department",
-}
+from narrate.text import ABBREVIATIONS, TITLES
+
 # Abbreviations often written without their period; each is read only where its context
 # leaves no other reading: always (a token no English word spells), before a capitalised name
 # (titles, "Mt Eden"), or before a number ("vol 24", "no 73").
@@ -140,7 +69,7 @@ def _keep_period(m: re.Match[str], word: str) -> str:
 
 
 _TITLE = "|".join(sorted(TITLES, key=len, reverse=True))
-_OTHER = "|".join(sorted(OTHERS, key=len, reverse=True))
+_OTHER = "|".join(sorted(ABBREVIATIONS, key=len, reverse=True))
 # A title's period goes before a name; before a word that starts a sentence ("rose to the rank
 # of Lt. The next year") it ends the sentence, and the title is left as written.
 _SENTENCE_OPENERS = r"(?:The|A|An|It|He|She|They|We|I|But|And|In|On|At|This|That|There|His|Her|Its|Their)\b"
@@ -193,7 +122,7 @@ def expand_abbreviations(text: str) -> str:
     text = _RE_SAINT.sub("Saint ", text)
     text = _RE_STREET.sub(lambda m: f"{m[1]} {_keep_period(m, _STREET_WORDS[m[2]])}", text)
     text = _RE_TITLE.sub(lambda m: TITLES[m[1]], text)
-    text = _RE_OTHER.sub(lambda m: _keep_period(m, OTHERS[m[1]]), text)
+    text = _RE_OTHER.sub(lambda m: _keep_period(m, ABBREVIATIONS[m[1]]), text)
     text = _RE_UNDOTTED_ALWAYS.sub(lambda m: UNDOTTED_ALWAYS[m[1]], text)
     text = _RE_UNDOTTED_TITLE.sub(lambda m: UNDOTTED_BEFORE_NAME[m[1]], text)
     return _RE_UNDOTTED_VOLUME.sub(lambda m: UNDOTTED_BEFORE_NUMBER[m[1]], text)

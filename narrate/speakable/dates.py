@@ -4,25 +4,12 @@ from __future__ import annotations
 
 import re
 
-from narrate.speakable.numbers import MONTH_NAMES, cardinal, ordinal, year
+from narrate.speakable.numbers import cardinal, ordinal, year
+from narrate.text import MONTH_NAMES, MONTHS
 
-MONTHS = {
-    "jan": "January",
-    "feb": "February",
-    "mar": "March",
-    "apr": "April",
-    "may": "May",
-    "jun": "June",
-    "jul": "July",
-    "aug": "August",
-    "sep": "September",
-    "sept": "September",
-    "oct": "October",
-    "nov": "November",
-    "dec": "December",
-}
-_FULL = "January|February|March|April|May|June|July|August|September|October|November|December"
-_ABBR = r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec"
+_FULL = "|".join(MONTH_NAMES)
+# "May" is never abbreviated; "Sept" goes before "Sep" so that the longer one matches.
+_ABBR = "|".join(sorted((a.title() for a in MONTHS if a != "may"), key=len, reverse=True))
 _MONTH = rf"(?P<month>{_FULL}|(?:{_ABBR})\.?)"
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?:,?\s(?P<year>1[1-9]\d{2}|20\d{2})\b)?"

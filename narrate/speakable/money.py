@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from narrate.speakable.context import attributive
 from narrate.speakable.numbers import cardinal, to_decimal
+from narrate.text import NUMBER
 
 
 @dataclass(frozen=True)
@@ -71,13 +72,12 @@ _SCALES = {
 }
 
 _SYMBOL = "|".join(re.escape(s) for s in sorted(_SYMBOLS, key=len, reverse=True))
-_AMOUNT = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _SCALE = (
     r"(?:\s?(?P<scale>(?i:thousand|million|billion|trillion|crore|lakh|mn|mln|bn|bln|tn|trn|tr|[kmb]))\b)?"
 )
 _RE_MONEY = re.compile(
-    rf"(?<![\w$])(?P<sym>{_SYMBOL})\s?(?P<amount>{_AMOUNT})"
-    rf"(?:\s?(?:[-–]|to)\s?(?:{_SYMBOL})?\s?(?P<end>{_AMOUNT}))?{_SCALE}"
+    rf"(?<![\w$])(?P<sym>{_SYMBOL})\s?(?P<amount>{NUMBER})"
+    rf"(?:\s?(?:[-–]|to)\s?(?:{_SYMBOL})?\s?(?P<end>{NUMBER}))?{_SCALE}"
 )
 
 

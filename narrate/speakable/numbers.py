@@ -12,6 +12,8 @@ from functools import lru_cache
 
 from num2words import num2words
 
+from narrate.text import MONTH_NAMES, NUMBER
+
 _AND = re.compile(r"\band\b ?|,")
 
 _LONGEST_READ_AS_NUMBER = 12
@@ -106,7 +108,7 @@ def fraction(numerator: str, denominator: str) -> str:
 
 
 # A decimal may be written without its leading zero (".878", ".5kg"): said "point eight seven eight".
-_NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+"
+_NUM = rf"{NUMBER}|\.\d+"
 
 _DASH = r"\s?[-–—]\s?"
 
@@ -170,10 +172,6 @@ def _mixed(m: re.Match[str]) -> str:
     return f"{cardinal(m[1])} and {fraction(m[2], m[3]).replace('one ', 'a ', 1)}"
 
 
-MONTH_NAMES = (
-    "January", "February", "March", "April", "May", "June",
-    "July", "August", "September", "October", "November", "December",
-)  # fmt: skip
 _SAID_AS_PAIRS = frozenset({"24/7", "9/11", "50/50", "20/20", "7/11", "4/20"})
 # "on 3/4", "until 12/5": after these words a month/day pair is a date, not a fraction.
 _RE_DATE_CUE = re.compile(r"\b(?:on|until|till|by|before|after|through|dated)\s$", re.IGNORECASE)

@@ -7,6 +7,7 @@ import re
 
 from narrate.speakable.context import attributive
 from narrate.speakable.numbers import cardinal, fraction, to_decimal
+from narrate.text import NUMBER
 
 # symbol -> (singular, plural); a symbol is only read after a number, so "in" or "m" elsewhere stay.
 _UNITS: dict[str, tuple[str, str]] = {
@@ -111,7 +112,8 @@ _JOINED_UNITS: dict[str, tuple[str, str]] = {
     "C": ("degree Celsius", "degrees Celsius"),
 }
 _UNIT = "|".join(re.escape(u) for u in sorted(_UNITS, key=len, reverse=True))
-_NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+"
+# A decimal may be written without its leading zero (".5kg").
+_NUM = rf"{NUMBER}|\.\d+"
 _SCALE = r"(?:\s(?P<scale>thousand|million|billion))?"
 _RE_MEASURE = re.compile(
     rf"(?<![\w.,])(?P<sign>[-−+±])?(?P<num>{_NUM})(?:\s?[-–]\s?(?P<end>{_NUM}))?{_SCALE}"

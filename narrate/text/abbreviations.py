@@ -40,13 +40,23 @@ TITLES = {
     "Atty": "Attorney",
 }
 
-# Other abbreviations, with what they stand for: these may end a sentence.
+# Other abbreviations, with what they stand for: these may end a sentence (speakable keeps
+# the period when nothing follows).
 ABBREVIATIONS = {
     "Jr": "Junior",
     "Sr": "Senior",
     "vs": "versus",
     "v": "versus",
     "approx": "approximately",
+    "Apt": "Apartment",
+    "Bldg": "Building",
+    "pp": "pages",
+    "Vol": "Volume",
+    "vol": "volume",
+    "Vols": "Volumes",
+    "Fig": "Figure",
+    "fig": "figure",
+    "Figs": "Figures",
     "etc": "et cetera",
     "Inc": "Incorporated",
     "Corp": "Corporation",

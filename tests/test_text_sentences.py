@@ -1,10 +1,10 @@
-"""split_sentences on the cases that trip naive splitters."""
+"""narrate.text.split_sentences on the cases that trip naive splitters."""
 
 from __future__ import annotations
 
 import pytest
 
-from narrate.speakable import split_sentences
+from narrate.text import split_sentences
 
 CASES = [
     (
