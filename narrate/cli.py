@@ -309,7 +309,10 @@ class _RenderRun:
             return
         from narrate.rendering.workers import local_executor
 
-        with local_executor(options.jobs, [p.engine for p in voices.profiles], batch) as local:
+        # Even --jobs 1 renders in a worker process, so an engine that crashes cannot take this
+        # one down: the crash is reported (and retried once) with the paragraph it happened in.
+        engines = [p.engine for p in voices.profiles]
+        with local_executor(options.jobs, engines, batch, isolated=True) as local:
             yield local
 
 

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Literal
 
 from narrate.errors import VoiceError
+from narrate.paths import path_problem
 
 Role = Literal["narrator", "quote"]
 PINS_FILE = "speakers.toml"
@@ -115,7 +116,10 @@ def _sources(directory: Path | None, engine: str = "") -> Iterable[tuple[str, st
         if not folder.is_dir():
             if engine:
                 return
-            raise VoiceError(f"{directory}: voices folder not found")
+            why = path_problem(directory, want_folder=True)
+            if why is None or why == "no such file or folder":
+                raise VoiceError(f"{directory}: voices folder not found")
+            raise VoiceError(f"{directory}: cannot read the voices folder ({why})")
         for path in sorted(folder.glob("*.toml")):
             yield path.name, path.read_text(encoding="utf-8"), str(path)
         return

@@ -20,7 +20,7 @@ PACKAGE = Path(__file__).resolve().parent.parent / "narrate"
 # The package itself only holds __version__ and loads its public names lazily (no import).
 STAGES = [
     ("narrate.text",),
-    ("narrate.errors", "narrate.model", "narrate.voices", "narrate.data", "narrate"),
+    ("narrate.errors", "narrate.paths", "narrate.model", "narrate.voices", "narrate.data", "narrate"),
     ("narrate.clean",),
     ("narrate.speakable",),
     ("narrate.quotes",),

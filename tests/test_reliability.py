@@ -13,6 +13,7 @@ import gzip
 import io
 import json
 import os
+import random
 import re
 import signal
 import socket
@@ -31,6 +32,7 @@ from mutagen.mp3 import MP3
 
 from narrate.clean import MAX_BYTES, load_article
 from narrate.cli import cli
+from narrate.errors import InputError
 from narrate.output.names import slugify
 
 REPO = Path(__file__).resolve().parent.parent
@@ -122,6 +124,25 @@ def _sparse(size: int) -> Callable[[Path], None]:
     return make
 
 
+def _symlink_loop(path: Path) -> None:
+    os.symlink(path.with_name("other-link"), path)
+    os.symlink(path, path.with_name("other-link"))
+
+
+def _dangling_link(path: Path) -> None:
+    os.symlink(path.with_name("moved-away.txt"), path)
+
+
+def _socket(path: Path) -> None:
+    server = socket.socket(socket.AF_UNIX)
+    server.bind(str(path))
+    server.close()  # the socket file stays
+
+
+def _under_a_file(path: Path) -> None:
+    path.parent.write_text(ARTICLE, encoding="utf-8")  # plain.txt/article.txt: plain.txt is a file
+
+
 # (case id, file name, content: bytes, str, a maker of the file, or None for no file; words in the message)
 BAD_INPUTS: list[tuple[str, str, object, str]] = [
     ("missing file", "nope.txt", None, "no such file"),
@@ -162,6 +183,10 @@ BAD_INPUTS: list[tuple[str, str, object, str]] = [
     ),
     ("a 50 MB dump", "dump.txt", _sparse(50 * 2**20), "too large"),
     ("just over the size limit", "big.txt", _sparse(MAX_BYTES + 1), "too large"),
+    ("a symbolic link loop", "loop.txt", _symlink_loop, "symbolic link loop"),
+    ("a broken symbolic link", "link.txt", _dangling_link, "broken symbolic link .*moved-away.txt"),
+    ("a socket", "sock.txt", _socket, "not a file .*socket"),
+    ("a path through a file", "plain.txt/article.txt", _under_a_file, "no such file"),
 ]
 
 
@@ -190,6 +215,55 @@ def test_bad_input_is_one_clear_line_and_leaves_nothing(tmp_path, name, data, wo
     assert everything_in(out) == []
 
 
+def test_an_unreadable_file_says_permission_denied(tmp_path, monkeypatch):
+    """As root every file is readable, so the refusal is made to happen where the file is opened."""
+    import builtins
+
+    path = tmp_path / "secret.txt"
+    path.write_text(ARTICLE, encoding="utf-8")
+    real_open = builtins.open
+
+    def refuse(file, *args, **kwargs):
+        if str(file) == str(path):
+            raise PermissionError(errno.EACCES, "Permission denied", str(file))
+        return real_open(file, *args, **kwargs)
+
+    monkeypatch.setattr(builtins, "open", refuse)
+    with pytest.raises(InputError, match=r"secret.txt: permission denied — make the file readable"):
+        load_article(str(path))
+
+
+@pytest.mark.parametrize("option", ["-o", "--cache-dir", "--voices", "--lexicon"])
+def test_a_symbolic_link_loop_where_a_folder_or_file_goes_is_named(tmp_path, article, option):
+    loop = tmp_path / "loop"
+    _symlink_loop(loop)
+    extra = [option, loop] if option != "-o" else []
+    out = loop if option == "-o" else tmp_path / "out"
+    done = run(narrate_cmd("render", article, "-o", out, "--engine", "fake", "--cache-dir", tmp_path / "cache",
+                           *extra))  # fmt: skip
+    assert done.returncode == 1
+    lines = done.stderr.splitlines()
+    assert len(lines) == 1 and "symbolic link loop" in lines[0] and str(loop) in lines[0], lines
+    assert not (tmp_path / "out").exists()
+
+
+def test_a_feed_for_a_folder_that_is_a_loop_or_a_file_says_so(tmp_path, article):
+    loop = tmp_path / "loop"
+    _symlink_loop(loop)
+    for folder, words in ((loop, "symbolic link loop"), (article, "not a folder")):
+        done = run(narrate_cmd("feed", folder, "--base-url", "https://example.org/pod/"))
+        assert done.returncode == 1 and words in done.stderr and len(done.stderr.splitlines()) == 1
+
+
+def test_a_broken_episode_json_is_reported_once(tmp_path, article):
+    out = tmp_path / "out"
+    assert run(render_cmd(article, out, tmp_path / "cache", "--jobs", "1")).returncode == 0
+    (out / "broken.json").write_text("{not json", encoding="utf-8")
+    done = run(narrate_cmd("feed", out, "--base-url", "https://example.org/pod/"))
+    assert done.returncode == 0, done.stderr
+    assert done.stderr.count("broken.json") == 1, done.stderr
+
+
 def test_debug_shows_the_traceback(tmp_path):
     path = tmp_path / "empty.txt"
     path.write_bytes(b"")
@@ -208,6 +282,73 @@ def test_one_bad_input_among_good_ones_renders_nothing(tmp_path):
     done = run(render_cmd(good, out, tmp_path / "cache", bad))
     assert done.returncode == 1 and str(bad) in done.stderr and "Traceback" not in done.stderr
     assert everything_in(out) == []
+
+
+# --- huge paragraphs: no engine call gets more than a bounded amount of text --------------------------
+
+
+@pytest.fixture(scope="module")
+def two_mb_paragraph(tmp_path_factory) -> Path:
+    """A 2 MB paragraph without one sentence mark (a scraped block): long made-up words keep its
+    audio to minutes, so the test measures the text's size, not the encoder's speed."""
+    rng = random.Random(7)
+    syllables = ["har", "bor", "wal", "coun", "cil", "ma", "yor", "ten", "der", "sto", "ne", "ri", "ver"]
+    words, size = [], 0
+    while size < 2 * 2**20:
+        words.append("".join(rng.choice(syllables) for _ in range(rng.randint(100, 160))))
+        size += len(words[-1]) + 1
+    path = tmp_path_factory.mktemp("huge") / "block.txt"
+    path.write_text("A scraped block of text\n\n" + " ".join(words) + "\n", encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_a_2_mb_paragraph_renders(tmp_path, two_mb_paragraph, jobs):
+    out = tmp_path / "out"
+    done = run(
+        render_cmd(two_mb_paragraph, out, tmp_path / "cache", "--jobs", jobs, "--rate", 450), timeout=600
+    )
+    assert done.returncode == 0, done.stderr
+    assert_episode_files(out, "a-scraped-block-of-text")
+    words = len(two_mb_paragraph.read_text(encoding="utf-8").split()) - 5
+    duration_s = json.loads((out / "a-scraped-block-of-text.json").read_text(encoding="utf-8"))["duration"]
+    assert duration_s > words * 60 / 450 * 0.9  # every word was spoken
+
+
+@pytest.mark.espeak
+def test_a_10000_word_paragraph_without_punctuation_renders_with_espeak(tmp_path):
+    """One engine call of this paragraph crashed eSpeak NG (SIGSEGV); in pieces it is spoken whole."""
+    rng = random.Random(3)
+    vocabulary = [
+        "the",
+        "council",
+        "said",
+        "that",
+        "work",
+        "on",
+        "the",
+        "harbor",
+        "wall",
+        "would",
+        "start",
+        "soon",
+        "and",
+        "the",
+        "mayor",
+        "agreed",
+    ]
+    path = tmp_path / "transcript.txt"
+    path.write_text("Transcript of the harbor meeting\n\n" + " ".join(rng.choice(vocabulary) for _ in range(10_000)),
+                    encoding="utf-8")  # fmt: skip
+    out = tmp_path / "out"
+    done = run(narrate_cmd("render", path, "-o", out, "--cache-dir", tmp_path / "cache", "--jobs", 1,
+                           "--rate", 450, "--no-progress"), timeout=600)  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    assert_episode_files(out, "transcript-of-the-harbor-meeting")
+    duration_s = json.loads((out / "transcript-of-the-harbor-meeting.json").read_text(encoding="utf-8"))[
+        "duration"
+    ]
+    assert duration_s > 10_000 * 60 / 450 * 0.5  # eSpeak runs fast, but skips no words
 
 
 # --- readable text in other encodings renders --------------------------------------------------------

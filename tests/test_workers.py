@@ -65,6 +65,18 @@ def test_one_job_renders_inline():
         assert isinstance(executor, InlineExecutor)
 
 
+def test_one_isolated_job_renders_in_a_worker_unless_this_process_runs_espeak(monkeypatch):
+    import narrate.engines.espeak as espeak
+
+    if espeak.started_in_pid != os.getpid():  # a fork of this process is safe: try it
+        with local_executor(1, ["fake"], isolated=True) as executor:
+            assert isinstance(executor, LocalProcessExecutor)
+            assert executor.pool.submit(os.getpid).result(timeout=30) != os.getpid()
+    monkeypatch.setattr(espeak, "started_in_pid", os.getpid())
+    with local_executor(1, ["fake"], isolated=True) as executor:
+        assert isinstance(executor, InlineExecutor)  # a fork of a running eSpeak would hang
+
+
 INTERRUPTED_WAITS = textwrap.dedent(
     """
     import os, random, signal, threading, time

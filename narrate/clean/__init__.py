@@ -8,11 +8,13 @@ from __future__ import annotations
 
 import os
 import re
+import stat
 import sys
 from typing import TYPE_CHECKING
 
 from narrate.errors import InputError
 from narrate.model import Article, Heading
+from narrate.paths import kind, os_reason
 
 if TYPE_CHECKING:  # the extractors are imported lazily: trafilatura and lxml cost ~0.2 s
     from .extracted import Extracted
@@ -136,23 +138,32 @@ def load_article(path: str) -> Article:
         except (OSError, ValueError) as exc:
             raise InputError(f"standard input: cannot read it ({exc}) — pipe the article's text in") from None
         return parse_article(raw, source=path)
-    if not os.path.exists(path):
-        raise InputError(f"{path}: no such file — check the path")
-    if os.path.isdir(path):
-        raise InputError(f"{path}: is a directory — give the article's file")
     try:
-        size = os.path.getsize(path)
-        if size > MAX_BYTES:
+        info = os.stat(path)
+        if stat.S_ISDIR(info.st_mode):
+            raise InputError(f"{path}: is a directory — give the article's file")
+        if not (stat.S_ISREG(info.st_mode) or stat.S_ISFIFO(info.st_mode) or stat.S_ISCHR(info.st_mode)):
+            raise InputError(f"{path}: not a file (a {kind(info.st_mode)}) — give the article's file")
+        if info.st_size > MAX_BYTES and stat.S_ISREG(info.st_mode):
             raise InputError(
-                f"{path}: too large ({size // 2**20} MB; the limit is {MAX_BYTES // 2**20} MB)"
+                f"{path}: too large ({info.st_size // 2**20} MB; the limit is {MAX_BYTES // 2**20} MB)"
                 " — pass the article alone"
             )
         with open(path, "rb") as fh:
             raw = fh.read(MAX_BYTES + 1)
-    except InputError:
-        raise
-    except PermissionError:
-        raise InputError(f"{path}: permission denied — make the file readable") from None
     except OSError as exc:
-        raise InputError(f"{path}: cannot read it ({exc.strerror or exc}) — check the file") from None
+        raise InputError(f"{path}: {_unreadable(path, exc)}") from None
     return parse_article(raw, source=path)
+
+
+_REMEDIES = {"permission denied": "make the file readable", "is a directory": "give the article's file"}
+
+
+def _unreadable(path: str, exc: OSError) -> str:
+    """Why ``path`` cannot be read, and what to do, as the end of a one-line message."""
+    why = os_reason(path, exc)
+    if why == "no such file or folder":
+        why = "no such file"
+    if why.startswith("a symbolic link loop"):
+        return f"{why} — point the link at the article's file"
+    return f"{why} — {_REMEDIES.get(why, 'check the path')}"

@@ -34,6 +34,9 @@ from narrate.voices import VoiceProfile
 
 log = logging.getLogger(__name__)
 SAMPLE_RATE_HZ = 22050  # pyttsx3's espeak driver always writes 22050 Hz mono
+# The process that started eSpeak NG here: its threads do not survive a fork, and a forked copy
+# that touches it waits for them forever.
+started_in_pid: int | None = None
 
 
 # Bumped when narrate changes how it drives eSpeak in a way that changes the samples: cached
@@ -99,8 +102,10 @@ class EspeakEngine:
     sample_rate_hz = SAMPLE_RATE_HZ
 
     def __init__(self) -> None:
+        global started_in_pid
         library_file = _load_espeak_library()
         self.version = engine_version()
+        started_in_pid = os.getpid()
         try:
             import pyttsx3
             import pyttsx3.drivers.espeak as driver

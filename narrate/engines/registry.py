@@ -6,6 +6,8 @@ Adding an engine takes one entry in ``_IDENTITIES`` (read without starting it) a
 
 from __future__ import annotations
 
+import os
+import sys
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING
 
@@ -73,6 +75,16 @@ def engine_identity(name: str) -> tuple[str, str, int]:
         raise _unknown(name)
     version, sample_rate_hz = _IDENTITIES[name]()
     return name, version, sample_rate_hz
+
+
+def fork_unsafe() -> bool:
+    """Has this process started an engine that a forked child would inherit half-alive?
+
+    eSpeak NG runs threads of its own; a fork copies none of them, and a child that touches the
+    inherited engine waits for them forever. Checked without importing the engine.
+    """
+    espeak = sys.modules.get("narrate.engines.espeak")
+    return espeak is not None and getattr(espeak, "started_in_pid", None) == os.getpid()
 
 
 def model_identity(profile: VoiceProfile) -> str:

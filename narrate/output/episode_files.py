@@ -27,6 +27,7 @@ from narrate.output.names import claim_slug
 from narrate.output.record import EpisodeFiles, EpisodeRecord
 from narrate.output.staging import Staging, remove_stale_parts
 from narrate.output.transcripts import srt, transcript_json
+from narrate.paths import os_reason
 from narrate.rendering.cache import cache_key, open_cache
 
 log = logging.getLogger(__name__)
@@ -51,7 +52,7 @@ def write_episode(
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise OutputError(f"{out_dir}: cannot create the output folder ({exc.strerror})") from exc
+        raise OutputError(f"{out_dir}: cannot create the output folder ({os_reason(out_dir, exc)})") from exc
     album = show or episode.site
     artist = episode.byline or episode.site or show
     art = _cover_image(cover, album or DEFAULT_TITLE, cache_dir)

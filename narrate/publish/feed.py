@@ -96,7 +96,7 @@ def build_feed(
     feed_path = folder / FEED_FILE
     write_file(feed_path, generator.rss_str(pretty=True))
     log.info("wrote %s with %d episodes", feed_path, len(episodes))
-    write_index(folder, title=title)
+    write_index(folder, title=title, episodes=episodes)
     return feed_path
 
 

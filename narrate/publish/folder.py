@@ -20,6 +20,7 @@ from mutagen import MutagenError
 from narrate.errors import FeedError
 from narrate.model import Chapter
 from narrate.output.record import EpisodeRecord, MalformedRecord
+from narrate.paths import path_problem
 
 log = logging.getLogger(__name__)
 
@@ -96,8 +97,9 @@ def load_episodes(folder: Path, enclosure: str = "mp3") -> list[PublishedEpisode
     take the whole feed down; a folder with no usable episode at all is a ``FeedError``.
     """
     if not folder.is_dir():
+        why = path_problem(folder, want_folder=True) or "no such folder"
         raise FeedError(
-            f"{folder} is not a folder: render episodes into it first (narrate render ARTICLE -o {folder})"
+            f"{folder}: {why} — render episodes into a folder first (narrate render ARTICLE -o DIR)"
         )
     episodes = []
     for path in sorted(folder.glob("*.json")):

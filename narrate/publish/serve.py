@@ -30,6 +30,7 @@ from typing import BinaryIO
 from urllib.parse import unquote, urlsplit
 
 from narrate.errors import ServeError
+from narrate.paths import path_problem
 from narrate.publish.folder import MIME_TYPES
 
 log = logging.getLogger(__name__)
@@ -94,9 +95,8 @@ class FolderServer(ThreadingHTTPServer):
 def open_server(folder: Path, *, host: str = DEFAULT_HOST, port: int = DEFAULT_PORT) -> FolderServer:
     """Bind a server for ``folder`` (port 0 picks a free one); call ``serve_forever`` to run it."""
     if not folder.is_dir():
-        raise ServeError(
-            f"{folder} is not a folder: render episodes into it first (narrate render -o {folder})"
-        )
+        why = path_problem(folder, want_folder=True) or "not a folder (there is nothing at that path)"
+        raise ServeError(f"{folder}: {why} — render episodes into a folder first (narrate render -o DIR)")
     try:
         return FolderServer(folder, host, port)
     except OSError as error:

@@ -34,9 +34,14 @@ def page_name(slug: str) -> str:
     return f"{slug}-episode.html" if f"{slug}.html" == INDEX_FILE else f"{slug}.html"
 
 
-def write_index(folder: Path, *, title: str) -> Path:
-    """Write ``folder/index.html`` and a read-along page per episode; return the index's path."""
-    episodes = load_episodes(folder)
+def write_index(folder: Path, *, title: str, episodes: list[PublishedEpisode] | None = None) -> Path:
+    """Write ``folder/index.html`` and a read-along page per episode; return the index's path.
+
+    ``episodes``: the folder's episodes when the caller has read them already (reading them again
+    would repeat every warning about a broken one).
+    """
+    if episodes is None:
+        episodes = load_episodes(folder)
     site = _Site(folder, title)
     for episode in episodes:
         path = folder / page_name(episode.slug)

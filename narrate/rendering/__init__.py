@@ -13,12 +13,13 @@ import logging
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
-from narrate.errors import OutputError
+from narrate.errors import EngineError, OutputError
 from narrate.model import Script
 from narrate.options import RenderOptions
+from narrate.paths import os_reason
 from narrate.rendering.cache import Cache, open_cache
 from narrate.rendering.chunks import ChunkAudio, ChunkJob, RenderedChunk, SegmentJob, cached_chunk, chunk_key
-from narrate.rendering.executor import ChunkExecutor, InlineExecutor
+from narrate.rendering.executor import ChunkCrashed, ChunkExecutor, InlineExecutor
 from narrate.rendering.plan import ChunkPlan, plan_chunks
 from narrate.rendering.workers import finished, result_of, wait_any
 from narrate.voices import VoiceSet
@@ -26,6 +27,8 @@ from narrate.voices import VoiceSet
 __all__ = ["ChunkExecutor", "InlineExecutor", "OnFailure", "Progress", "RenderedChunk", "render_chunks"]
 
 log = logging.getLogger(__name__)
+MAX_CRASHES = 2  # a chunk whose worker died once is tried again; twice, it is reported
+WORDS_SHOWN = 8  # words of the paragraph a crash names
 Progress = Callable[[int, int], None]
 # Told of a script whose render failed (its index, the script, the error); the others go on.
 OnFailure = Callable[[int, Script, Exception], None]
@@ -37,7 +40,7 @@ def _open_cache(options: RenderOptions) -> Cache:
             options.cache_dir.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
             raise OutputError(
-                f"{options.cache_dir}: cannot create the cache folder ({exc.strerror})"
+                f"{options.cache_dir}: cannot create the cache folder ({os_reason(options.cache_dir, exc)})"
             ) from exc
     return open_cache(options.cache_dir)
 
@@ -62,6 +65,7 @@ class _Render:
 
     script: Script
     plans: list[ChunkPlan]
+    jobs: list[ChunkJob]
     audio: list[ChunkAudio | None]
     missing: int
     failed: bool = False
@@ -88,12 +92,14 @@ class _Batch:
         self.pending: dict[futures.Future[ChunkAudio], tuple[int, int]] = {}
         self.done = self.known = 0
         self.ready: list[int] = []
+        self.crashes: dict[tuple[int, int], int] = {}  # chunk -> times its worker died on it
+        self.unexplained: set[int] = set()  # executor breakdowns no chunk is known to have caused
 
     def add(self, script: Script, plans: list[ChunkPlan], jobs: list[ChunkJob], cache: Cache) -> None:
         """Take the chunks the cache holds and send the others to the executor, largest first."""
         n = self.added
         self.added += 1
-        self.renders[n] = _Render(script, plans, [None] * len(jobs), len(jobs))
+        self.renders[n] = _Render(script, plans, jobs, [None] * len(jobs), len(jobs))
         self.known += len(jobs)
         cached = [cached_chunk(cache, job) for job in jobs]
         todo = sorted((i for i, c in enumerate(cached) if c is None), key=lambda i: -_text_size(jobs[i]))
@@ -116,15 +122,47 @@ class _Batch:
             if future not in self.pending:
                 continue  # a chunk of a script that failed meanwhile
             n, index = self.pending.pop(future)
-            if self.on_failure is None:
-                self._settle(n, index, result_of(future))
-                continue
             try:
                 audio = result_of(future)
+            except ChunkCrashed as crash:
+                self._again(n, index, crash)
             except Exception as exc:
+                if self.on_failure is None:
+                    raise
                 self._fail(n, exc)
             else:
                 self._settle(n, index, audio)
+
+    def _again(self, n: int, index: int, crash: ChunkCrashed) -> None:
+        """Submit a chunk whose worker died again, unless it took a worker down twice (then its
+        script fails: the render stops, or a batch goes on without it)."""
+        render = self.renders[n]
+        where = _where(render, index, crash.segment)
+        failure: EngineError | None = None
+        if crash.culprit:
+            self.crashes[n, index] = self.crashes.get((n, index), 0) + 1
+            if self.crashes[n, index] >= MAX_CRASHES:
+                failure = EngineError(
+                    f"the speech engine crashed twice on {where} ({crash.cause}), so rendering again "
+                    "would crash again — edit or shorten that paragraph (finished chunks are cached)"
+                )
+            else:
+                log.warning("the speech engine crashed on %s (%s); rendering it again", where, crash.cause)
+        elif crash.culprit is None:
+            self.unexplained.add(crash.breakdown)
+            if len(self.unexplained) >= MAX_CRASHES:
+                failure = EngineError(
+                    f"render workers stopped abruptly twice ({crash.cause}; out of memory, killed, or "
+                    "the engine cannot start) — finished chunks are cached, so rendering again goes "
+                    "on from there"
+                )
+        if failure is not None:
+            failure.__cause__ = crash
+            if self.on_failure is None:
+                raise failure
+            self._fail(n, failure)
+            return
+        self.pending[self.executor.submit(render.jobs[index])] = (n, index)
 
     def completed(self) -> Iterator[tuple[int, Script, list[RenderedChunk]]]:
         while self.ready:
@@ -153,6 +191,19 @@ class _Batch:
             self.progress(self.done, self.known)
         if render.missing == 0:
             self.ready.append(n)
+
+
+def _where(render: _Render, index: int, segment: int | None) -> str:
+    """The article and the words a chunk (at ``segment``, when known) begins with."""
+    plan = render.plans[index]
+    article = render.script.title
+    for part in render.script.parts:
+        if part.first_chapter <= plan.chapter_index < part.end_chapter:
+            article = part.title
+    shown = plan.segments[segment if segment is not None else 0].display
+    words = shown.split()
+    opening = " ".join(words[:WORDS_SHOWN]) + ("…" if len(words) > WORDS_SHOWN else "")
+    return f"“{article}”, at the words “{opening}”"
 
 
 def _full(executor: ChunkExecutor, pending: int) -> bool:

@@ -15,6 +15,7 @@ import tempfile
 from pathlib import Path
 
 from narrate.errors import OutputError
+from narrate.paths import os_reason
 
 log = logging.getLogger(__name__)
 MAGIC = b"NRC1"
@@ -43,7 +44,7 @@ class Cache:
         except FileNotFoundError:
             return None
         except OSError as exc:
-            log.warning("cache entry %s unreadable (%s); rendering it again", path, exc)
+            log.warning("cache entry %s unreadable (%s); rendering it again", path, os_reason(path, exc))
             return None
         head = len(MAGIC) + _DIGEST_BYTES
         payload = blob[head:]

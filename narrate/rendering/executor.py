@@ -13,7 +13,26 @@ from __future__ import annotations
 from concurrent.futures import Future
 from typing import Protocol
 
+from narrate.errors import EngineError
 from narrate.rendering.chunks import ChunkAudio, ChunkJob
+
+
+class ChunkCrashed(EngineError):
+    """The process rendering chunks died (the engine crashed, or something killed it).
+
+    An executor whose processes can die fails each chunk that was in flight with this error and
+    accepts the chunk again: the render loop retries a chunk once, and reports one that took its
+    process down twice. ``culprit``: this chunk was being rendered by the process that died
+    (``None``: unknown); ``segment``: the index of the segment it was on, when known;
+    ``breakdown`` numbers the executor's breakdowns, so the loop can tell one from two.
+    """
+
+    def __init__(self, cause: str, culprit: bool | None, segment: int | None, breakdown: int) -> None:
+        super().__init__(f"a render worker stopped abruptly ({cause})")
+        self.cause = cause
+        self.culprit = culprit
+        self.segment = segment
+        self.breakdown = breakdown
 
 
 class ChunkExecutor(Protocol):
@@ -25,7 +44,8 @@ class ChunkExecutor(Protocol):
     """
 
     def submit(self, job: ChunkJob) -> Future[ChunkAudio]:
-        """Start rendering ``job``; the future holds its audio, or the error that stopped it."""
+        """Start rendering ``job``; the future holds its audio, or the error that stopped it
+        (``ChunkCrashed`` when its process died: the job may then be submitted again)."""
         ...
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 import warnings
+from collections.abc import Callable
 
 with warnings.catch_warnings():  # pydub warns at import when ffmpeg is not on PATH; ours is set below
     warnings.simplefilter("ignore", RuntimeWarning)
@@ -52,8 +53,12 @@ def _segment_samples(job: SegmentJob, chunk: ChunkJob, cache: Cache) -> bytes:
     return samples
 
 
-def render_chunk(job: ChunkJob) -> ChunkAudio:
-    """Encode one chunk (its segments joined with their pauses); kept in the cache when there is one."""
+def render_chunk(job: ChunkJob, on_segment: Callable[[int], None] | None = None) -> ChunkAudio:
+    """Encode one chunk (its segments joined with their pauses); kept in the cache when there is one.
+
+    ``on_segment`` hears the index of each segment before it is synthesized (so a crash can be
+    traced to its words).
+    """
     cache = open_cache(job.cache_root)
     cached = cached_chunk(cache, job)
     if cached is not None:
@@ -62,6 +67,8 @@ def render_chunk(job: ChunkJob) -> ChunkAudio:
     joined = AudioSegment.silent(duration=0, frame_rate=rate)
     offsets, speeches = [], []
     for n, segment in enumerate(job.segments, 1):
+        if on_segment is not None:
+            on_segment(n - 1)
         samples = _segment_samples(segment, job, cache)
         speeches.append(samples)
         speech = AudioSegment(samples, sample_width=2, frame_rate=rate, channels=1)

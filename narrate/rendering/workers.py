@@ -12,6 +12,7 @@ from __future__ import annotations
 import concurrent.futures as futures
 import ctypes
 import gc
+import itertools
 import logging
 import multiprocessing
 import os
@@ -21,12 +22,13 @@ import threading
 from collections.abc import Callable, Collection, Iterator, Sequence
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
+from multiprocessing import connection
 from typing import Any, TypeVar
 
 from narrate.engines.registry import worker_count
 from narrate.errors import EngineError
 from narrate.rendering.chunks import ChunkAudio, ChunkJob
-from narrate.rendering.executor import ChunkExecutor, InlineExecutor
+from narrate.rendering.executor import ChunkCrashed, ChunkExecutor, InlineExecutor
 
 log = logging.getLogger(__name__)
 PR_SET_PDEATHSIG = 1  # linux/prctl.h
@@ -87,15 +89,35 @@ def finished(pending: Collection[futures.Future[T]]) -> set[futures.Future[T]]:
         return {future for future in pending if future.done()}
 
 
-def _start_worker(seats: Any, spare_go: Any, engines: tuple[str, ...]) -> None:
+class _Board:
+    """What each worker is rendering, in memory it shares with the parent: when a worker dies,
+    the parent reads which chunk (and which of its segments) it was on."""
+
+    def __init__(self, context: Any, seats: int) -> None:
+        self.pids = context.Array("i", seats, lock=False)
+        self.serials = context.Array("q", seats, lock=False)  # 0: no chunk
+        self.segments = context.Array("i", seats, lock=False)
+
+    def working_on(self, serial: int) -> list[tuple[int, int]]:
+        """(pid, segment index) of each worker at work on job ``serial``."""
+        return [(self.pids[s], self.segments[s]) for s in range(len(self.pids)) if self.serials[s] == serial]
+
+
+_seat: tuple[_Board, int] | None = None  # this worker's place on the board
+
+
+def _start_worker(seats: Any, spare_go: Any, engines: tuple[str, ...], board: _Board) -> None:
     # Ctrl-C reaches the whole process group; only the parent reacts, and stops the workers with
     # SIGTERM, which must simply end them (not run the CLI's clean-up handler they inherited).
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
     _end_with_parent()
+    global _seat
     with seats.get_lock():
         seat = seats.value
         seats.value += 1
+    board.pids[seat] = os.getpid()
+    _seat = (board, seat)
     if seat > 0:
         spare_go.acquire()  # a worker takes no chunk before its initializer returns
     _warm_up(engines)
@@ -127,10 +149,23 @@ def _warm_up(engines: tuple[str, ...]) -> None:
         log.debug("warm-up failed: %s", exc)
 
 
-def render_chunk(job: ChunkJob) -> ChunkAudio:
+def render_chunk(serial: int, job: ChunkJob) -> ChunkAudio:
+    """Render ``job`` in this worker, noting on the board what it is at."""
     from narrate.rendering.synth import render_chunk
 
-    return render_chunk(job)
+    if _seat is None:  # pragma: no cover - a pool started without its initializer
+        return render_chunk(job)
+    board, seat = _seat
+    board.segments[seat] = -1
+    board.serials[seat] = serial
+
+    def on_segment(index: int) -> None:
+        board.segments[seat] = index
+
+    try:
+        return render_chunk(job, on_segment)
+    finally:
+        board.serials[seat] = 0
 
 
 def _start_method() -> str:
@@ -154,11 +189,12 @@ class WorkerPool(futures.ProcessPoolExecutor):
         self.jobs = jobs
         self._spares = jobs - 1
         self._submitted = 0
+        self.board = _Board(context, jobs)
         super().__init__(
             max_workers=jobs,
             mp_context=context,
             initializer=_start_worker,
-            initargs=(context.Value("i", 0), self._spare_go, tuple(dict.fromkeys(engines))),
+            initargs=(context.Value("i", 0), self._spare_go, tuple(dict.fromkeys(engines)), self.board),
         )
         # Objects the workers inherit stay out of their garbage collector: otherwise its first
         # pass writes to every page they share with the parent, copying them all.
@@ -194,34 +230,120 @@ class WorkerPool(futures.ProcessPoolExecutor):
 QUEUED_PER_WORKER = 8
 
 
-class LocalProcessExecutor:
-    """The ``ChunkExecutor`` of a local ``WorkerPool``: one process and one engine per core."""
+def _death(exitcode: int) -> str:
+    if exitcode < 0:
+        try:
+            return f"it died of {signal.Signals(-exitcode).name}"
+        except ValueError:
+            return f"it died of signal {-exitcode}"
+    return f"it exited with status {exitcode}"
 
-    def __init__(self, pool: WorkerPool) -> None:
-        self.pool = pool
-        self.capacity = pool.jobs * QUEUED_PER_WORKER
+
+def _dead_workers(pool: WorkerPool) -> dict[int, int]:
+    """pid -> exit code of the pool's workers that have ended.
+
+    A worker's sentinel is ready as soon as it exits, a moment before its exit code can be
+    read: wait that moment for those.
+    """
+    processes = list((getattr(pool, "_processes", None) or {}).values())
+    ended = set(connection.wait([p.sentinel for p in processes], timeout=0))
+    dead = {}
+    for process in processes:
+        if process.sentinel in ended:
+            process.join(timeout=5)
+            if process.exitcode is not None and process.pid is not None:
+                dead[process.pid] = process.exitcode
+    return dead
+
+
+class LocalProcessExecutor:
+    """The ``ChunkExecutor`` of a local ``WorkerPool``: one process and one engine per core.
+
+    A worker that dies (the engine crashed, or it was killed) breaks the pool: every chunk in
+    flight fails with ``ChunkCrashed``, which names the chunk the dead worker was on, and the
+    next submission starts a fresh pool.
+    """
+
+    def __init__(self, jobs: int, engines: Sequence[str], batch: bool = False) -> None:
+        self.jobs, self.engines = jobs, tuple(engines)
+        self.pool = WorkerPool(jobs, engines, batch)
+        self.capacity = jobs * QUEUED_PER_WORKER
+        self.breakdowns = 0
+        self._serials = itertools.count(1)
 
     def submit(self, job: ChunkJob) -> futures.Future[ChunkAudio]:
-        return self.pool.submit(render_chunk, job)
+        serial = next(self._serials)
+        try:
+            inner = self.pool.submit(render_chunk, serial, job)
+        except BrokenProcessPool:
+            self.pool.stop()
+            self.breakdowns += 1
+            log.debug("starting %d new render worker(s)", self.jobs)
+            self.pool = WorkerPool(self.jobs, self.engines, batch=True)
+            inner = self.pool.submit(render_chunk, serial, job)
+        outer: futures.Future[ChunkAudio] = futures.Future()
+        pool, breakdown = self.pool, self.breakdowns + 1
+        inner.add_done_callback(lambda done: self._settle(outer, done, pool, serial, breakdown))
+        return outer
+
+    @staticmethod
+    def _settle(
+        outer: futures.Future[ChunkAudio],
+        inner: futures.Future[ChunkAudio],
+        pool: WorkerPool,
+        serial: int,
+        breakdown: int,
+    ) -> None:
+        if inner.cancelled():  # the pool stopped before it began: nobody waits for this chunk
+            outer.cancel()
+            return
+        error = inner.exception()
+        if error is None:
+            outer.set_result(inner.result())
+        elif isinstance(error, BrokenProcessPool):
+            # The pool fails the chunks in flight before it stops the surviving workers: the
+            # ones already dead are the ones that broke it.
+            dead = _dead_workers(pool)
+            mine = [(pid, segment) for pid, segment in pool.board.working_on(serial) if pid in dead]
+            if mine:
+                pid, segment = mine[0]
+                crash = ChunkCrashed(_death(dead[pid]), True, segment if segment >= 0 else None, breakdown)
+            else:
+                board = pool.board
+                any_known = any(board.serials[s] and board.pids[s] in dead for s in range(len(board.pids)))
+                cause = _death(next(iter(dead.values()))) if dead else "it was stopped"
+                crash = ChunkCrashed(cause, False if any_known else None, None, breakdown)
+            crash.__cause__ = error
+            outer.set_exception(crash)
+        else:
+            outer.set_exception(error)
+
+    def stop(self) -> None:
+        self.pool.stop()
 
 
 @contextmanager
 def local_executor(
-    jobs: int, engines: Sequence[str] = ("espeak",), batch: bool = False
+    jobs: int, engines: Sequence[str] = ("espeak",), batch: bool = False, isolated: bool = False
 ) -> Iterator[ChunkExecutor]:
-    """An executor for ``jobs`` local workers, started at once (inline for ``jobs`` <= 1).
+    """An executor for ``jobs`` local workers, started at once.
 
+    ``jobs`` <= 1 renders inline, in this process, unless ``isolated``: then one worker process
+    renders, so an engine that crashes cannot take this process down with it (unless this
+    process runs eSpeak itself already: it is exposed anyway, and a fork of it would hang).
     An engine that runs its model on every core (Piper) gets one process in all: a second would
     hold a second model (hundreds of megabytes) and gain nothing. ``batch``: start every worker's
     engine at once, for work sure to need them all.
     """
+    from narrate.engines.registry import fork_unsafe
+
     jobs = worker_count(engines, jobs)
-    if jobs <= 1:
+    if jobs <= 1 and (not isolated or fork_unsafe()):
         yield InlineExecutor()
         return
-    pool = WorkerPool(jobs, engines, batch)
+    executor = LocalProcessExecutor(max(jobs, 1), engines, batch)
     try:
-        yield LocalProcessExecutor(pool)
+        yield executor
     finally:
         # Every result the caller wanted is in, or it gave up (Ctrl-C, a failed chunk).
-        pool.stop()
+        executor.stop()

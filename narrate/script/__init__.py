@@ -9,6 +9,7 @@ from dataclasses import replace
 from narrate.model import Article, Part, Script, ScriptChapter, ScriptSpeaker, Segment, Span
 from narrate.quotes import SpeakerNote, read_quotes
 from narrate.script.chapters import plan_chapters
+from narrate.script.pieces import MAX_ENGINE_CHARS, spoken_pieces
 from narrate.speakable import Lexicon, speakable
 from narrate.text import split_sentences
 from narrate.voices import VoiceProfile, VoiceSet, cast_speakers, load_voices
@@ -23,31 +24,40 @@ PAUSE_BETWEEN_CHAPTERS_MS = 1500
 
 UNNAMED_SPEAKER = "Unnamed speaker"
 _HAS_WORD = re.compile(r"\w")
+_INNER_SENTENCE_END = re.compile(r"[.!?…]\S*\s")
 _QUOTE_MARKS = "\"'“”‘’«»„‚‹›"
 
 
 def _paragraph_segments(
     spans: Sequence[Span], narrator: VoiceProfile, cast: dict[str, VoiceProfile], lexicon: Lexicon | None
-) -> Iterator[Segment]:
-    """One segment per span that has words; attribution and narration stay with the narrator."""
+) -> Iterator[list[Segment]]:
+    """The segments of each span that has words (one, or pieces of a span too long for one engine
+    call); attribution and narration stay with the narrator."""
     for span in spans:
         display = " ".join(span.text.split())
         if not _HAS_WORD.search(display):
             continue
-        if span.is_quote:
-            speaker = span.speaker or UNNAMED_SPEAKER
-            text = speakable(display.strip(_QUOTE_MARKS + " "), lexicon)
-            profile = cast[speaker]
-        else:
-            speaker, text, profile = None, speakable(display, lexicon), narrator
-        if _HAS_WORD.search(text):
-            yield Segment(
-                text=text,
-                display=display,
+        speaker = (span.speaker or UNNAMED_SPEAKER) if span.is_quote else None
+        profile = cast[speaker] if speaker else narrator
+        strip = _QUOTE_MARKS + " " if span.is_quote else ""
+
+        def speak(shown: str, strip: str = strip) -> str:
+            return speakable(shown.strip(strip) if strip else shown, lexicon)
+
+        segments = [
+            Segment(
+                text=piece.text,
+                display=piece.display,
                 kind="quote" if span.is_quote else "narration",
                 voice=profile.name,
                 speaker=speaker,
+                pause_after_ms=piece.pause_after_ms or 0,
             )
+            for piece in spoken_pieces(display, speak)
+            if _HAS_WORD.search(piece.text)
+        ]
+        if segments:
+            yield segments
 
 
 def _names_chapter(heading: str, title: str) -> bool:
@@ -58,22 +68,40 @@ def _names_chapter(heading: str, title: str) -> bool:
     return " ".join(heading.split()).rstrip(":.").strip().casefold() == title.casefold()
 
 
-def _with_pauses(segments: list[Segment], end_pause_ms: int) -> list[Segment]:
-    """Pauses between spans, longer where the voice changes, and ``end_pause_ms`` at the end."""
+def _with_pauses(spans: list[list[Segment]], end_pause_ms: int) -> list[Segment]:
+    """Pauses between spans, longer where the voice changes, and ``end_pause_ms`` at the end; the
+    pieces of a cut span keep the pauses of their cuts."""
     paused = []
-    for current, following in zip(segments, [*segments[1:], None], strict=True):
+    for current, following in zip(spans, [*spans[1:], None], strict=True):
         if following is None:
             pause = end_pause_ms
-        elif following.voice != current.voice:
+        elif following[0].voice != current[-1].voice:
             pause = PAUSE_AT_VOICE_CHANGE_MS
         else:
             pause = PAUSE_BETWEEN_SPANS_MS
-        paused.append(replace(current, pause_after_ms=pause))
+        paused += [*current[:-1], replace(current[-1], pause_after_ms=pause)]
     return paused
+
+
+def _bounded(segments: Sequence[Segment], lexicon: Lexicon | None) -> tuple[Segment, ...]:
+    """``segments`` with any that speaks too long for one engine call cut into pieces (a title or
+    heading can be a whole scraped block too)."""
+    bounded: list[Segment] = []
+    for segment in segments:
+        if len(segment.text) <= MAX_ENGINE_CHARS:
+            bounded.append(segment)
+            continue
+        for piece in spoken_pieces(segment.display, lambda shown: speakable(shown, lexicon)):
+            if _HAS_WORD.search(piece.text):
+                pause = segment.pause_after_ms if piece.pause_after_ms is None else piece.pause_after_ms
+                bounded.append(replace(segment, text=piece.text, display=piece.display, pause_after_ms=pause))
+    return tuple(bounded)
 
 
 def transcript_sentences(display: str) -> tuple[str, ...]:
     """The sentences a segment's transcript cues show, one cue each."""
+    if not _INNER_SENTENCE_END.search(display):  # one sentence, or a piece of one: no need to ask
+        return (display,)
     return tuple(s.strip() for s in split_sentences(display) if s.strip()) or (display,)
 
 
@@ -109,7 +137,7 @@ def build_script(article: Article, voices: VoiceSet | None = None, lexicon: Lexi
         opening.append(
             Segment(speakable(byline, lexicon), byline, "byline", narrator.name, None, PAUSE_AFTER_BYLINE_MS)
         )
-    chapters = [ScriptChapter(title=article.title, segments=tuple(opening))]
+    chapters = [ScriptChapter(title=article.title, segments=_bounded(opening, lexicon))]
 
     headings = {h.before_paragraph: h.text for h in article.headings}
     for plan in plan_chapters(article):
@@ -123,9 +151,9 @@ def build_script(article: Article, voices: VoiceSet | None = None, lexicon: Lexi
                 heading = line
             if _HAS_WORD.search(heading):
                 spoken = plan.title if _names_chapter(heading, plan.title) else heading
-                segments.append(
-                    Segment(speakable(spoken, lexicon), heading, "narration", narrator.name, None,
-                            PAUSE_AFTER_HEADING_MS)
+                segments += _bounded(
+                    [Segment(speakable(spoken, lexicon), heading, "narration", narrator.name, None,
+                             PAUSE_AFTER_HEADING_MS)], lexicon
                 )  # fmt: skip
             if not as_heading:
                 paragraph = list(_paragraph_segments(spans[index], narrator, cast, lexicon))
@@ -200,7 +228,8 @@ def build_briefing(
         PAUSE_BETWEEN_CHAPTERS_MS,
         transcript_sentences(intro_text),
     )
-    chapters: list[ScriptChapter] = [ScriptChapter(title=name, segments=(intro,))]
+    opening = tuple(replace(s, sentences=transcript_sentences(s.display)) for s in _bounded([intro], lexicon))
+    chapters: list[ScriptChapter] = [ScriptChapter(title=name, segments=opening)]
     parts: list[Part] = [Part(title=name, first_chapter=0, end_chapter=1)]
     for script in scripts:
         first = len(chapters)

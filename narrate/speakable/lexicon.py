@@ -14,6 +14,7 @@ from importlib import resources
 from pathlib import Path
 
 from narrate.errors import InputError
+from narrate.paths import os_reason
 
 _SHIPPED = ("narrate", "data/lexicon.toml")
 
@@ -77,6 +78,7 @@ def load_lexicon(user_file: Path | None = None) -> Lexicon:
         try:
             text = Path(user_file).read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError) as exc:
-            raise InputError(f"cannot read lexicon {user_file}: {exc}") from exc
+            why = os_reason(user_file, exc) if isinstance(exc, OSError) else f"not UTF-8 text ({exc.reason})"
+            raise InputError(f"cannot read lexicon {user_file}: {why}") from exc
         entries.update(_read(text, str(user_file)))
     return Lexicon(tuple(entries.items()))
