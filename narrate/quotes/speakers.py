@@ -38,7 +38,8 @@ from narrate.quotes.people import (
     title_evidence,
 )
 from narrate.quotes.phrases import is_capitalised
-from narrate.text import NAME_PARTICLES, split_sentences
+from narrate.quotes.sentences import split_sentences
+from narrate.text import NAME_PARTICLES
 
 # A capitalised word (with an initial's or a title's dot kept apart), or a lowercase word.
 _TOKEN = re.compile(r"[A-Z]\.(?:[A-Z]\.)+|[^\W\d_][\w’'-]*")
