@@ -367,3 +367,51 @@ def test_code_lines(line):
 )
 def test_bar_separated_link_runs_are_menus(line, junk):
     assert junk_of(line) in ((junk,) if junk else ("",))
+
+
+INGREDIENTS = (
+    "2 tbsp vegetable oil",
+    "1 1/2-2 cups rice",
+    "120g flat rice noodles",
+    "5 cl Rye Whiskey",
+    "1¼ tsp pepper",
+)
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        # one per line, or set apart by blank lines (as some recipe sites print them)
+        INGREDIENTS,
+        tuple(x for item in INGREDIENTS for x in (item, ""))[:-1],
+        # a parts list with ranges and decimals
+        ("4 x 2.5 mm screws", "2-3 m of cable", "1 spare fuse"),
+    ],
+)
+def test_a_list_of_quantities_inside_the_article_is_kept(lines):
+    # no colon before it and a short heading: only the run of quantity-led lines tells it is a list
+    art = clean(page(P1, "", P2, "", "Ingredients", *lines, "", P3, "", P4))
+    body = "\n".join(art.paragraphs)
+    assert all(item in body for item in lines if item)
+    assert art.paragraphs[-1] == P4
+
+
+@pytest.mark.parametrize(
+    ("lines", "kept"),
+    [
+        # two quantity lines are not yet a list: they stay the short lines they are
+        (("3 hours", "2 photos"), False),
+        # numbered teaser headlines are too long for quantity lines
+        (
+            (
+                "9 Swiss gins you really have to try once in your life",
+                "15 retro cocktails that deserve a comeback this year, says our critic",
+                "13 classic cocktails that every grown man and woman should know",
+            ),
+            False,
+        ),
+    ],
+)
+def test_other_number_led_lines_are_no_quantity_list(lines, kept):
+    info = T.classify(list(lines), "")
+    assert bool(T.quantity_lines(info)) is kept

@@ -260,6 +260,32 @@ def is_list_item(ln: Line) -> bool:
     return len(toks) >= 4 and nums >= len(toks) * 0.4 and nums >= 3
 
 
+# A quantity, then what it measures: "2 tbsp water", "1 1/2-2 cups rice", "5 cl Rye Whiskey",
+# "120g noodles". Several in a row are an ingredient or parts list inside the article.
+_NUMBER = r"\d+(?:[.,/]\d+)?[½¼¾⅓⅔]?(?:\s+\d/\d)?"
+QUANTITY_LINE = re.compile(rf"^{_NUMBER}(?:\s*[-–]\s*{_NUMBER})?\s*[^\W\d_]")
+QUANTITY_RUN = 3
+QUANTITY_MAX_WORDS = 10
+
+
+def quantity_lines(info: list[Line]) -> set[int]:
+    """Lines in a run of at least QUANTITY_RUN short quantity-led lines (blank lines aside)."""
+    found: set[int] = set()
+    run: list[int] = []
+    for i, ln in enumerate(info):
+        if not ln.text:
+            continue
+        if not ln.junk and ln.words <= QUANTITY_MAX_WORDS and QUANTITY_LINE.match(ln.text):
+            run.append(i)
+            continue
+        if len(run) >= QUANTITY_RUN:
+            found.update(run)
+        run = []
+    if len(run) >= QUANTITY_RUN:
+        found.update(run)
+    return found
+
+
 def _base_score(ln: Line) -> float:
     if not ln.text:
         return 0.0
@@ -355,6 +381,7 @@ def line_scores(info: list[Line]) -> list[float]:
     prose_seen = 0.0
     weight = 1.0  # prose after a comments / more-stories barrier counts for less
     packed = _packed_lines(info)
+    quantities = quantity_lines(info)
     for i, ln in enumerate(info):
         if _is_barrier(info, i):
             out.append(-1000.0)
@@ -362,7 +389,7 @@ def line_scores(info: list[Line]) -> list[float]:
             if prose_seen >= 60:
                 weight *= 0.4
             continue
-        s = _base_score(ln)
+        s = 0.0 if i in quantities else _base_score(ln)
         if packed[i] and s > 0:
             s *= PACKED_WEIGHT
         if s > 0:
@@ -418,6 +445,7 @@ def extract(text: str) -> Extracted:
     headings: list[tuple[int, str]] = []
     seen: set[str] = set()
     after_colon = False
+    quantities = quantity_lines(info)
     for i in range(a, b + 1):
         ln = info[i]
         if not ln.text:
@@ -435,7 +463,7 @@ def extract(text: str) -> Extracted:
             after_colon = ln.text.endswith(":")
         elif URL_ONLY.match(ln.text):
             continue
-        elif is_list_item(ln) or after_colon or _in_list_run(info, i):
+        elif is_list_item(ln) or after_colon or i in quantities or _in_list_run(info, i):
             paragraphs.append(ln.text)
             seen.add(ln.norm)
         elif _is_heading(info, i) and paragraphs:
