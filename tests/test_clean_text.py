@@ -415,3 +415,27 @@ def test_a_list_of_quantities_inside_the_article_is_kept(lines):
 def test_other_number_led_lines_are_no_quantity_list(lines, kept):
     info = T.classify(list(lines), "")
     assert bool(T.quantity_lines(info)) is kept
+
+
+TEASER = (
+    "Why does memory use grow over time? It is a question we hear every week from readers of this blog and"
+    " from the people who run the largest services on the platform."
+)
+
+
+@pytest.mark.parametrize("label", ["Share on", "Share this", "Share this article:", "SHARE THIS STORY"])
+def test_a_share_bar_ends_the_article(label):
+    # the share bar, then the blog's newsletter pitch and teasers of other posts (prose, not the article)
+    art = clean(
+        page(
+            P1, "", P2, "", P3, "", label, "Twitter", "Reddit", "Hacker News", "",
+            "Subscribe to my newsletter", "", TEASER, "", TEASER.replace("Why", "How"), "",
+            TEASER.replace("memory", "latency"),
+        )
+    )  # fmt: skip
+    assert art.paragraphs == (P1, P2, P3)
+
+
+def test_a_share_bar_above_the_article_costs_nothing():
+    art = clean(page("Share on", "Twitter", "Facebook", "", P1, "", P2, "", P3, "", P4))
+    assert art.paragraphs == (P1, P2, P3, P4)

@@ -120,9 +120,12 @@ BARRIER = re.compile(
     more\s+from\b.*|recommended(?:\s+(?:for\s+you|stories|articles|reading|videos))?|read\s+next|what\s+to\s+read\s+next|
     up\s+next|most\s+(?:popular|read|viewed|shared|commented)(?:\s+\w+)?|trending(?:\s+(?:now|stories|articles|news))?|
     around\s+the\s+web|from\s+(?:around\s+)?the\s+web|(?:sponsored|promoted|partner)\s+(?:stories|links|content|posts)|
-    about\s+the\s+author|previous\s+(?:post|article|story)|next\s+(?:post|article|story)
+    about\s+the\s+author|previous\s+(?:post|article|story)|next\s+(?:post|article|story)|
+    share\s+(?:on|this(?:\s+(?:article|story|post|page))?)
     )\s*[\])]?\s*[:»›>]?$""",
 )
+# A share bar's label: the article does not go on after one, whatever prose follows it.
+SHARE_BAR = re.compile(r"(?i)^share\s+(?:on|this(?:\s+(?:article|story|post|page))?)\s*:?$")
 # A comments heading ends the article whatever follows it.
 COMMENT_HEAD = re.compile(
     r"(?i)^[\[(]?\s*(?:\d+\s+)?(?:comments?|responses?|replies|discussion|(?:top\s+rated|newest|oldest|best|recent|reader)\s+comments?|"

@@ -34,6 +34,7 @@ from .patterns import (
     NEWS_PHRASES,
     PICTURED,
     READ_TIME,
+    SHARE_BAR,
     STRONG_WIDGET,
     TIME_AGO,
     URL,
@@ -318,7 +319,7 @@ def _is_barrier(info: list[Line], i: int) -> bool:
         thread = any(x.junk == "comment" for x in info[i + 1 : i + COMMENT_META_LOOKAHEAD])
         goes_on = inline or _prose_resumes(info, i)
         return not BARE_COMMENT.match(ln.text) or thread or not goes_on
-    return not inline and not _is_inline_box(info, i)
+    return not inline and (bool(SHARE_BAR.match(ln.text)) or not _is_inline_box(info, i))
 
 
 def _long_prose(x: Line) -> bool:
