@@ -48,6 +48,13 @@ def junk_of(line, title="Council approves new river bridge"):
         "Traders work on the floor at the New York Stock Exchange. REUTERS/Brendan McDermid",
         "FILE PHOTO: Traders work on the floor at the New York Stock Exchange",
         "(Reporting by Jane Doe; editing by John Roe)",
+        # credit lines: "... by NAME", and the credit word of other languages
+        "Photo by Jane Doe on Unsplash",
+        "Photograph by Jane Doe, Harbour Restoration Programme",
+        "The harbour at dawn. Images from the port's webcam",
+        "Die Kanzlerin sprach am Mittwoch in Berlin mit der Premierministerin. Foto: Jane Doe",
+        "Liittokansleri keskusteli keskiviikkona Berliinissä pääministerin kanssa. Kuva: JANE DOE",
+        "Widok na port o świcie. Zdjęcie: Jan Kowalski",
     ],
 )
 def test_caption_lines(line):
@@ -439,3 +446,16 @@ def test_a_share_bar_ends_the_article(label):
 def test_a_share_bar_above_the_article_costs_nothing():
     art = clean(page("Share on", "Twitter", "Facebook", "", P1, "", P2, "", P3, "", P4))
     assert art.paragraphs == (P1, P2, P3, P4)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        # prose that mentions a photo, ending as a sentence does
+        "The council published a photo by a local resident showing the flooded road.",
+        "Photos by the mayor's office were shared widely on Tuesday evening, officials said.",
+        "She said the best picture from the archive was taken in 1952 by her father",
+    ],
+)
+def test_prose_about_photos_is_no_caption(line):
+    assert junk_of(line) != "caption"

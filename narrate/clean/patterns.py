@@ -68,7 +68,8 @@ CAPTION = re.compile(
       \b[^)]*\)\s*$
     | \b(?:(?:getty\s+images|shutterstock|istock(?:photo)?|alamy|ap\s+photo|afp\s+photo|epa-efe|
          photo\s+credit|image\s+credit|image\s+source|images?\s+via|photo\s+via|courtesy\s+of)\b|
-         (?:photograph|photos?|image|picture|illustration|credit)\s*(?::|\.\.\.|…))[^.!?]{0,80}$
+         (?:photograph|photos?|image|picture|illustration|credit|foto|kuva|bild|zdjęcie|imagen|immagine)\s*(?::|\.\.\.|…))[^.!?]{0,80}$
+    | (?:^|[.!?]\s)(?:photo(?:graph)?|image|picture|illustration)s?\s+(?:by|from|via)\s+[^.!?]{1,80}$
     | (?:^|\s)(?:/|\|)\s*(?:ap|afp|reuters|getty|epa|bloomberg|xinhua|yonhap)\s*$
     | ^(?:photo|image|video|source|credit|caption)\s*[:|]
     | ^\(\s*[^()]{2,60}\)$                                          # (Walt Disney Co.) / (AP Photo)
