@@ -459,3 +459,34 @@ def test_a_share_bar_above_the_article_costs_nothing():
 )
 def test_prose_about_photos_is_no_caption(line):
     assert junk_of(line) != "caption"
+
+
+BIO = (
+    "Jane Doe is a senior writer for The Gazette, covering transport and city politics. She was previously"
+    " an editor at a regional weekly and lives by the river with two cats."
+)
+
+
+@pytest.mark.parametrize(
+    "after",
+    [
+        (),
+        ("Topics transport bridges council budget",),
+        (TEASER, "", "Topics transport bridges council budget"),
+    ],
+)
+def test_the_authors_bio_closes_the_article(after):
+    art = clean(page(P1, "", P2, "", P3, "", P4, "", BIO, "", *after))
+    assert art.paragraphs == (P1, P2, P3, P4)
+
+
+def test_a_founder_bio_with_a_capital_role_closes_the_article():
+    bio = "Jane Doe is the Founder & Principal Consultant at Ignite, a marketing consultancy for small firms."
+    art = clean(page(P1, "", P2, "", P3, "", bio))
+    assert art.paragraphs == (P1, P2, P3)
+
+
+def test_a_bio_shaped_sentence_early_in_the_article_is_read():
+    profile = "Jane Doe is a retired journalist who has lived by the river for forty years and fought the plan."
+    art = clean(page(P1, "", profile, "", P2, "", P3, "", P4, "", P1.replace("Tuesday", "Monday")))
+    assert profile in art.paragraphs and art.paragraphs[-1].startswith("The city council voted on Monday")

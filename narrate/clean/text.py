@@ -494,11 +494,13 @@ _EDGE_PITCH = re.compile(
 )
 _BIO = re.compile(
     r"^(?:[A-Z][\w.'’-]+\s){1,3}(?:is|was)\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,6}?"
-    r"(?:writer|editor|reporter|journalist|author|columnist|contributor|correspondent|founder|co-founder|"
+    r"(?i:writer|editor|reporter|journalist|author|columnist|contributor|correspondent|founder|co-founder|"
     r"professor|expert|consultant|blogger|producer)\b"
 )
 EDGE_PITCH_MAX_WORDS = 50
 EDGE_LEAD_MAX = 0
+BIO_TAIL = 4  # how far from the end an author's bio closes the article
+BIO_MAX_WORDS = 90
 
 
 _TAGS = re.compile(r"(?i)^(?:tag(?:ged|s)|filed\s+under|categor(?:y|ies)|topics?|schlagw(?:ö|oe)rter)\s*:")
@@ -514,6 +516,11 @@ def trim_edges(paragraphs: list[str]) -> list[str]:
     """Drop the page's pitch from the end of the article (any number of paragraphs) and its start
     (a few): the sequence's edges are where the page's own prose joins the article."""
     end = len(paragraphs)
+    # the author's bio closes the article: what follows it is the page's (teasers, tags, pitch)
+    for j in range(max(1, len(paragraphs) // 2, len(paragraphs) - BIO_TAIL), len(paragraphs)):
+        if count_words(paragraphs[j]) <= BIO_MAX_WORDS and _BIO.match(paragraphs[j]):
+            end = j
+            break
     while end > 1 and _is_pitch(paragraphs[end - 1]):
         end -= 1
     start = 0
