@@ -487,6 +487,8 @@ def test_a_founder_bio_with_a_capital_role_closes_the_article():
 
 
 def test_a_bio_shaped_sentence_early_in_the_article_is_read():
-    profile = "Jane Doe is a retired journalist who has lived by the river for forty years and fought the plan."
+    profile = (
+        "Jane Doe is a retired journalist who has lived by the river for forty years and fought the plan."
+    )
     art = clean(page(P1, "", profile, "", P2, "", P3, "", P4, "", P1.replace("Tuesday", "Monday")))
     assert profile in art.paragraphs and art.paragraphs[-1].startswith("The city council voted on Monday")
