@@ -492,3 +492,30 @@ def test_a_bio_shaped_sentence_early_in_the_article_is_read():
     )
     art = clean(page(P1, "", profile, "", P2, "", P3, "", P4, "", P1.replace("Tuesday", "Monday")))
     assert profile in art.paragraphs and art.paragraphs[-1].startswith("The city council voted on Monday")
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Czytaj też: Wyścig zbrojeń ruszył z kopyta",
+        "Dowiedz się więcej: Kto jak głosował ws. unijnych funduszy?",
+        "Lesen Sie auch: Die Stadt baut eine neue Brücke",
+        "À lire aussi : Le conseil vote le budget",
+        "Leggi anche: Il consiglio approva il ponte",
+        "Lee también: El concejo aprueba el puente",
+    ],
+)
+def test_read_also_links_in_other_languages_are_furniture(line):
+    assert junk_of(line) == "link"
+    assert T.furniture_reason(line) == "link"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Czytaj też książki, które polecamy w każdym wydaniu, bo warto wiedzieć więcej o świecie.",
+        "Läs också rapporten som kommunen publicerade i måndags, den är lång men värd att läsa.",
+    ],
+)
+def test_read_also_in_a_sentence_is_prose(line):
+    assert junk_of(line) == ""

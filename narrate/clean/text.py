@@ -198,6 +198,8 @@ def _junk_reason(ln: Line, ntitle: str, where: dict[str, list[int]]) -> str:
         return "breadcrumb"
     if _is_pipe_menu(s):
         return "menu"
+    if w <= 30 and READ_ALSO.match(s):
+        return "link"
     if w <= 25 and CAPTION.search(s):
         return "caption"
     if w <= 40 and PICTURED.search(s) and not s.startswith(("“", '"', "‘")):
@@ -232,6 +234,12 @@ def _junk_reason(ln: Line, ntitle: str, where: dict[str, list[int]]) -> str:
 _INLINE_LINK = re.compile(
     r"(?i)^\[?\s*(?:read\s+more|related|see\s+also|also\s+(?:read|on\s+\S+)|more|watch|listen)\s*[:»›-]"
 )
+# "Read also: <headline>" in other languages: a link to another story set into the article.
+READ_ALSO = re.compile(
+    r"(?i)^\[?\s*(?:czytaj\s+(?:też|także|również|więcej)|zobacz\s+(?:też|także|również)|dowiedz\s+się\s+więcej|"
+    r"lesen\s+sie\s+(?:auch|mehr)|lire\s+aussi|à\s+lire\s+aussi|leggi\s+anche|lee\s+también|"
+    r"leia\s+também|lue\s+myös|les\s+også|läs\s+också|læs\s+også|lees\s+ook|читайте\s+также)\s*[:»›]"
+)
 
 
 def furniture_reason(text: str, title: str = "") -> str:
@@ -239,7 +247,7 @@ def furniture_reason(text: str, title: str = "") -> str:
     s = " ".join(text.split())
     ln = Line(0, s, count_words(s), ends_like_sentence(s), norm(s))
     reason = _junk_reason(ln, norm(title), {})
-    if not reason and ln.words <= 30 and _INLINE_LINK.match(s):
+    if not reason and ln.words <= 30 and (_INLINE_LINK.match(s) or READ_ALSO.match(s)):
         reason = "link"
     return reason
 
