@@ -31,7 +31,7 @@ def narrate_text(path: pathlib.Path) -> str:
     from narrate.errors import InputError
 
     try:
-        return "\n".join(parse_article(path.read_bytes(), source=str(path)).paragraphs)
+        return "\n".join(parse_article(path.read_bytes(), source=str(path)).body_blocks())
     except InputError:
         return ""
 

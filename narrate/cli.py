@@ -407,7 +407,7 @@ def clean(ctx: click.Context, articles: tuple[str, ...], as_json: bool) -> None:
                 click.echo(article.title + "\n")
                 if article.byline:
                     click.echo(f"By {article.byline}\n")
-                click.echo("\n\n".join(article.paragraphs) + "\n")
+                click.echo("\n\n".join(article.body_blocks()) + "\n")
 
 
 @cli.command()

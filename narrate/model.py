@@ -34,13 +34,29 @@ class Article:
     site: str | None = None  # the publication's name, when the page states it
     url: str | None = None  # the page's canonical address, when it gives one
 
+    def body_blocks(self) -> tuple[str, ...]:
+        """The body as a reader sees it: each section heading in place before its paragraph.
+
+        ``paragraphs`` holds the prose alone and ``headings`` says where each heading stands, so
+        the script reads a heading once, as its chapter title; printed copies show both in order.
+        """
+        before: dict[int, list[str]] = {}
+        for heading in sorted(self.headings, key=lambda h: h.before_paragraph):
+            if heading.text.strip():
+                before.setdefault(heading.before_paragraph, []).append(heading.text)
+        blocks: list[str] = []
+        for index, paragraph in enumerate(self.paragraphs):
+            blocks.extend(before.get(index, ()))
+            blocks.append(paragraph)
+        return tuple(blocks)
+
     def to_json(self) -> dict[str, object]:
-        """The ``narrate clean --json`` record (command-line contract)."""
+        """The ``narrate clean --json`` record (command-line contract); headings stand in the body."""
         return {
             "source": self.source,
             "title": self.title,
             "byline": self.byline,
-            "paragraphs": list(self.paragraphs),
+            "paragraphs": list(self.body_blocks()),
         }
 
 

@@ -48,6 +48,13 @@ def junk_of(line, title="Council approves new river bridge"):
         "Traders work on the floor at the New York Stock Exchange. REUTERS/Brendan McDermid",
         "FILE PHOTO: Traders work on the floor at the New York Stock Exchange",
         "(Reporting by Jane Doe; editing by John Roe)",
+        # credit lines: "... by NAME", and the credit word of other languages
+        "Photo by Jane Doe on Unsplash",
+        "Photograph by Jane Doe, Harbour Restoration Programme",
+        "The harbour at dawn. Images from the port's webcam",
+        "Die Kanzlerin sprach am Mittwoch in Berlin mit der Premierministerin. Foto: Jane Doe",
+        "Liittokansleri keskusteli keskiviikkona Berliinissä pääministerin kanssa. Kuva: JANE DOE",
+        "Widok na port o świcie. Zdjęcie: Jan Kowalski",
     ],
 )
 def test_caption_lines(line):
@@ -367,3 +374,148 @@ def test_code_lines(line):
 )
 def test_bar_separated_link_runs_are_menus(line, junk):
     assert junk_of(line) in ((junk,) if junk else ("",))
+
+
+INGREDIENTS = (
+    "2 tbsp vegetable oil",
+    "1 1/2-2 cups rice",
+    "120g flat rice noodles",
+    "5 cl Rye Whiskey",
+    "1¼ tsp pepper",
+)
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        # one per line, or set apart by blank lines (as some recipe sites print them)
+        INGREDIENTS,
+        tuple(x for item in INGREDIENTS for x in (item, ""))[:-1],
+        # a parts list with ranges and decimals
+        ("4 x 2.5 mm screws", "2-3 m of cable", "1 spare fuse"),
+    ],
+)
+def test_a_list_of_quantities_inside_the_article_is_kept(lines):
+    # no colon before it and a short heading: only the run of quantity-led lines tells it is a list
+    art = clean(page(P1, "", P2, "", "Ingredients", *lines, "", P3, "", P4))
+    body = "\n".join(art.paragraphs)
+    assert all(item in body for item in lines if item)
+    assert art.paragraphs[-1] == P4
+
+
+@pytest.mark.parametrize(
+    ("lines", "kept"),
+    [
+        # two quantity lines are not yet a list: they stay the short lines they are
+        (("3 hours", "2 photos"), False),
+        # numbered teaser headlines are too long for quantity lines
+        (
+            (
+                "9 Swiss gins you really have to try once in your life",
+                "15 retro cocktails that deserve a comeback this year, says our critic",
+                "13 classic cocktails that every grown man and woman should know",
+            ),
+            False,
+        ),
+    ],
+)
+def test_other_number_led_lines_are_no_quantity_list(lines, kept):
+    info = T.classify(list(lines), "")
+    assert bool(T.quantity_lines(info)) is kept
+
+
+TEASER = (
+    "Why does memory use grow over time? It is a question we hear every week from readers of this blog and"
+    " from the people who run the largest services on the platform."
+)
+
+
+@pytest.mark.parametrize("label", ["Share on", "Share this", "Share this article:", "SHARE THIS STORY"])
+def test_a_share_bar_ends_the_article(label):
+    # the share bar, then the blog's newsletter pitch and teasers of other posts (prose, not the article)
+    art = clean(
+        page(
+            P1, "", P2, "", P3, "", label, "Twitter", "Reddit", "Hacker News", "",
+            "Subscribe to my newsletter", "", TEASER, "", TEASER.replace("Why", "How"), "",
+            TEASER.replace("memory", "latency"),
+        )
+    )  # fmt: skip
+    assert art.paragraphs == (P1, P2, P3)
+
+
+def test_a_share_bar_above_the_article_costs_nothing():
+    art = clean(page("Share on", "Twitter", "Facebook", "", P1, "", P2, "", P3, "", P4))
+    assert art.paragraphs == (P1, P2, P3, P4)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        # prose that mentions a photo, ending as a sentence does
+        "The council published a photo by a local resident showing the flooded road.",
+        "Photos by the mayor's office were shared widely on Tuesday evening, officials said.",
+        "She said the best picture from the archive was taken in 1952 by her father",
+    ],
+)
+def test_prose_about_photos_is_no_caption(line):
+    assert junk_of(line) != "caption"
+
+
+BIO = (
+    "Jane Doe is a senior writer for The Gazette, covering transport and city politics. She was previously"
+    " an editor at a regional weekly and lives by the river with two cats."
+)
+
+
+@pytest.mark.parametrize(
+    "after",
+    [
+        (),
+        ("Topics transport bridges council budget",),
+        (TEASER, "", "Topics transport bridges council budget"),
+    ],
+)
+def test_the_authors_bio_closes_the_article(after):
+    art = clean(page(P1, "", P2, "", P3, "", P4, "", BIO, "", *after))
+    assert art.paragraphs == (P1, P2, P3, P4)
+
+
+def test_a_founder_bio_with_a_capital_role_closes_the_article():
+    bio = "Jane Doe is the Founder & Principal Consultant at Ignite, a marketing consultancy for small firms."
+    art = clean(page(P1, "", P2, "", P3, "", bio))
+    assert art.paragraphs == (P1, P2, P3)
+
+
+def test_a_bio_shaped_sentence_early_in_the_article_is_read():
+    profile = (
+        "Jane Doe is a retired journalist who has lived by the river for forty years and fought the plan."
+    )
+    art = clean(page(P1, "", profile, "", P2, "", P3, "", P4, "", P1.replace("Tuesday", "Monday")))
+    assert profile in art.paragraphs and art.paragraphs[-1].startswith("The city council voted on Monday")
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Czytaj też: Wyścig zbrojeń ruszył z kopyta",
+        "Dowiedz się więcej: Kto jak głosował ws. unijnych funduszy?",
+        "Lesen Sie auch: Die Stadt baut eine neue Brücke",
+        "À lire aussi : Le conseil vote le budget",
+        "Leggi anche: Il consiglio approva il ponte",
+        "Lee también: El concejo aprueba el puente",
+    ],
+)
+def test_read_also_links_in_other_languages_are_furniture(line):
+    assert junk_of(line) == "link"
+    assert T.furniture_reason(line) == "link"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Czytaj też książki, które polecamy w każdym wydaniu, bo warto wiedzieć więcej o świecie.",
+        "Läs också rapporten som kommunen publicerade i måndags, den är lång men värd att läsa.",
+    ],
+)
+def test_read_also_in_a_sentence_is_prose(line):
+    assert junk_of(line) == ""

@@ -188,3 +188,34 @@ def test_render_from_stdin(render_cli, tmp_path, short_txt):
     assert result.exit_code == 0, result.output
     assert (out / "small-school-garden-feeds-local-families.mp3").exists()
     assert len(result.stdout.splitlines()) == EPISODE_FILES
+
+
+def test_clean_json_keeps_section_headings_in_place_and_the_script_reads_them_once(render_cli, tmp_path):
+    # A section heading is body text for a reader of `clean`; the script names its chapter after it
+    # and speaks it once, as the heading line, never again as a paragraph.
+    body = [
+        "The county library on Elm Street reopened on Saturday after a year of repairs to its roof.",
+        "More than four hundred residents came through the doors on the first morning of the week.",
+        "The repairs cost two million dollars, most of it from a state grant awarded last spring.",
+        "The county will pay the rest from its reserve fund over the next three years, officials said.",
+    ]
+    page = tmp_path / "library.md"
+    page.write_text(
+        "# Library reopens after a year of repairs\n\n"
+        + "\n\n".join(body[:2])
+        + "\n\n## Costs and funding\n\n"
+        + "\n\n".join(body[2:])
+        + "\n",
+        encoding="utf-8",
+    )
+    result = render_cli("clean", "--json", page)
+    assert result.exit_code == 0, result.output
+    record = json.loads(result.stdout)
+    assert set(record) == {"source", "title", "byline", "paragraphs"}
+    assert record["paragraphs"] == [*body[:2], "Costs and funding", *body[2:]]
+    plain = render_cli("clean", page).stdout
+    assert plain.index(body[1]) < plain.index("Costs and funding") < plain.index(body[2])
+    script = json.loads(render_cli("script", page, "--json").stdout)
+    assert [c["title"] for c in script["chapters"]].count("Costs and funding") == 1
+    spoken = [s["text"] for c in script["chapters"] for s in c["segments"]]
+    assert sum(text.count("Costs and funding") for text in spoken) == 1

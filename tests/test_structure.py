@@ -217,6 +217,25 @@ def test_heading_edge_cases(headings: tuple[Heading, ...], expected: list[tuple]
     assert [(p.title, p.first_paragraph, p.end_paragraph) for p in plans] == expected
 
 
+@pytest.mark.parametrize(
+    ("headings", "expected"),
+    [
+        ((), ["a", "b", "c"]),
+        # Each heading stands before its paragraph, in the page's order.
+        ((Heading(1, "H1"),), ["a", "H1", "b", "c"]),
+        ((Heading(2, "Late"), Heading(0, "Early")), ["Early", "a", "b", "Late", "c"]),
+        # Two headings on one paragraph keep their order (section, then subsection).
+        ((Heading(1, "Part"), Heading(1, "Detail")), ["a", "Part", "Detail", "b", "c"]),
+        # A blank heading, or one with no paragraph after it, is no body text.
+        ((Heading(1, "  "), Heading(3, "Trailing"), Heading(-1, "X")), ["a", "b", "c"]),
+    ],
+)
+def test_body_blocks_put_headings_in_place(headings: tuple[Heading, ...], expected: list[str]) -> None:
+    article = Article(source="h", title="T", paragraphs=("a", "b", "c"), headings=headings)
+    assert list(article.body_blocks()) == expected
+    assert article.to_json()["paragraphs"] == expected
+
+
 def test_short_article_is_one_chapter_titled_from_its_text() -> None:
     plans = plan_chapters(SHORT)
     assert len(plans) == 1

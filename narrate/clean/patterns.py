@@ -68,7 +68,8 @@ CAPTION = re.compile(
       \b[^)]*\)\s*$
     | \b(?:(?:getty\s+images|shutterstock|istock(?:photo)?|alamy|ap\s+photo|afp\s+photo|epa-efe|
          photo\s+credit|image\s+credit|image\s+source|images?\s+via|photo\s+via|courtesy\s+of)\b|
-         (?:photograph|photos?|image|picture|illustration|credit)\s*(?::|\.\.\.|…))[^.!?]{0,80}$
+         (?:photograph|photos?|image|picture|illustration|credit|foto|kuva|bild|zdjęcie|imagen|immagine)\s*(?::|\.\.\.|…))[^.!?]{0,80}$
+    | (?:^|[.!?]\s)(?:photo(?:graph)?|image|picture|illustration)s?\s+(?:by|from|via)\s+[^.!?]{1,80}$
     | (?:^|\s)(?:/|\|)\s*(?:ap|afp|reuters|getty|epa|bloomberg|xinhua|yonhap)\s*$
     | ^(?:photo|image|video|source|credit|caption)\s*[:|]
     | ^\(\s*[^()]{2,60}\)$                                          # (Walt Disney Co.) / (AP Photo)
@@ -120,9 +121,12 @@ BARRIER = re.compile(
     more\s+from\b.*|recommended(?:\s+(?:for\s+you|stories|articles|reading|videos))?|read\s+next|what\s+to\s+read\s+next|
     up\s+next|most\s+(?:popular|read|viewed|shared|commented)(?:\s+\w+)?|trending(?:\s+(?:now|stories|articles|news))?|
     around\s+the\s+web|from\s+(?:around\s+)?the\s+web|(?:sponsored|promoted|partner)\s+(?:stories|links|content|posts)|
-    about\s+the\s+author|previous\s+(?:post|article|story)|next\s+(?:post|article|story)
+    about\s+the\s+author|previous\s+(?:post|article|story)|next\s+(?:post|article|story)|
+    share\s+(?:on|this(?:\s+(?:article|story|post|page))?)
     )\s*[\])]?\s*[:»›>]?$""",
 )
+# A share bar's label: the article does not go on after one, whatever prose follows it.
+SHARE_BAR = re.compile(r"(?i)^share\s+(?:on|this(?:\s+(?:article|story|post|page))?)\s*:?$")
 # A comments heading ends the article whatever follows it.
 COMMENT_HEAD = re.compile(
     r"(?i)^[\[(]?\s*(?:\d+\s+)?(?:comments?|responses?|replies|discussion|(?:top\s+rated|newest|oldest|best|recent|reader)\s+comments?|"

@@ -34,6 +34,7 @@ from .patterns import (
     NEWS_PHRASES,
     PICTURED,
     READ_TIME,
+    SHARE_BAR,
     STRONG_WIDGET,
     TIME_AGO,
     URL,
@@ -197,6 +198,8 @@ def _junk_reason(ln: Line, ntitle: str, where: dict[str, list[int]]) -> str:
         return "breadcrumb"
     if _is_pipe_menu(s):
         return "menu"
+    if w <= 30 and READ_ALSO.match(s):
+        return "link"
     if w <= 25 and CAPTION.search(s):
         return "caption"
     if w <= 40 and PICTURED.search(s) and not s.startswith(("“", '"', "‘")):
@@ -231,6 +234,12 @@ def _junk_reason(ln: Line, ntitle: str, where: dict[str, list[int]]) -> str:
 _INLINE_LINK = re.compile(
     r"(?i)^\[?\s*(?:read\s+more|related|see\s+also|also\s+(?:read|on\s+\S+)|more|watch|listen)\s*[:»›-]"
 )
+# "Read also: <headline>" in other languages: a link to another story set into the article.
+READ_ALSO = re.compile(
+    r"(?i)^\[?\s*(?:czytaj\s+(?:też|także|również|więcej)|zobacz\s+(?:też|także|również)|dowiedz\s+się\s+więcej|"
+    r"lesen\s+sie\s+(?:auch|mehr)|lire\s+aussi|à\s+lire\s+aussi|leggi\s+anche|lee\s+también|"
+    r"leia\s+também|lue\s+myös|les\s+også|läs\s+också|læs\s+også|lees\s+ook|читайте\s+также)\s*[:»›]"
+)
 
 
 def furniture_reason(text: str, title: str = "") -> str:
@@ -238,7 +247,7 @@ def furniture_reason(text: str, title: str = "") -> str:
     s = " ".join(text.split())
     ln = Line(0, s, count_words(s), ends_like_sentence(s), norm(s))
     reason = _junk_reason(ln, norm(title), {})
-    if not reason and ln.words <= 30 and _INLINE_LINK.match(s):
+    if not reason and ln.words <= 30 and (_INLINE_LINK.match(s) or READ_ALSO.match(s)):
         reason = "link"
     return reason
 
@@ -258,6 +267,32 @@ def is_list_item(ln: Line) -> bool:
     toks = ln.text.split()
     nums = sum(1 for t in toks if any(c.isdigit() for c in t))
     return len(toks) >= 4 and nums >= len(toks) * 0.4 and nums >= 3
+
+
+# A quantity, then what it measures: "2 tbsp water", "1 1/2-2 cups rice", "5 cl Rye Whiskey",
+# "120g noodles". Several in a row are an ingredient or parts list inside the article.
+_NUMBER = r"\d+(?:[.,/]\d+)?[½¼¾⅓⅔]?(?:\s+\d/\d)?"
+QUANTITY_LINE = re.compile(rf"^{_NUMBER}(?:\s*[-–]\s*{_NUMBER})?\s*[^\W\d_]")
+QUANTITY_RUN = 3
+QUANTITY_MAX_WORDS = 10
+
+
+def quantity_lines(info: list[Line]) -> set[int]:
+    """Lines in a run of at least QUANTITY_RUN short quantity-led lines (blank lines aside)."""
+    found: set[int] = set()
+    run: list[int] = []
+    for i, ln in enumerate(info):
+        if not ln.text:
+            continue
+        if not ln.junk and ln.words <= QUANTITY_MAX_WORDS and QUANTITY_LINE.match(ln.text):
+            run.append(i)
+            continue
+        if len(run) >= QUANTITY_RUN:
+            found.update(run)
+        run = []
+    if len(run) >= QUANTITY_RUN:
+        found.update(run)
+    return found
 
 
 def _base_score(ln: Line) -> float:
@@ -292,7 +327,7 @@ def _is_barrier(info: list[Line], i: int) -> bool:
         thread = any(x.junk == "comment" for x in info[i + 1 : i + COMMENT_META_LOOKAHEAD])
         goes_on = inline or _prose_resumes(info, i)
         return not BARE_COMMENT.match(ln.text) or thread or not goes_on
-    return not inline and not _is_inline_box(info, i)
+    return not inline and (bool(SHARE_BAR.match(ln.text)) or not _is_inline_box(info, i))
 
 
 def _long_prose(x: Line) -> bool:
@@ -355,6 +390,7 @@ def line_scores(info: list[Line]) -> list[float]:
     prose_seen = 0.0
     weight = 1.0  # prose after a comments / more-stories barrier counts for less
     packed = _packed_lines(info)
+    quantities = quantity_lines(info)
     for i, ln in enumerate(info):
         if _is_barrier(info, i):
             out.append(-1000.0)
@@ -362,7 +398,7 @@ def line_scores(info: list[Line]) -> list[float]:
             if prose_seen >= 60:
                 weight *= 0.4
             continue
-        s = _base_score(ln)
+        s = 0.0 if i in quantities else _base_score(ln)
         if packed[i] and s > 0:
             s *= PACKED_WEIGHT
         if s > 0:
@@ -418,6 +454,7 @@ def extract(text: str) -> Extracted:
     headings: list[tuple[int, str]] = []
     seen: set[str] = set()
     after_colon = False
+    quantities = quantity_lines(info)
     for i in range(a, b + 1):
         ln = info[i]
         if not ln.text:
@@ -435,7 +472,7 @@ def extract(text: str) -> Extracted:
             after_colon = ln.text.endswith(":")
         elif URL_ONLY.match(ln.text):
             continue
-        elif is_list_item(ln) or after_colon or _in_list_run(info, i):
+        elif is_list_item(ln) or after_colon or i in quantities or _in_list_run(info, i):
             paragraphs.append(ln.text)
             seen.add(ln.norm)
         elif _is_heading(info, i) and paragraphs:
@@ -465,11 +502,13 @@ _EDGE_PITCH = re.compile(
 )
 _BIO = re.compile(
     r"^(?:[A-Z][\w.'’-]+\s){1,3}(?:is|was)\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,6}?"
-    r"(?:writer|editor|reporter|journalist|author|columnist|contributor|correspondent|founder|co-founder|"
+    r"(?i:writer|editor|reporter|journalist|author|columnist|contributor|correspondent|founder|co-founder|"
     r"professor|expert|consultant|blogger|producer)\b"
 )
 EDGE_PITCH_MAX_WORDS = 50
 EDGE_LEAD_MAX = 0
+BIO_TAIL = 4  # how far from the end an author's bio closes the article
+BIO_MAX_WORDS = 90
 
 
 _TAGS = re.compile(r"(?i)^(?:tag(?:ged|s)|filed\s+under|categor(?:y|ies)|topics?|schlagw(?:ö|oe)rter)\s*:")
@@ -485,6 +524,11 @@ def trim_edges(paragraphs: list[str]) -> list[str]:
     """Drop the page's pitch from the end of the article (any number of paragraphs) and its start
     (a few): the sequence's edges are where the page's own prose joins the article."""
     end = len(paragraphs)
+    # the author's bio closes the article: what follows it is the page's (teasers, tags, pitch)
+    for j in range(max(1, len(paragraphs) // 2, len(paragraphs) - BIO_TAIL), len(paragraphs)):
+        if count_words(paragraphs[j]) <= BIO_MAX_WORDS and _BIO.match(paragraphs[j]):
+            end = j
+            break
     while end > 1 and _is_pitch(paragraphs[end - 1]):
         end -= 1
     start = 0
