@@ -304,15 +304,15 @@ class _RenderRun:
         if self.executor == "ray":
             from narrate.rendering.ray_executor import ray_executor
 
-            with ray_executor(self.address, options.jobs) as on_ray:
+            engines = tuple(dict.fromkeys(profile.engine for profile in voices.profiles))
+            with ray_executor(self.address, options.jobs, engines) as on_ray:
                 yield on_ray
             return
         from narrate.rendering.workers import local_executor
 
         # Even --jobs 1 renders in a worker process, so an engine that crashes cannot take this
         # one down: the crash is reported (and retried once) with the paragraph it happened in.
-        engines = [p.engine for p in voices.profiles]
-        with local_executor(options.jobs, engines, batch, isolated=True) as local:
+        with local_executor(options.jobs, [p.engine for p in voices.profiles], batch, isolated=True) as local:
             yield local
 
 

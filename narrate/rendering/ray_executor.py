@@ -51,6 +51,12 @@ def _render_chunk(job: ChunkJob) -> ChunkAudio:
     return render_chunk(job)
 
 
+def _warm_up(engines: tuple[str, ...]) -> None:
+    from narrate.rendering.workers import _warm_up as warm_up
+
+    warm_up(engines)
+
+
 def _plain_error(exc: BaseException) -> BaseException:
     """What the task raised, without Ray's wrapping; a lost worker as an EngineError."""
     from ray import exceptions
@@ -76,6 +82,7 @@ class RayExecutor:
         self._running: dict[futures.Future[ChunkAudio], Any] = {}
         self.submitted = 0
         self._capacity, self._counted_at = 0, -CAPACITY_TTL_S
+        self._warming: list[Any] = []  # warm-up tasks, kept so Ray does not drop them early
 
     @property
     def capacity(self) -> int:
@@ -86,6 +93,13 @@ class RayExecutor:
             cpus = int(_import_ray().cluster_resources().get("CPU", 1))
             self._capacity, self._counted_at = max(1, cpus) * QUEUED_PER_CPU, now
         return self._capacity
+
+    def warm_up(self, engines: tuple[str, ...]) -> None:
+        """Start a worker per CPU, with the audio stack and ``engines`` loaded, while the driver
+        is still reading and scripting the articles (as the local pool's workers do)."""
+        ray = _import_ray()
+        warm = ray.remote(num_cpus=1)(_warm_up)
+        self._warming = [warm.remote(engines) for _ in range(self.capacity // QUEUED_PER_CPU)]
 
     def submit(self, job: ChunkJob) -> futures.Future[ChunkAudio]:
         ref = self._task.remote(job)
@@ -145,7 +159,9 @@ def _init(ray: Any, address: str | None, cpus: int) -> None:
 
 
 @contextmanager
-def ray_executor(address: str | None = None, cpus: int = 1) -> Iterator[RayExecutor]:
+def ray_executor(
+    address: str | None = None, cpus: int = 1, engines: tuple[str, ...] = ()
+) -> Iterator[RayExecutor]:
     """A Ray executor on the cluster at ``address`` (``auto``, ``ray://host:10001``), or on a
     local Ray with ``cpus`` CPUs started for the block (``address`` None).
 
@@ -162,6 +178,8 @@ def ray_executor(address: str | None = None, cpus: int = 1) -> Iterator[RayExecu
                 f"cannot start or reach Ray{f' at {address}' if address else ''}: {exc}"
             ) from exc
     executor = RayExecutor()
+    if engines:
+        executor.warm_up(engines)
     try:
         yield executor
     finally:
