@@ -487,20 +487,6 @@ def extract_html(text: str) -> Extracted:
         byline = byline or visible.byline
         date = date or visible.date
     dateline = None
-    visible = _text_rules(doc)
-    if visible is not None and _continues_as_prose(visible.paragraphs, paragraphs):
-        # trafilatura stopped early: the text rules found the same article and more of it
-        paragraphs, headings = visible.paragraphs, visible.headings
-    if not paragraphs and _depth(doc) >= _LXML_MAX_DEPTH:
-        # the page nests deeper than lxml reads: its text comes from a flat parse instead
-        from .text import extract
-
-        visible = extract(_visible_text_flat(text))
-    if not paragraphs and visible is not None:
-        paragraphs, headings = visible.paragraphs, visible.headings
-        title = title or visible.title
-        byline = byline or visible.byline
-        date = date or visible.date
     if paragraphs:
         from .patterns import DATELINE
 
