@@ -51,12 +51,6 @@ def _render_chunk(job: ChunkJob) -> ChunkAudio:
     return render_chunk(job)
 
 
-def _warm_up(engines: tuple[str, ...]) -> None:
-    from narrate.rendering.workers import _warm_up as warm_up
-
-    warm_up(engines)
-
-
 def _plain_error(exc: BaseException) -> BaseException:
     """What the task raised, without Ray's wrapping; a lost worker as an EngineError."""
     from ray import exceptions
@@ -97,8 +91,10 @@ class RayExecutor:
     def warm_up(self, engines: tuple[str, ...]) -> None:
         """Start a worker per CPU, with the audio stack and ``engines`` loaded, while the driver
         is still reading and scripting the articles (as the local pool's workers do)."""
+        from narrate.rendering.workers import warm_up
+
         ray = _import_ray()
-        warm = ray.remote(num_cpus=1)(_warm_up)
+        warm = ray.remote(num_cpus=1)(warm_up)
         self._warming = [warm.remote(engines) for _ in range(self.capacity // QUEUED_PER_CPU)]
 
     def submit(self, job: ChunkJob) -> futures.Future[ChunkAudio]:

@@ -120,7 +120,7 @@ def _start_worker(seats: Any, spare_go: Any, engines: tuple[str, ...], board: _B
     _seat = (board, seat)
     if seat > 0:
         spare_go.acquire()  # a worker takes no chunk before its initializer returns
-    _warm_up(engines)
+    warm_up(engines)
 
 
 def _end_with_parent() -> None:
@@ -137,7 +137,7 @@ def _end_with_parent() -> None:
         os._exit(1)
 
 
-def _warm_up(engines: tuple[str, ...]) -> None:
+def warm_up(engines: tuple[str, ...]) -> None:
     """Load the audio stack and start the engines while the parent is still reading articles."""
     try:
         import narrate.rendering.synth  # noqa: F401  (the audio stack)
