@@ -31,7 +31,7 @@ STAGES = [
     ("narrate.assemble",),
     ("narrate.output",),
     ("narrate.publish",),
-    ("narrate.api", "narrate.batch", "narrate.cli", "narrate.__main__"),
+    ("narrate.api", "narrate.batch", "narrate.cli", "narrate.cli_render", "narrate.__main__"),
 ]
 
 
