@@ -391,7 +391,7 @@ def test_when_the_precision_mode_stops_after_one_paragraph_the_default_mode_take
     import narrate.clean.html as html_mod
 
     def blocks(doc, precision=True):
-        return [("p", p) for p in (PROSE[:1] if precision else PROSE)]
+        return [("p", p, i) for i, p in enumerate(PROSE[:1] if precision else PROSE)]
 
     monkeypatch.setattr(html_mod, "_trafilatura_blocks", blocks)
     monkeypatch.setattr(html_mod, "_text_rules", lambda doc: None)  # only trafilatura's two modes

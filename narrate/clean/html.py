@@ -4,6 +4,11 @@ The body comes from trafilatura (imported lazily: it costs ~0.2 s to import) wit
 favoured, then our own caption / furniture rules on top; the metadata (title, byline, date,
 language) from the page's meta tags and markup. When trafilatura finds nothing, the page's visible
 text goes through the text-copy rules.
+
+Never lose the article: trafilatura's precision mode is overruled by its default mode when that
+reads clearly more of the same article's prose, by the text-copy rules when they continue the
+article as prose, and by the page's own JSON-LD ``articleBody`` when what was chosen is a small
+fraction of it (the article rendered by script, behind an overlay).
 """
 
 from __future__ import annotations
@@ -19,6 +24,7 @@ from narrate.text import ends_like_sentence
 from .byline import byline_of, names_from
 from .dates import iso_date
 from .extracted import Extracted
+from .jsonld import article_body
 from .patterns import CAPTION, DATE_LINE, STRONG_WIDGET, WIDGET
 from .text import count_words, furniture_reason, is_barrier_text, norm, trim_edges
 
@@ -268,19 +274,34 @@ def _parse(text: str):
     return lxml.html.document_fromstring(text, parser=parser)
 
 
-# When trafilatura's default mode finds this many times the words of its precision mode, the
-# precision mode stopped early (often after the first paragraph) and the default's result is read.
+# When trafilatura's default mode finds this many times the prose of its precision mode, the
+# precision mode stopped early (often after the first paragraph) and the default's result is read...
 _RECALL_RATIO = 2.0
-# ... checked when the precision mode found fewer words than this (a long result did not stop early)
+# ... checked when the precision mode found less prose than this (a long result did not stop early)
 _RECALL_CHECK_WORDS = 600
+# ... and only when the default's result holds this share of the precision mode's text: otherwise
+# it read another block of the page (a recipe's method and cookie notice instead of its
+# ingredients), unless the precision mode found next to no prose (a calendar, a list of prices).
+_RECALL_SHARE = 0.5
+_NO_PROSE_WORDS = 20
+# Prose is counted in blocks of at least this many words: a calendar's or a table's cells are not.
+_PROSE_BLOCK_WORDS = 6
+# The page's JSON-LD articleBody replaces the chosen text when it has this many times its words
+# (and at least _DECLARED_MIN_WORDS): the page's markup held a caption or a teaser, not the article.
+_DECLARED_RATIO = 4.0
+_DECLARED_MIN_WORDS = 150
+# A line that reads like furniture is kept when the paragraph it is a line of (lines split by
+# <br>) holds this many words of lines that do not: a privacy policy's sentence about cookies.
+_PARAGRAPH_PROSE_WORDS = 20
 # Text the text-copy rules add to trafilatura's is taken only when it reads like the article:
 # paragraphs of this many words on average, and this share of the length of trafilatura's own.
 _ADDED_MIN_WORDS = 30
 _ADDED_SHARE = 0.8
 
 
-def _trafilatura_blocks(tree, precision: bool = True) -> list[tuple[str, str]]:
-    """(kind, text) blocks in order: kind is 'p', 'head', 'item' or 'row'."""
+def _trafilatura_blocks(tree, precision: bool = True) -> list[tuple[str, str, int]]:
+    """(kind, text, paragraph) blocks in order: kind is 'p', 'head', 'item' or 'row'; the lines of
+    one paragraph broken by <br> are blocks of their own with the same paragraph number."""
     import trafilatura
     from lxml import etree
 
@@ -308,10 +329,13 @@ def _trafilatura_blocks(tree, precision: bool = True) -> list[tuple[str, str]]:
     if main is None:
         main = root
     parts: list[str] = []
-    blocks = {"p", "head", "item", "quote", "row", "code", "list", "table", "lb", "graphic"}
+    blocks = {"p", "head", "item", "quote", "row", "code", "list", "table", "graphic"}
 
     def walk(el) -> None:
         tag = el.tag if isinstance(el.tag, str) else ""
+        if tag == "lb":
+            parts.append("\n\x04")  # a line break: the next line is of the same paragraph
+            return
         if tag in blocks:
             parts.append("\n")
         if tag == "head":
@@ -332,8 +356,13 @@ def _trafilatura_blocks(tree, precision: bool = True) -> list[tuple[str, str]]:
             parts.append("\n")
 
     walk(main)
-    out: list[tuple[str, str]] = []
+    out: list[tuple[str, str, int]] = []
+    paragraph = 0
     for line in "".join(parts).split("\n"):
+        if line.startswith("\x04"):
+            line = line[1:]
+        else:
+            paragraph += 1
         kind = "p"
         if line.startswith("\x01"):
             kind = "head"
@@ -343,7 +372,7 @@ def _trafilatura_blocks(tree, precision: bool = True) -> list[tuple[str, str]]:
             kind = "row"
         t = " ".join(line.replace("\x01", " ").replace("\x02", " ").replace("\x03", " ").split())
         if t:
-            out.append((kind, t))
+            out.append((kind, t, paragraph))
     return out
 
 
@@ -369,6 +398,23 @@ def _span_between(visible: list[str], found: list[str]) -> tuple[int, int] | Non
     if not hits:
         return None
     return hits[0], hits[-1]
+
+
+def _prose_words(paragraphs: list[str]) -> int:
+    """Words in blocks long enough to be prose (a calendar's days and a table's cells are not)."""
+    return sum(w for w in map(count_words, paragraphs) if w >= _PROSE_BLOCK_WORDS)
+
+
+def _reads_more_of_it(recall: list[str], precision: list[str]) -> bool:
+    """True when trafilatura's default mode read clearly more of the article its precision mode
+    started on (or the precision mode found next to no prose at all)."""
+    found = _prose_words(precision)
+    if _prose_words(recall) <= _RECALL_RATIO * found:
+        return False
+    if found < _NO_PROSE_WORDS:
+        return True
+    have = _shingles(precision)
+    return len(_shingles(recall) & have) >= _RECALL_SHARE * len(have)
 
 
 def _continues_as_prose(visible: list[str], found: list[str]) -> bool:
@@ -416,20 +462,37 @@ def _is_furniture(text: str, title: str) -> bool:
     return w <= 8 and bool(WIDGET.search(text)) and not ends_like_sentence(text)
 
 
+def _lines_of_prose(blocks: list[tuple[str, str, int]]) -> set[int]:
+    """Blocks that read like furniture but are lines of a paragraph (split by <br>) whose other
+    lines are prose: a sentence of a privacy policy about cookies and e-mail, a tweet's text.
+    A "read also" link line stays furniture wherever it stands."""
+    reasons = ["furniture" if _is_furniture(t, "") else furniture_reason(t, "") for _, t, _ in blocks]
+    prose: dict[int, int] = {}
+    for (_, t, par), reason in zip(blocks, reasons, strict=True):
+        if not reason:
+            prose[par] = prose.get(par, 0) + count_words(t)
+    return {
+        i
+        for i, ((_, _, par), reason) in enumerate(zip(blocks, reasons, strict=True))
+        if reason and reason != "link" and prose.get(par, 0) >= _PARAGRAPH_PROSE_WORDS
+    }
+
+
 def _body(
-    blocks: list[tuple[str, str]], title: str, byline: str | None
+    blocks: list[tuple[str, str, int]], title: str, byline: str | None
 ) -> tuple[list[str], list[tuple[int, str]], str | None]:
     paragraphs: list[str] = []
     headings: list[tuple[int, str]] = []
     seen: set[str] = set()
     words_so_far = 0
-    for kind, t in blocks:
+    kept_lines = _lines_of_prose(blocks)
+    for i, (kind, t, _) in enumerate(blocks):
         if is_barrier_text(t) and words_so_far >= 100:
             break  # comments, "you may also like", "more stories": the article has ended
         # the headline repeated above the text is read once, as the title; further down the
         # same words are the article's (a lede that restates it, a closing line)
         head_title = title if not paragraphs else ""
-        if _is_furniture(t, head_title) or furniture_reason(t, head_title):
+        if i not in kept_lines and (_is_furniture(t, head_title) or furniture_reason(t, head_title)):
             if byline is None and count_words(t) <= 16:
                 byline = byline_of(t)
             continue
@@ -448,7 +511,7 @@ def _body(
     return paragraphs, headings, byline
 
 
-def _blocks_or_none(doc, *, precision: bool) -> list[tuple[str, str]]:
+def _blocks_or_none(doc, *, precision: bool) -> list[tuple[str, str, int]]:
     try:
         return _trafilatura_blocks(doc, precision=precision)
     except Exception as exc:  # trafilatura is a best effort; the text-copy rules take over
@@ -467,15 +530,20 @@ def extract_html(text: str) -> Extracted:
         return Extracted(title="", paragraphs=[])
     title, byline, date, lang = _metadata(doc)
     site, url = _page_identity(doc)
+    declared = article_body(doc)  # read before the text rules drop the page's scripts
     paragraphs, headings, byline = _body(_blocks_or_none(doc, precision=True), title, byline)
-    if count_words(" ".join(paragraphs)) < _RECALL_CHECK_WORDS:
+    if _prose_words(paragraphs) < _RECALL_CHECK_WORDS:
         recall = _body(_blocks_or_none(doc, precision=False), title, byline)
-        if count_words(" ".join(recall[0])) > _RECALL_RATIO * count_words(" ".join(paragraphs)):
+        if _reads_more_of_it(recall[0], paragraphs):
             paragraphs, headings, byline = recall
     visible = _text_rules(doc)
     if visible is not None and _continues_as_prose(visible.paragraphs, paragraphs):
         # trafilatura stopped early: the text rules found the same article and more of it
         paragraphs, headings = visible.paragraphs, visible.headings
+    declared_words = count_words(" ".join(declared))
+    if declared_words >= max(_DECLARED_MIN_WORDS, _DECLARED_RATIO * count_words(" ".join(paragraphs))):
+        # the markup held a caption or a teaser; the page's structured data holds the article
+        paragraphs, headings = declared, []
     if not paragraphs and _depth(doc) >= _LXML_MAX_DEPTH:
         # the page nests deeper than lxml reads: its text comes from a flat parse instead
         from .text import extract
