@@ -540,10 +540,6 @@ def extract_html(text: str) -> Extracted:
     if visible is not None and _continues_as_prose(visible.paragraphs, paragraphs):
         # trafilatura stopped early: the text rules found the same article and more of it
         paragraphs, headings = visible.paragraphs, visible.headings
-    declared_words = count_words(" ".join(declared))
-    if declared_words >= max(_DECLARED_MIN_WORDS, _DECLARED_RATIO * count_words(" ".join(paragraphs))):
-        # the markup held a caption or a teaser; the page's structured data holds the article
-        paragraphs, headings = declared, []
     if not paragraphs and _depth(doc) >= _LXML_MAX_DEPTH:
         # the page nests deeper than lxml reads: its text comes from a flat parse instead
         from .text import extract
@@ -554,6 +550,10 @@ def extract_html(text: str) -> Extracted:
         title = title or visible.title
         byline = byline or visible.byline
         date = date or visible.date
+    declared_words = count_words(" ".join(declared))
+    if declared_words >= max(_DECLARED_MIN_WORDS, _DECLARED_RATIO * count_words(" ".join(paragraphs))):
+        # the markup held a caption or a teaser; the page's structured data holds the article
+        paragraphs, headings = declared, []
     dateline = None
     if paragraphs:
         from .patterns import DATELINE
