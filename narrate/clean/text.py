@@ -176,6 +176,16 @@ def classify(lines: list[str], title: str) -> list[Line]:
     return out
 
 
+def _says_itself_twice(text: str) -> bool:
+    """A link card whose label and description are the same text ("Fenêtre sur cour Fenêtre sur
+    cour", a video teaser's title then its caption): a copy of a card, never a sentence of prose."""
+    words = _WORD.findall(text.lower())
+    for cut in range(max(3, (len(words) * 3 + 9) // 10), len(words) // 2 + 1):
+        if words[cut : 2 * cut] == words[:cut]:
+            return True
+    return False
+
+
 def _is_pipe_menu(text: str) -> bool:
     """A run of short links joined by bars ("Ascom | Hospital Solutions Ascom | Senior Care …")."""
     items = [item.split() for item in text.split("|")]
@@ -221,6 +231,8 @@ def _junk_reason(ln: Line, ntitle: str, where: dict[str, list[int]]) -> str:
         rest = EMAIL.sub(" ", s)
         if not (ln.sentence and count_words(rest) >= 5) or CONTACT_WORDS.search(rest):
             return "contact"
+    if w < 60 and _says_itself_twice(s):
+        return "duplicate"
     seen_at = where.get(n, [])
     if len(seen_at) > 1 and w < 60:
         # a line repeated close by (image alt text + caption) or a short repeated label is furniture; a
@@ -295,6 +307,17 @@ def quantity_lines(info: list[Line]) -> set[int]:
     return found
 
 
+# Past this many words a paragraph adds half a point per word: one long paragraph (an article
+# written as a single block) still outweighs a cookie notice of several short ones, while a huge
+# block (a tag cloud, a dump of comments) does not swamp the page.
+LONG_WORDS = 80
+LONG_RATE = 0.5
+
+
+def _length_credit(words: int) -> float:
+    return min(words, LONG_WORDS) + LONG_RATE * max(0, words - LONG_WORDS)
+
+
 def _base_score(ln: Line) -> float:
     if not ln.text:
         return 0.0
@@ -303,9 +326,9 @@ def _base_score(ln: Line) -> float:
         strong = ln.junk in ("widget", "comment")
         return -min(10.0, (4.0 if strong else 2.0) + w * 0.3)
     if ln.sentence and w >= 10:
-        return float(min(w, 80))
+        return _length_credit(w)
     if w >= 25:
-        return float(min(w, 80)) * 0.8
+        return _length_credit(w) * 0.8
     if ln.sentence and w >= 4:
         return 1.0
     if is_list_item(ln) or URL_ONLY.match(ln.text):
@@ -426,6 +449,11 @@ def _max_region(scores: list[float]) -> tuple[int, int, float]:
     return best_a, best_b, best
 
 
+# A subheading may follow a caption, a repeated label or an inline "Read more: …" link set into the
+# article; it is still followed by the article's prose.
+HEADING_AFTER_FURNITURE = ("caption", "duplicate", "link", "widget")
+
+
 def _is_heading(lines: list[Line], i: int) -> bool:
     ln = lines[i]
     if ln.junk or ln.sentence or not 1 <= ln.words <= 14 or len(ln.text) > 120:
@@ -436,7 +464,7 @@ def _is_heading(lines: list[Line], i: int) -> bool:
     if nxt is None or nxt.junk or not (nxt.sentence and nxt.words >= 8):
         return False
     prev = next((x for x in reversed(lines[:i]) if x.text), None)
-    return prev is None or (not prev.junk and prev.words >= 8) or prev.junk in ("caption", "duplicate")
+    return prev is None or (not prev.junk and prev.words >= 8) or prev.junk in HEADING_AFTER_FURNITURE
 
 
 def extract(text: str) -> Extracted:
