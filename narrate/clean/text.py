@@ -42,6 +42,7 @@ from .patterns import (
     WEAK_WIDGET,
     WIDGET,
 )
+from .region import STANDFIRST_MIN_WORDS, Vocabulary, article_lines, max_run
 
 PULL_QUOTE_MAX_WORDS = 25
 COMMENT_META_LOOKAHEAD = 10
@@ -406,8 +407,12 @@ def _packed_lines(info: list[Line]) -> list[bool]:
     return packed
 
 
-def line_scores(info: list[Line]) -> list[float]:
-    """Per-line scores; a run of furniture costs more the longer it gets (menus, footers)."""
+def line_scores(info: list[Line], reset_on_blank: bool = False) -> list[float]:
+    """Per-line scores; a run of furniture costs more the longer it gets (menus, footers).
+
+    With ``reset_on_blank`` the run starts again after each blank line: the looser view, in which
+    a list set apart by blank lines costs no more than its lines.
+    """
     out: list[float] = []
     run = 0
     prose_seen = 0.0
@@ -430,23 +435,10 @@ def line_scores(info: list[Line]) -> list[float]:
         if s < 0:
             s -= 0.75 * run
             run += 1
-        elif s >= 5:
+        elif s >= 5 or (reset_on_blank and not ln.text):
             run = 0
         out.append(s)
     return out
-
-
-def _max_region(scores: list[float]) -> tuple[int, int, float]:
-    best, best_a, best_b = 0.0, 0, -1
-    cur, a = 0.0, 0
-    for i, s in enumerate(scores):
-        if cur <= 0:
-            cur, a = s, i
-        else:
-            cur += s
-        if cur > best:
-            best, best_a, best_b = cur, a, i
-    return best_a, best_b, best
 
 
 # A subheading may follow a caption, a repeated label or an inline "Read more: …" link set into the
@@ -467,23 +459,37 @@ def _is_heading(lines: list[Line], i: int) -> bool:
     return prev is None or (not prev.junk and prev.words >= 8) or prev.junk in HEADING_AFTER_FURNITURE
 
 
+def _readable(ln: Line) -> bool:
+    """A paragraph read wherever it stands in the article (lists and headings need context)."""
+    return bool(ln.text) and not ln.junk and ((ln.sentence and ln.words >= 3) or ln.words >= 15)
+
+
 def extract(text: str) -> Extracted:
     lines = _split_lines(text)
     title, title_i = _title_from(lines)
     info = classify(lines, title)
     scores = line_scores(info)
-    a, b, _total = _max_region(scores)
+    a, b, _total = max_run(scores)
     if b < 0:
         return Extracted(title=title, paragraphs=[])
     # carry the region over a list that the last paragraph introduces
     b = _extend_list(info, a, b)
+    vocabulary = Vocabulary([x.text for x in info], range(a, b + 1), [_readable(x) for x in info])
+    keep = article_lines(
+        vocabulary,
+        scores,
+        line_scores(info, reset_on_blank=True),
+        range(a, b + 1),
+        title_i,
+        [_readable(x) and x.sentence and x.words >= STANDFIRST_MIN_WORDS for x in info],
+    )
 
     paragraphs: list[str] = []
     headings: list[tuple[int, str]] = []
     seen: set[str] = set()
     after_colon = False
     quantities = quantity_lines(info)
-    for i in range(a, b + 1):
+    for i in sorted(keep):
         ln = info[i]
         if not ln.text:
             continue
@@ -494,7 +500,7 @@ def extract(text: str) -> Extracted:
         # author's own repetition (or a long document) and is read each time.
         if ln.norm in seen and ln.words < PULL_QUOTE_MAX_WORDS:
             continue
-        if (ln.sentence and ln.words >= 3) or ln.words >= 15:
+        if _readable(ln):
             paragraphs.append(ln.text)
             seen.add(ln.norm)
             after_colon = ln.text.endswith(":")

@@ -1,0 +1,171 @@
+"""The article region of a text copy: the core run and the parts that belong with it."""
+
+# ruff: noqa: E501  (sample article sentences are kept on one line)
+
+import pytest
+
+from narrate.clean import parse_article
+from narrate.clean.region import Vocabulary, best_runs, max_run
+
+# An article names its people and places again and again; teasers for other stories do not.
+BRIDGE = (
+    "Kelso council voted on Tuesday to build a new Tweed bridge, ending a debate that mayor Ana Ruiz says has lasted a decade.",
+    "The Tweed bridge will carry cyclists and pedestrians as well as buses, and Kelso expects the crossing to open in three years.",
+    "Ruiz said the Tweed crossing would cost forty million pounds, most of it from a regional transport fund for river crossings.",
+    "Opponents of the Kelso bridge told Ruiz the money would be better spent on roads, but the council motion passed comfortably.",
+    "Engineers from the council have already studied the river bed, and the survey found the Tweed banks firm enough for piles.",
+    "Ruiz told residents at a public meeting that the crossing would be built over the summer months, when the river is low.",
+)
+BRIDGE_LATER = (
+    "Engineers will survey the Tweed river over the summer before the first piles of the Kelso bridge are driven, Ruiz said.",
+    "Kelso shops near the planned Tweed crossing hope the bridge will bring more visitors, the council said on Tuesday.",
+    "The Kelso council will publish the Tweed bridge design and a timetable for the crossing next month, Ruiz said.",
+    "Ruiz said residents can comment on the Kelso bridge and the Tweed crossing at public meetings of the council.",
+)
+TEASERS = (
+    "A heatwave has closed schools across the south as temperatures climbed past forty degrees for a third day running.",
+    "The national football team named a new captain ahead of the autumn qualifiers, surprising many of its supporters.",
+    "Shares in the largest supermarket chain fell sharply after it warned that profits would shrink this winter.",
+    "A famous violinist cancelled her world tour after injuring her wrist during a rehearsal in Vienna last week.",
+)
+
+
+def clean(text):
+    return parse_article(text.encode("utf-8"), source="page.txt")
+
+
+def spaced(*lines):
+    return [x for line in lines for x in (line, "")]
+
+
+def page(*middle):
+    head = ["Council approves new river bridge - The Gazette", "", "Home", "News", "Sport", ""]
+    return "\n".join([*head, *middle, "", "Contact us", "Privacy Policy", "© 2024 The Gazette"]) + "\n"
+
+
+VIDEO_BOX = [
+    "Video: the mayor on the bridge vote",
+    *(
+        f"{title}\nThe Gazette"
+        for title in (
+            "Storm warning for the coast",
+            "Ferry strike ends",
+            "Zoo welcomes twin pandas",
+            "Bus fares to rise in May",
+            "Library reopens after repairs",
+            "Marathon route announced",
+            "Cinema to close in June",
+            "Power cut hits the east",
+            "Harbour fees frozen",
+            "New school head named",
+        )
+    ),
+    "Click to expand",
+    "Replay video",
+    "UP NEXT",
+]
+
+
+def test_an_article_split_by_a_long_video_box_is_read_whole():
+    art = clean(page(*spaced(*BRIDGE, *VIDEO_BOX, *BRIDGE_LATER)))
+    assert art.paragraphs == BRIDGE + BRIDGE_LATER
+
+
+def test_teasers_about_other_stories_beyond_a_box_are_not_read():
+    art = clean(page(*spaced(*BRIDGE, *BRIDGE_LATER, *VIDEO_BOX, *TEASERS)))
+    assert art.paragraphs == BRIDGE + BRIDGE_LATER
+
+
+def test_a_standfirst_above_the_byline_block_is_read():
+    standfirst = (
+        "Kelso councillors back a forty million pound Tweed bridge after a decade of debate, mayor Ruiz says."
+    )
+    block = [
+        "By Jane Doe",
+        "5 March 2024",
+        "Share on Facebook",
+        "Share on Twitter",
+        "Email",
+        "Print",
+        "Comments",
+        "Listen to this article",
+        "Follow us",
+        "Most popular",
+        "1",
+        "2",
+        "3",
+    ]
+    art = clean(
+        page(
+            "Council approves new river bridge",
+            "",
+            standfirst,
+            "",
+            *block,
+            "",
+            *spaced(*BRIDGE, *BRIDGE_LATER),
+        )
+    )
+    assert art.paragraphs == (standfirst, *BRIDGE, *BRIDGE_LATER)
+
+
+def test_a_promotion_under_the_headline_is_not_a_standfirst():
+    promo = "Get unlimited digital access to every story, puzzle and podcast for just one pound a week this winter."
+    block = [
+        "By Jane Doe",
+        "5 March 2024",
+        "Share on Facebook",
+        "Share on Twitter",
+        "Email",
+        "Print",
+        "Comments",
+        "Listen to this article",
+        "Follow us",
+        "Most popular",
+        "1",
+        "2",
+        "3",
+    ]
+    art = clean(
+        page("Council approves new river bridge", "", promo, "", *block, "", *spaced(*BRIDGE, *BRIDGE_LATER))
+    )
+    assert promo not in art.paragraphs
+    assert art.paragraphs[0] == BRIDGE[0]
+
+
+@pytest.mark.parametrize(
+    ("scores", "cost", "runs"),
+    [
+        ([10, -100, 10], 5, [range(0, 1), range(2, 3)]),  # two runs pay two openings and still win
+        ([10, -3, 10], 5, [range(0, 3)]),  # bridging a small dip is cheaper than a second opening
+        ([10, -100, 10], 10, []),  # no run is worth its opening
+        ([-1, -2], 0, []),
+        ([], 5, []),
+        ([3, 4, -1, 5, -20, -20, 30], 1, [range(0, 4), range(6, 7)]),
+    ],
+)
+def test_best_runs(scores, cost, runs):
+    assert best_runs(scores, cost) == runs
+
+
+@pytest.mark.parametrize(
+    ("scores", "expected"),
+    [([1, -5, 3, 4, -1, 2], (2, 5, 8)), ([-1, -2], (0, -1, 0.0)), ([5], (0, 0, 5))],
+)
+def test_max_run(scores, expected):
+    assert max_run(scores) == expected
+
+
+def test_coherence_weighs_the_page_s_rare_words():
+    texts = [
+        "bridge river council vote",
+        "bridge river engineers",
+        "football captain qualifiers",
+        "river",
+        "to be or not to be",
+    ]
+    vocabulary = Vocabulary(texts, range(0, 1), [True] * len(texts))
+    assert 0.4 < vocabulary.coherence([1]) < 0.5  # bridge and river shared, the rarer engineers not
+    assert vocabulary.coherence([2]) == 0.0
+    assert vocabulary.coherence([4]) == 0.0  # words under four letters carry nothing
+
