@@ -169,3 +169,8 @@ def test_coherence_weighs_the_page_s_rare_words():
     assert vocabulary.coherence([2]) == 0.0
     assert vocabulary.coherence([4]) == 0.0  # words under four letters carry nothing
 
+
+def test_a_deck_without_a_full_stop_under_the_headline_is_read():
+    deck = "Kelso council backs a forty million pound Tweed bridge after mayor Ruiz wins the vote"
+    art = clean(page("Council approves new river bridge", "", deck, "", *spaced(*BRIDGE, *BRIDGE_LATER)))
+    assert art.paragraphs == (deck, *BRIDGE, *BRIDGE_LATER)

@@ -121,18 +121,12 @@ def max_run(scores: Sequence[float]) -> tuple[int, int, float]:
 
 
 def article_lines(
-    vocabulary: Vocabulary,
-    scores: Sequence[float],
-    loose_scores: Sequence[float],
-    core: range,
-    headline_at: int,
-    standfirst: Sequence[bool],
+    vocabulary: Vocabulary, scores: Sequence[float], loose_scores: Sequence[float], core: range
 ) -> set[int]:
     """The core's lines and the parts that belong with it.
 
     ``vocabulary`` is the page's, with ``core`` as its core; ``loose_scores`` count a run of
-    furniture only between blank lines; ``headline_at`` is the headline's line (-1 when unknown);
-    ``standfirst[i]`` says whether line i could be one (prose, not furniture).
+    furniture only between blank lines.
     """
     keep = set(core)
     if not core:
@@ -151,9 +145,19 @@ def article_lines(
         if detached and vocabulary.coherence(detached) >= DETACHED_COHERENCE:
             keep.update(detached)
 
-    # the standfirst: prose between the headline and the core, above the byline block
-    if 0 <= headline_at < core.start <= headline_at + STANDFIRST_REACH:
-        for i in range(headline_at + 1, core.start):
-            if standfirst[i] and vocabulary.coherence([i]) >= ADJACENT_COHERENCE:
-                keep.add(i)
     return keep
+
+
+def standfirst_lines(
+    vocabulary: Vocabulary, core: range, headline_at: int, candidates: Sequence[bool]
+) -> set[int]:
+    """The standfirst (or deck): lines between the headline and the core, above the byline and
+    share block, that speak of the article. ``candidates[i]``: line i is long enough and not
+    furniture. Read whole, even when not a sentence (a deck has no full stop)."""
+    if not 0 <= headline_at < core.start <= headline_at + STANDFIRST_REACH:
+        return set()
+    return {
+        i
+        for i in range(headline_at + 1, core.start)
+        if candidates[i] and vocabulary.coherence([i], every_line=True) >= ADJACENT_COHERENCE
+    }

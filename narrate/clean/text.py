@@ -42,7 +42,7 @@ from .patterns import (
     WEAK_WIDGET,
     WIDGET,
 )
-from .region import STANDFIRST_MIN_WORDS, Vocabulary, article_lines, max_run
+from .region import STANDFIRST_MIN_WORDS, Vocabulary, article_lines, max_run, standfirst_lines
 
 PULL_QUOTE_MAX_WORDS = 25
 COMMENT_META_LOOKAHEAD = 10
@@ -475,13 +475,12 @@ def extract(text: str) -> Extracted:
     # carry the region over a list that the last paragraph introduces
     b = _extend_list(info, a, b)
     vocabulary = Vocabulary([x.text for x in info], range(a, b + 1), [_readable(x) for x in info])
-    keep = article_lines(
+    keep = article_lines(vocabulary, scores, line_scores(info, reset_on_blank=True), range(a, b + 1))
+    standfirst = standfirst_lines(
         vocabulary,
-        scores,
-        line_scores(info, reset_on_blank=True),
         range(a, b + 1),
         title_i,
-        [_readable(x) and x.sentence and x.words >= STANDFIRST_MIN_WORDS for x in info],
+        [bool(x.text) and not x.junk and x.words >= STANDFIRST_MIN_WORDS for x in info],
     )
 
     paragraphs: list[str] = []
@@ -489,7 +488,7 @@ def extract(text: str) -> Extracted:
     seen: set[str] = set()
     after_colon = False
     quantities = quantity_lines(info)
-    for i in sorted(keep):
+    for i in sorted(keep | standfirst):
         ln = info[i]
         if not ln.text:
             continue
@@ -500,7 +499,7 @@ def extract(text: str) -> Extracted:
         # author's own repetition (or a long document) and is read each time.
         if ln.norm in seen and ln.words < PULL_QUOTE_MAX_WORDS:
             continue
-        if _readable(ln):
+        if _readable(ln) or i in standfirst:
             paragraphs.append(ln.text)
             seen.add(ln.norm)
             after_colon = ln.text.endswith(":")
