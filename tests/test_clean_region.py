@@ -174,3 +174,27 @@ def test_a_deck_without_a_full_stop_under_the_headline_is_read():
     deck = "Kelso council backs a forty million pound Tweed bridge after mayor Ruiz wins the vote"
     art = clean(page("Council approves new river bridge", "", deck, "", *spaced(*BRIDGE, *BRIDGE_LATER)))
     assert art.paragraphs == (deck, *BRIDGE, *BRIDGE_LATER)
+
+
+@pytest.mark.parametrize(
+    "pitch",
+    [
+        "Sign up to get the best content of the week, and great deals, as picked by the editors.",
+        "Subscribe now to our digital edition for the full story.",
+        "We welcome reader comments on the top stories of the day; please keep them civil and short.",
+    ],
+)
+def test_the_page_s_pitch_inside_the_article_is_not_read(pitch):
+    art = clean(page(*spaced(*BRIDGE[:3], pitch, *BRIDGE[3:], *BRIDGE_LATER)))
+    assert art.paragraphs == BRIDGE + BRIDGE_LATER
+
+
+def test_a_sentence_with_pitch_words_on_the_article_s_topic_is_read():
+    story = (  # over twenty words each: shorter lines with these words are widgets whatever the topic
+        "Kelso readers of the Tweed Gazette fell by a third after it put all of its bridge coverage behind a paywall last spring.",
+        "The Gazette said subscribers in Kelso could still sign up for a free newsletter on the Tweed bridge works and the river crossing.",
+        "Mayor Ruiz said the Kelso council would pay for a Tweed bridge newsletter so that every household along the river could read it.",
+        "Subscribe now for the bridge newsletter, the Kelso council told residents in a letter about the Tweed crossing and the river works.",
+    )
+    art = clean(page(*spaced(*story, *BRIDGE)))
+    assert art.paragraphs == story + BRIDGE

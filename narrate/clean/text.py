@@ -42,7 +42,14 @@ from .patterns import (
     WEAK_WIDGET,
     WIDGET,
 )
-from .region import STANDFIRST_MIN_WORDS, Vocabulary, article_lines, max_run, standfirst_lines
+from .region import (
+    DETACHED_COHERENCE,
+    STANDFIRST_MIN_WORDS,
+    Vocabulary,
+    article_lines,
+    max_run,
+    standfirst_lines,
+)
 
 PULL_QUOTE_MAX_WORDS = 25
 COMMENT_META_LOOKAHEAD = 10
@@ -498,6 +505,10 @@ def extract(text: str) -> Extracted:
         # A short line met again is a pull quote or a label; a full paragraph repeated is the
         # author's own repetition (or a long document) and is read each time.
         if ln.norm in seen and ln.words < PULL_QUOTE_MAX_WORDS:
+            continue
+        # the page's own pitch set into the article ("Sign up to get the best of the week",
+        # "Subscribe now for the full story", comment rules): pitch words, and not the article's topic
+        if _is_pitch(ln.text) and vocabulary.coherence([i], every_line=True) < DETACHED_COHERENCE:
             continue
         if _readable(ln) or i in standfirst:
             paragraphs.append(ln.text)
