@@ -508,7 +508,8 @@ def extract(text: str) -> Extracted:
             continue
         # the page's own pitch set into the article ("Sign up to get the best of the week",
         # "Subscribe now for the full story", comment rules): pitch words, and not the article's topic
-        if _is_pitch(ln.text) and vocabulary.coherence([i], every_line=True) < DETACHED_COHERENCE:
+        # (an author's bio is left to trim_edges: it also closes the article)
+        if _is_inline_pitch(ln.text) and vocabulary.coherence([i], every_line=True) < DETACHED_COHERENCE:
             continue
         if _readable(ln) or i in standfirst:
             paragraphs.append(ln.text)
@@ -556,6 +557,10 @@ BIO_MAX_WORDS = 90
 
 
 _TAGS = re.compile(r"(?i)^(?:tag(?:ged|s)|filed\s+under|categor(?:y|ies)|topics?|schlagw(?:ö|oe)rter)\s*:")
+
+
+def _is_inline_pitch(p: str) -> bool:
+    return count_words(p) <= EDGE_PITCH_MAX_WORDS and bool(_EDGE_PITCH.search(p))
 
 
 def _is_pitch(p: str) -> bool:
