@@ -76,61 +76,24 @@ def test_teasers_about_other_stories_beyond_a_box_are_not_read():
     assert art.paragraphs == BRIDGE + BRIDGE_LATER
 
 
-def test_a_standfirst_above_the_byline_block_is_read():
-    standfirst = (
-        "Kelso councillors back a forty million pound Tweed bridge after a decade of debate, mayor Ruiz says."
-    )
-    block = [
-        "By Jane Doe",
-        "5 March 2024",
-        "Share on Facebook",
-        "Share on Twitter",
-        "Email",
-        "Print",
-        "Comments",
-        "Listen to this article",
-        "Follow us",
-        "Most popular",
-        "1",
-        "2",
-        "3",
-    ]
-    art = clean(
-        page(
-            "Council approves new river bridge",
-            "",
-            standfirst,
-            "",
-            *block,
-            "",
-            *spaced(*BRIDGE, *BRIDGE_LATER),
-        )
-    )
-    assert art.paragraphs == (standfirst, *BRIDGE, *BRIDGE_LATER)
+BYLINE_BLOCK = (
+    *("By Jane Doe", "5 March 2024", "Share on Facebook", "Share on Twitter", "Email", "Print"),
+    *("Comments", "Listen to this article", "Follow us", "Most popular", "1", "2", "3"),
+)
+STANDFIRST = (
+    "Kelso councillors back a forty million pound Tweed bridge after a decade of debate, mayor Ruiz says."
+)
+PROMO = (
+    "Get unlimited digital access to every story, puzzle and podcast for just one pound a week this winter."
+)
 
 
-def test_a_promotion_under_the_headline_is_not_a_standfirst():
-    promo = "Get unlimited digital access to every story, puzzle and podcast for just one pound a week this winter."
-    block = [
-        "By Jane Doe",
-        "5 March 2024",
-        "Share on Facebook",
-        "Share on Twitter",
-        "Email",
-        "Print",
-        "Comments",
-        "Listen to this article",
-        "Follow us",
-        "Most popular",
-        "1",
-        "2",
-        "3",
-    ]
-    art = clean(
-        page("Council approves new river bridge", "", promo, "", *block, "", *spaced(*BRIDGE, *BRIDGE_LATER))
-    )
-    assert promo not in art.paragraphs
-    assert art.paragraphs[0] == BRIDGE[0]
+@pytest.mark.parametrize(("under_headline", "read"), [(STANDFIRST, True), (PROMO, False)])
+def test_a_standfirst_above_the_byline_block_is_read_and_a_promotion_is_not(under_headline, read):
+    headline = "Council approves new river bridge"
+    text = page(headline, "", under_headline, "", *BYLINE_BLOCK, "", *spaced(*BRIDGE, *BRIDGE_LATER))
+    lead = (under_headline,) if read else ()
+    assert clean(text).paragraphs == (*lead, *BRIDGE, *BRIDGE_LATER)
 
 
 @pytest.mark.parametrize(
