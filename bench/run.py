@@ -9,6 +9,7 @@ usage: python bench/run.py [--shared DIR] [--only NAME,...] [-v]
 from __future__ import annotations
 
 import argparse
+import re
 import subprocess
 import sys
 import time
@@ -63,7 +64,7 @@ def checks(shared: Path) -> dict[str, list[str]]:
             "--min",
             "0.93",
         ],
-        "speakable-speed": [str(ROOT / "bench" / "speakable_speed.py"), str(SEED), "--max-ms", "50"],
+        "stage-speed": [str(ROOT / "bench" / "stage_speed.py"), str(SEED)],
         "quotes": [str(judges / "quotes.py"), str(corpus / "quotes-dev.jsonl"), "-v"],
         # Our own cases: speakers named one or two paragraphs back, bare surnames, pronouns.
         "quotes-people": [str(judges / "quotes.py"), str(PEOPLE_DEV), "-v"],
@@ -80,6 +81,17 @@ def checks(shared: Path) -> dict[str, list[str]]:
             str(corpus / "extraction-dev" / "pages"),
         ],
     }
+
+
+# Issue 14 also caps the pages "lost" (more than half of their must-have sentences missing); the
+# judge prints the count but checks only F1.
+MAX_LOST_PAGES = {"snippets-txt": 5, "snippets-html": 5}
+_LOST = re.compile(r"lost (\d+)/\d+ pages")
+
+
+def over_lost_limit(name: str, summary: str) -> bool:
+    found = _LOST.search(summary)
+    return name in MAX_LOST_PAGES and found is not None and int(found.group(1)) > MAX_LOST_PAGES[name]
 
 
 def main() -> int:
@@ -104,9 +116,12 @@ def main() -> int:
                 print(f"    {line}")
         errors = done.stderr.strip().splitlines()
         summary = lines[-1] if lines else errors[-1] if errors else "no output"
-        status = "ok  " if done.returncode == 0 else "FAIL"
+        passed = done.returncode == 0 and not over_lost_limit(name, summary)
+        if done.returncode == 0 and not passed:
+            summary += f" (more than {MAX_LOST_PAGES[name]} pages lost)"
+        status = "ok  " if passed else "FAIL"
         print(f"{status} {name:<16} {summary}  ({time.perf_counter() - started:.0f} s)", flush=True)
-        if done.returncode != 0:
+        if not passed:
             failed.append(name)
     if failed:
         print(f"bench: below the acceptance figures: {', '.join(failed)}")

@@ -519,3 +519,66 @@ def test_read_also_links_in_other_languages_are_furniture(line):
 )
 def test_read_also_in_a_sentence_is_prose(line):
     assert junk_of(line) == ""
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Fenêtre sur cour Fenêtre sur cour",
+        "Search the BBC Search the BBC",
+        "The moment off-road bikers abuse a staff member The moment off-road bikers abuse a staff member",
+        "Where do the engagement rings come from? Where do the engagement rings come from",
+    ],
+)
+def test_a_card_that_says_itself_twice_is_furniture(line):
+    assert junk_of(line) == "duplicate"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "The council said the council would decide.",
+        "Bridges, bridges, bridges: the city cannot stop talking about bridges this spring.",
+        "Again and again and again the motion came back to the chamber.",
+    ],
+)
+def test_a_sentence_with_repeated_words_is_prose(line):
+    assert junk_of(line) == ""
+
+
+def test_one_long_paragraph_outweighs_a_block_of_notice_sentences():
+    more = (
+        "Engineers will survey the riverbed over the summer before the first piles are driven next spring.",
+        "Local shops near the crossing hope the new route will bring more visitors into the old town centre.",
+        "The council will publish the full design, with drawings and a timetable, on its website next month.",
+        "Residents can comment on the plans at three public meetings, the first of them in the town hall.",
+        "A second bridge further downstream was considered and rejected because of its much higher cost.",
+    )
+    article = " ".join([P1, P2, P3, P4, *more])  # an article written as one block of ~180 words
+    notice = (
+        "Audience measurement helps us count the visits to this site and see which pages people read.",
+        "Sharing with social networks lets you pass our content on to the networks you use every day.",
+        "Personalised content lets us show you programmes that match what you have listened to before.",
+        "You may refuse all of these, in which case only the technical ones needed for the site remain.",
+        "Your choice is kept for six months, and you can change it at any time from the footer link.",
+        "Without your consent we will not follow your visit, and the site works as well as it does now.",
+    )  # six paragraphs of ~17 words: more than a capped long paragraph, less than this one
+    menu = [f"Podcast {n}" for n in range(1, 16)]
+    text = page(article, "", *menu, "", *[x for n in notice for x in (n, "")])
+    assert clean(text).paragraphs == (article,)
+
+
+@pytest.mark.parametrize(
+    "link",
+    ["Read more: Bridges across Europe get a second look", "Lesen Sie auch: Die Stadt baut eine neue Brücke"],
+)
+def test_a_subheading_after_an_inline_link_is_a_heading(link):
+    art = clean(page(P1, "", P2, "", link, "", "Costs and funding", "", P3, "", P4))
+    assert art.paragraphs == (P1, P2, P3, P4)
+    assert [(h.before_paragraph, h.text) for h in art.headings] == [(2, "Costs and funding")]
+
+
+@pytest.mark.parametrize("mark", ["\u2063", "\u2062", "\u2061", "\u2064"])
+def test_invisible_operators_do_not_hide_a_sentence_end(mark):
+    art = clean(page(P1 + mark, "", P2 + mark, "", P3))
+    assert art.paragraphs == (P1, P2, P3)

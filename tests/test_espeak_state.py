@@ -61,9 +61,9 @@ def test_a_segment_sounds_the_same_whatever_came_before(target):
 def test_a_breathy_voice_does_not_depend_on_the_start_up_seed():
     """eSpeak seeds its breath noise from the clock when a process starts it: another process,
     started in another second, must still say a segment with the same samples."""
-    import pyttsx3.drivers._espeak as loaded
-
     engine, profile = _espeak(), load_voices().by_name("quote-f1")
+    import pyttsx3.drivers._espeak as loaded  # importable once the engine has found the library
+
     first = engine.synthesize(SEGMENT, profile).samples
     loaded.dll.espeak_ng_SetRandSeed(ctypes.c_long(int(time.time()) + 1))
     assert engine.synthesize(SEGMENT, profile).samples == first

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import time
 from itertools import pairwise
 from pathlib import Path
 
@@ -270,18 +269,6 @@ def test_long_bodies_get_about_one_chapter_per_eight_minutes(times: int) -> None
     assert len(plans) <= max(6, total // 1200)
     longest = max(len(words(p, article).split()) for p in plans)
     assert longest <= 3 * total / len(plans)
-
-
-def test_a_seed_sized_article_is_planned_quickly() -> None:
-    article = seed_article()
-    best = min(_timed(article) for _ in range(5))
-    assert best < 0.020
-
-
-def _timed(article: Article) -> float:
-    start = time.perf_counter()
-    plan_chapters(article)
-    return time.perf_counter() - start
 
 
 @pytest.mark.parametrize(

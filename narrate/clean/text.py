@@ -42,6 +42,14 @@ from .patterns import (
     WEAK_WIDGET,
     WIDGET,
 )
+from .region import (
+    DETACHED_COHERENCE,
+    STANDFIRST_MIN_WORDS,
+    Vocabulary,
+    article_lines,
+    max_run,
+    standfirst_lines,
+)
 
 PULL_QUOTE_MAX_WORDS = 25
 COMMENT_META_LOOKAHEAD = 10
@@ -176,6 +184,16 @@ def classify(lines: list[str], title: str) -> list[Line]:
     return out
 
 
+def _says_itself_twice(text: str) -> bool:
+    """A link card whose label and description are the same text ("Fenêtre sur cour Fenêtre sur
+    cour", a video teaser's title then its caption): a copy of a card, never a sentence of prose."""
+    words = _WORD.findall(text.lower())
+    for cut in range(max(3, (len(words) * 3 + 9) // 10), len(words) // 2 + 1):
+        if words[cut : 2 * cut] == words[:cut]:
+            return True
+    return False
+
+
 def _is_pipe_menu(text: str) -> bool:
     """A run of short links joined by bars ("Ascom | Hospital Solutions Ascom | Senior Care …")."""
     items = [item.split() for item in text.split("|")]
@@ -221,6 +239,8 @@ def _junk_reason(ln: Line, ntitle: str, where: dict[str, list[int]]) -> str:
         rest = EMAIL.sub(" ", s)
         if not (ln.sentence and count_words(rest) >= 5) or CONTACT_WORDS.search(rest):
             return "contact"
+    if w < 60 and _says_itself_twice(s):
+        return "duplicate"
     seen_at = where.get(n, [])
     if len(seen_at) > 1 and w < 60:
         # a line repeated close by (image alt text + caption) or a short repeated label is furniture; a
@@ -295,6 +315,17 @@ def quantity_lines(info: list[Line]) -> set[int]:
     return found
 
 
+# Past this many words a paragraph adds half a point per word: one long paragraph (an article
+# written as a single block) still outweighs a cookie notice of several short ones, while a huge
+# block (a tag cloud, a dump of comments) does not swamp the page.
+LONG_WORDS = 80
+LONG_RATE = 0.5
+
+
+def _length_credit(words: int) -> float:
+    return min(words, LONG_WORDS) + LONG_RATE * max(0, words - LONG_WORDS)
+
+
 def _base_score(ln: Line) -> float:
     if not ln.text:
         return 0.0
@@ -303,9 +334,9 @@ def _base_score(ln: Line) -> float:
         strong = ln.junk in ("widget", "comment")
         return -min(10.0, (4.0 if strong else 2.0) + w * 0.3)
     if ln.sentence and w >= 10:
-        return float(min(w, 80))
+        return _length_credit(w)
     if w >= 25:
-        return float(min(w, 80)) * 0.8
+        return _length_credit(w) * 0.8
     if ln.sentence and w >= 4:
         return 1.0
     if is_list_item(ln) or URL_ONLY.match(ln.text):
@@ -383,8 +414,12 @@ def _packed_lines(info: list[Line]) -> list[bool]:
     return packed
 
 
-def line_scores(info: list[Line]) -> list[float]:
-    """Per-line scores; a run of furniture costs more the longer it gets (menus, footers)."""
+def line_scores(info: list[Line], reset_on_blank: bool = False) -> list[float]:
+    """Per-line scores; a run of furniture costs more the longer it gets (menus, footers).
+
+    With ``reset_on_blank`` the run starts again after each blank line: the looser view, in which
+    a list set apart by blank lines costs no more than its lines.
+    """
     out: list[float] = []
     run = 0
     prose_seen = 0.0
@@ -407,23 +442,15 @@ def line_scores(info: list[Line]) -> list[float]:
         if s < 0:
             s -= 0.75 * run
             run += 1
-        elif s >= 5:
+        elif s >= 5 or (reset_on_blank and not ln.text):
             run = 0
         out.append(s)
     return out
 
 
-def _max_region(scores: list[float]) -> tuple[int, int, float]:
-    best, best_a, best_b = 0.0, 0, -1
-    cur, a = 0.0, 0
-    for i, s in enumerate(scores):
-        if cur <= 0:
-            cur, a = s, i
-        else:
-            cur += s
-        if cur > best:
-            best, best_a, best_b = cur, a, i
-    return best_a, best_b, best
+# A subheading may follow a caption, a repeated label or an inline "Read more: …" link set into the
+# article; it is still followed by the article's prose.
+HEADING_AFTER_FURNITURE = ("caption", "duplicate", "link", "widget")
 
 
 def _is_heading(lines: list[Line], i: int) -> bool:
@@ -436,7 +463,12 @@ def _is_heading(lines: list[Line], i: int) -> bool:
     if nxt is None or nxt.junk or not (nxt.sentence and nxt.words >= 8):
         return False
     prev = next((x for x in reversed(lines[:i]) if x.text), None)
-    return prev is None or (not prev.junk and prev.words >= 8) or prev.junk in ("caption", "duplicate")
+    return prev is None or (not prev.junk and prev.words >= 8) or prev.junk in HEADING_AFTER_FURNITURE
+
+
+def _readable(ln: Line) -> bool:
+    """A paragraph read wherever it stands in the article (lists and headings need context)."""
+    return bool(ln.text) and not ln.junk and ((ln.sentence and ln.words >= 3) or ln.words >= 15)
 
 
 def extract(text: str) -> Extracted:
@@ -444,18 +476,26 @@ def extract(text: str) -> Extracted:
     title, title_i = _title_from(lines)
     info = classify(lines, title)
     scores = line_scores(info)
-    a, b, _total = _max_region(scores)
+    a, b, _total = max_run(scores)
     if b < 0:
         return Extracted(title=title, paragraphs=[])
     # carry the region over a list that the last paragraph introduces
     b = _extend_list(info, a, b)
+    vocabulary = Vocabulary([x.text for x in info], range(a, b + 1), [_readable(x) for x in info])
+    keep = article_lines(vocabulary, scores, line_scores(info, reset_on_blank=True), range(a, b + 1))
+    standfirst = standfirst_lines(
+        vocabulary,
+        range(a, b + 1),
+        title_i,
+        [bool(x.text) and not x.junk and x.words >= STANDFIRST_MIN_WORDS for x in info],
+    )
 
     paragraphs: list[str] = []
     headings: list[tuple[int, str]] = []
     seen: set[str] = set()
     after_colon = False
     quantities = quantity_lines(info)
-    for i in range(a, b + 1):
+    for i in sorted(keep | standfirst):
         ln = info[i]
         if not ln.text:
             continue
@@ -466,7 +506,12 @@ def extract(text: str) -> Extracted:
         # author's own repetition (or a long document) and is read each time.
         if ln.norm in seen and ln.words < PULL_QUOTE_MAX_WORDS:
             continue
-        if (ln.sentence and ln.words >= 3) or ln.words >= 15:
+        # the page's own pitch set into the article ("Sign up to get the best of the week",
+        # "Subscribe now for the full story", comment rules): pitch words, and not the article's topic
+        # (an author's bio is left to trim_edges: it also closes the article)
+        if _is_inline_pitch(ln.text) and vocabulary.coherence([i], every_line=True) < DETACHED_COHERENCE:
+            continue
+        if _readable(ln) or i in standfirst:
             paragraphs.append(ln.text)
             seen.add(ln.norm)
             after_colon = ln.text.endswith(":")
@@ -512,6 +557,10 @@ BIO_MAX_WORDS = 90
 
 
 _TAGS = re.compile(r"(?i)^(?:tag(?:ged|s)|filed\s+under|categor(?:y|ies)|topics?|schlagw(?:ö|oe)rter)\s*:")
+
+
+def _is_inline_pitch(p: str) -> bool:
+    return count_words(p) <= EDGE_PITCH_MAX_WORDS and bool(_EDGE_PITCH.search(p))
 
 
 def _is_pitch(p: str) -> bool:

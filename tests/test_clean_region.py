@@ -1,0 +1,163 @@
+"""The article region of a text copy: the core run and the parts that belong with it."""
+
+# ruff: noqa: E501  (sample article sentences are kept on one line)
+
+import pytest
+
+from narrate.clean import parse_article
+from narrate.clean.region import Vocabulary, best_runs, max_run
+
+# An article names its people and places again and again; teasers for other stories do not.
+BRIDGE = (
+    "Kelso council voted on Tuesday to build a new Tweed bridge, ending a debate that mayor Ana Ruiz says has lasted a decade.",
+    "The Tweed bridge will carry cyclists and pedestrians as well as buses, and Kelso expects the crossing to open in three years.",
+    "Ruiz said the Tweed crossing would cost forty million pounds, most of it from a regional transport fund for river crossings.",
+    "Opponents of the Kelso bridge told Ruiz the money would be better spent on roads, but the council motion passed comfortably.",
+    "Engineers from the council have already studied the river bed, and the survey found the Tweed banks firm enough for piles.",
+    "Ruiz told residents at a public meeting that the crossing would be built over the summer months, when the river is low.",
+)
+BRIDGE_LATER = (
+    "Engineers will survey the Tweed river over the summer before the first piles of the Kelso bridge are driven, Ruiz said.",
+    "Kelso shops near the planned Tweed crossing hope the bridge will bring more visitors, the council said on Tuesday.",
+    "The Kelso council will publish the Tweed bridge design and a timetable for the crossing next month, Ruiz said.",
+    "Ruiz said residents can comment on the Kelso bridge and the Tweed crossing at public meetings of the council.",
+)
+TEASERS = (
+    "A heatwave has closed schools across the south as temperatures climbed past forty degrees for a third day running.",
+    "The national football team named a new captain ahead of the autumn qualifiers, surprising many of its supporters.",
+    "Shares in the largest supermarket chain fell sharply after it warned that profits would shrink this winter.",
+    "A famous violinist cancelled her world tour after injuring her wrist during a rehearsal in Vienna last week.",
+)
+
+
+def clean(text):
+    return parse_article(text.encode("utf-8"), source="page.txt")
+
+
+def spaced(*lines):
+    return [x for line in lines for x in (line, "")]
+
+
+def page(*middle):
+    head = ["Council approves new river bridge - The Gazette", "", "Home", "News", "Sport", ""]
+    return "\n".join([*head, *middle, "", "Contact us", "Privacy Policy", "© 2024 The Gazette"]) + "\n"
+
+
+VIDEO_BOX = [
+    "Video: the mayor on the bridge vote",
+    *(
+        f"{title}\nThe Gazette"
+        for title in (
+            "Storm warning for the coast",
+            "Ferry strike ends",
+            "Zoo welcomes twin pandas",
+            "Bus fares to rise in May",
+            "Library reopens after repairs",
+            "Marathon route announced",
+            "Cinema to close in June",
+            "Power cut hits the east",
+            "Harbour fees frozen",
+            "New school head named",
+        )
+    ),
+    "Click to expand",
+    "Replay video",
+    "UP NEXT",
+]
+
+
+def test_an_article_split_by_a_long_video_box_is_read_whole():
+    art = clean(page(*spaced(*BRIDGE, *VIDEO_BOX, *BRIDGE_LATER)))
+    assert art.paragraphs == BRIDGE + BRIDGE_LATER
+
+
+def test_teasers_about_other_stories_beyond_a_box_are_not_read():
+    art = clean(page(*spaced(*BRIDGE, *BRIDGE_LATER, *VIDEO_BOX, *TEASERS)))
+    assert art.paragraphs == BRIDGE + BRIDGE_LATER
+
+
+BYLINE_BLOCK = (
+    *("By Jane Doe", "5 March 2024", "Share on Facebook", "Share on Twitter", "Email", "Print"),
+    *("Comments", "Listen to this article", "Follow us", "Most popular", "1", "2", "3"),
+)
+STANDFIRST = (
+    "Kelso councillors back a forty million pound Tweed bridge after a decade of debate, mayor Ruiz says."
+)
+PROMO = (
+    "Get unlimited digital access to every story, puzzle and podcast for just one pound a week this winter."
+)
+
+
+@pytest.mark.parametrize(("under_headline", "read"), [(STANDFIRST, True), (PROMO, False)])
+def test_a_standfirst_above_the_byline_block_is_read_and_a_promotion_is_not(under_headline, read):
+    headline = "Council approves new river bridge"
+    text = page(headline, "", under_headline, "", *BYLINE_BLOCK, "", *spaced(*BRIDGE, *BRIDGE_LATER))
+    lead = (under_headline,) if read else ()
+    assert clean(text).paragraphs == (*lead, *BRIDGE, *BRIDGE_LATER)
+
+
+@pytest.mark.parametrize(
+    ("scores", "cost", "runs"),
+    [
+        ([10, -100, 10], 5, [range(0, 1), range(2, 3)]),  # two runs pay two openings and still win
+        ([10, -3, 10], 5, [range(0, 3)]),  # bridging a small dip is cheaper than a second opening
+        ([10, -100, 10], 10, []),  # no run is worth its opening
+        ([-1, -2], 0, []),
+        ([], 5, []),
+        ([3, 4, -1, 5, -20, -20, 30], 1, [range(0, 4), range(6, 7)]),
+    ],
+)
+def test_best_runs(scores, cost, runs):
+    assert best_runs(scores, cost) == runs
+
+
+@pytest.mark.parametrize(
+    ("scores", "expected"),
+    [([1, -5, 3, 4, -1, 2], (2, 5, 8)), ([-1, -2], (0, -1, 0.0)), ([5], (0, 0, 5))],
+)
+def test_max_run(scores, expected):
+    assert max_run(scores) == expected
+
+
+def test_coherence_weighs_the_page_s_rare_words():
+    texts = [
+        "bridge river council vote",
+        "bridge river engineers",
+        "football captain qualifiers",
+        "river",
+        "to be or not to be",
+    ]
+    vocabulary = Vocabulary(texts, range(0, 1), [True] * len(texts))
+    assert 0.4 < vocabulary.coherence([1]) < 0.5  # bridge and river shared, the rarer engineers not
+    assert vocabulary.coherence([2]) == 0.0
+    assert vocabulary.coherence([4]) == 0.0  # words under four letters carry nothing
+
+
+def test_a_deck_without_a_full_stop_under_the_headline_is_read():
+    deck = "Kelso council backs a forty million pound Tweed bridge after mayor Ruiz wins the vote"
+    art = clean(page("Council approves new river bridge", "", deck, "", *spaced(*BRIDGE, *BRIDGE_LATER)))
+    assert art.paragraphs == (deck, *BRIDGE, *BRIDGE_LATER)
+
+
+@pytest.mark.parametrize(
+    "pitch",
+    [
+        "Sign up to get the best content of the week, and great deals, as picked by the editors.",
+        "Subscribe now to our digital edition for the full story.",
+        "We welcome reader comments on the top stories of the day; please keep them civil and short.",
+    ],
+)
+def test_the_page_s_pitch_inside_the_article_is_not_read(pitch):
+    art = clean(page(*spaced(*BRIDGE[:3], pitch, *BRIDGE[3:], *BRIDGE_LATER)))
+    assert art.paragraphs == BRIDGE + BRIDGE_LATER
+
+
+def test_a_sentence_with_pitch_words_on_the_article_s_topic_is_read():
+    story = (  # over twenty words each: shorter lines with these words are widgets whatever the topic
+        "Kelso readers of the Tweed Gazette fell by a third after it put all of its bridge coverage behind a paywall last spring.",
+        "The Gazette said subscribers in Kelso could still sign up for a free newsletter on the Tweed bridge works and the river crossing.",
+        "Mayor Ruiz said the Kelso council would pay for a Tweed bridge newsletter so that every household along the river could read it.",
+        "Subscribe now for the bridge newsletter, the Kelso council told residents in a letter about the Tweed crossing and the river works.",
+    )
+    art = clean(page(*spaced(*story, *BRIDGE)))
+    assert art.paragraphs == story + BRIDGE
