@@ -212,3 +212,28 @@ def test_lines_of_prose_by_paragraph(monkeypatch, reasons, kept):
     monkeypatch.setattr(html_mod, "furniture_reason", lambda t, title: reasons.get(t[0], ""))
     blocks = [("p", texts["a"], 1), ("p", texts["b"], 1), ("p", texts["c"], 1), ("p", "b alone", 2)]
     assert html_mod._lines_of_prose(blocks) == kept
+
+
+# --- a deck under the headline ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("heading", "read"),
+    [
+        # a subtitle under the headline, without a full stop: the article's first words
+        (
+            "Hundreds spent the night in the sports hall as the new flood wall gave way near the old mill",
+            True,
+        ),
+        # the headline said again in other words is read once, as the title
+        ("River floods lower town on Wednesday", False),
+        # a short label above the text is no deck
+        ("Latest news", False),
+    ],
+)
+def test_a_deck_above_the_first_paragraph_is_read(heading, read):
+    art = parse_article(
+        _page("", f"<h2>{heading}</h2>" + "".join(f"<p>{p}</p>" for p in FLOOD)), source="a.html"
+    )
+    assert art.title == "River floods lower town"
+    assert art.paragraphs == ((heading,) if read else ()) + tuple(FLOOD)

@@ -290,6 +290,10 @@ _PROSE_BLOCK_WORDS = 6
 # (and at least _DECLARED_MIN_WORDS): the page's markup held a caption or a teaser, not the article.
 _DECLARED_RATIO = 4.0
 _DECLARED_MIN_WORDS = 150
+# A heading above the first paragraph with this many words is a deck (a subtitle under the
+# headline) and is read, unless it restates the headline: this share of its words are the title's.
+_DECK_MIN_WORDS = 6
+_RESTATES_SHARE = 0.6
 # A line that reads like furniture is kept when the paragraph it is a line of (lines split by
 # <br>) holds this many words of lines that do not: a privacy policy's sentence about cookies.
 _PARAGRAPH_PROSE_WORDS = 20
@@ -478,6 +482,13 @@ def _lines_of_prose(blocks: list[tuple[str, str, int]]) -> set[int]:
     }
 
 
+def _restates(text: str, title: str) -> bool:
+    """True when most of ``text``'s words are the title's (the headline said again, reworded)."""
+    words = norm(text).split()
+    have = set(norm(title).split())
+    return bool(words) and sum(w in have for w in words) >= _RESTATES_SHARE * len(words)
+
+
 def _body(
     blocks: list[tuple[str, str, int]], title: str, byline: str | None
 ) -> tuple[list[str], list[tuple[int, str]], str | None]:
@@ -506,6 +517,8 @@ def _body(
                 paragraphs.append(t)  # a question of an interview, a deal's full description: content
             elif paragraphs:
                 headings.append((len(paragraphs), t))
+            elif count_words(t) >= _DECK_MIN_WORDS and not _restates(t, title):
+                paragraphs.append(t)  # a deck under the headline: the article's first words
         else:
             paragraphs.append(t)
     return paragraphs, headings, byline
