@@ -205,13 +205,13 @@ def test_lines_of_a_prose_paragraph_that_read_like_furniture_are_kept():
         ({"a": "widget", "b": "widget", "c": "widget"}, set()),
     ],
 )
-def test_lines_of_prose_by_paragraph(monkeypatch, reasons, kept):
+def test_article_lines_by_paragraph(monkeypatch, reasons, kept):
     prose = "words " * 12
     texts = {"a": "a " + prose, "b": "b " + prose, "c": "c " + prose}
     monkeypatch.setattr(html_mod, "_is_furniture", lambda t, title: False)
     monkeypatch.setattr(html_mod, "furniture_reason", lambda t, title: reasons.get(t[0], ""))
     blocks = [("p", texts["a"], 1), ("p", texts["b"], 1), ("p", texts["c"], 1), ("p", "b alone", 2)]
-    assert html_mod._lines_of_prose(blocks) == kept
+    assert html_mod._article_lines(blocks) == kept
 
 
 # --- a deck under the headline ----------------------------------------------------------------------
@@ -237,3 +237,28 @@ def test_a_deck_above_the_first_paragraph_is_read(heading, read):
     )
     assert art.title == "River floods lower town"
     assert art.paragraphs == ((heading,) if read else ()) + tuple(FLOOD)
+
+
+# --- a sentence with a widget's words on the article's own topic ---------------------------------------
+
+TUTORIAL = [
+    "The chart library draws every label of a plot with one default font, which is often too small on slides.",
+    "Each label can be given its own font size through the theme, from the axis titles to the legend.",
+    "A larger size for the axis labels makes the chart readable from the back of a lecture hall.",
+    "The legend keys keep their size when the legend text grows, so both are set together.",
+    "Titles above the chart follow the same theme setting and can be made bold as well.",
+    "Slides shown on a projector need the labels at least twice as large as on paper.",
+]
+ON_TOPIC = "Increase the font size of the axis titles, the legend and the chart labels for slides."
+PITCH = "Never miss the latest news from our newsroom by signing up to our newsletter today!"
+
+
+def test_a_widget_worded_sentence_is_read_when_it_speaks_of_the_article(monkeypatch):
+    flagged = {ON_TOPIC, PITCH}
+    monkeypatch.setattr(html_mod, "_is_furniture", lambda t, title: False)
+    monkeypatch.setattr(html_mod, "furniture_reason", lambda t, title: "widget" if t in flagged else "")
+    texts = [TUTORIAL[0], ON_TOPIC, *TUTORIAL[1:4], PITCH, *TUTORIAL[4:]]
+    blocks = [("p", t, i) for i, t in enumerate(texts)]  # each a paragraph of its own
+    assert html_mod._article_lines(blocks) == {texts.index(ON_TOPIC)}
+    paragraphs, _, _ = html_mod._body(blocks, "Font sizes of a plot", None)
+    assert paragraphs == [t for t in texts if t != PITCH]

@@ -290,6 +290,10 @@ _PROSE_BLOCK_WORDS = 6
 # (and at least _DECLARED_MIN_WORDS): the page's markup held a caption or a teaser, not the article.
 _DECLARED_RATIO = 4.0
 _DECLARED_MIN_WORDS = 150
+# A block with a widget's words is the article's when it has this many words and this share of
+# its vocabulary (rare words on the page weighing more) is that of the blocks read as prose.
+_ON_TOPIC_MIN_WORDS = 6
+_ON_TOPIC_SHARE = 0.5
 # A heading above the first paragraph with this many words is a deck (a subtitle under the
 # headline) and is read, unless it restates the headline: this share of its words are the title's.
 _DECK_MIN_WORDS = 6
@@ -466,20 +470,35 @@ def _is_furniture(text: str, title: str) -> bool:
     return w <= 8 and bool(WIDGET.search(text)) and not ends_like_sentence(text)
 
 
-def _lines_of_prose(blocks: list[tuple[str, str, int]]) -> set[int]:
-    """Blocks that read like furniture but are lines of a paragraph (split by <br>) whose other
-    lines are prose: a sentence of a privacy policy about cookies and e-mail, a tweet's text.
-    A "read also" link line stays furniture wherever it stands."""
-    reasons = ["furniture" if _is_furniture(t, "") else furniture_reason(t, "") for _, t, _ in blocks]
+def _article_lines(blocks: list[tuple[str, str, int]]) -> set[int]:
+    """Blocks of trafilatura's text that read like furniture but are the article's:
+    - lines of a paragraph (split by <br>) whose other lines are prose: a sentence of a privacy
+      policy about cookies and e-mail, a tweet's text. A "read also" link line stays furniture.
+    - sentences with a widget's words ("font size", "sign up", "email") whose vocabulary is the
+      article's: a tutorial on font sizes, a guide to a streaming bundle's sign-up. The page's own
+      pitch speaks of something else ("Never miss the latest news: sign up to our newsletter")."""
+    from .region import Vocabulary
+
+    texts = [t for _, t, _ in blocks]
+    reasons = ["furniture" if _is_furniture(t, "") else furniture_reason(t, "") for t in texts]
     prose: dict[int, int] = {}
     for (_, t, par), reason in zip(blocks, reasons, strict=True):
         if not reason:
             prose[par] = prose.get(par, 0) + count_words(t)
-    return {
+    kept = {
         i
         for i, ((_, _, par), reason) in enumerate(zip(blocks, reasons, strict=True))
         if reason and reason != "link" and prose.get(par, 0) >= _PARAGRAPH_PROSE_WORDS
     }
+    vocabulary = Vocabulary(texts, range(len(texts)), [not r for r in reasons])
+    kept.update(
+        i
+        for i, (t, reason) in enumerate(zip(texts, reasons, strict=True))
+        if reason == "widget"
+        and count_words(t) >= _ON_TOPIC_MIN_WORDS
+        and vocabulary.coherence([i], every_line=True) >= _ON_TOPIC_SHARE
+    )
+    return kept
 
 
 def _restates(text: str, title: str) -> bool:
@@ -496,7 +515,7 @@ def _body(
     headings: list[tuple[int, str]] = []
     seen: set[str] = set()
     words_so_far = 0
-    kept_lines = _lines_of_prose(blocks)
+    kept_lines = _article_lines(blocks)
     for i, (kind, t, _) in enumerate(blocks):
         if is_barrier_text(t) and words_so_far >= 100:
             break  # comments, "you may also like", "more stories": the article has ended
