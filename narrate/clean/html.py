@@ -8,7 +8,9 @@ text goes through the text-copy rules.
 Never lose the article: trafilatura's precision mode is overruled by its default mode when that
 reads clearly more of the same article's prose, by the text-copy rules when they continue the
 article as prose, and by the page's own JSON-LD ``articleBody`` when what was chosen is a small
-fraction of it (the article rendered by script, behind an overlay).
+fraction of it (the article rendered by script, behind an overlay). Our furniture rules on top
+of trafilatura's text give way where the block is the article's: a line of a paragraph of prose,
+a sentence with a widget's words on the article's own topic, a deck under the headline.
 """
 
 from __future__ import annotations
