@@ -190,6 +190,28 @@ def test_title_from_page_title_and_headline(first, title):
     assert clean(text).title == title
 
 
+@pytest.mark.parametrize(
+    ("first", "headline"),
+    [
+        # a headline shorter than the site's tagline (a third of the page title), repeated below it
+        (
+            "Council backs the new bridge - Easy to follow news of the town by The Gazette",
+            "Council backs the new bridge",
+        ),
+        ("Council approves new river bridge - The Gazette", "Council approves new river bridge"),
+    ],
+)
+def test_title_is_the_headline_repeated_below_the_page_title(first, headline):
+    text = page(headline, "", P1, "", P2, "", P3, head=(first, "", "Home", "News", ""))
+    assert clean(text).title == headline
+
+
+@pytest.mark.parametrize("widget", ["22|4|2022|4", "1-1-1", "12:45"])
+def test_a_line_without_words_above_the_page_title_is_not_the_title(widget):
+    text = "\n".join([widget, "Council approves new river bridge - The Gazette", "", P1, "", P2, "", P3])
+    assert clean(text).title == "Council approves new river bridge"
+
+
 def test_title_without_a_repeat_drops_the_site_suffix():
     text = "\n".join(["Council approves new river bridge | The Gazette", "", P1, "", P2, "", P3])
     assert clean(text).title == "Council approves new river bridge"
