@@ -604,3 +604,25 @@ def test_a_subheading_after_an_inline_link_is_a_heading(link):
 def test_invisible_operators_do_not_hide_a_sentence_end(mark):
     art = clean(page(P1 + mark, "", P2 + mark, "", P3))
     assert art.paragraphs == (P1, P2, P3)
+
+
+@pytest.mark.parametrize(
+    ("copied", "read"),
+    [
+        (
+            "子 こ どもへの 体罰 たいばつ を 禁止 きんし する 法律 ほうりつ ができる",
+            "子どもへの体罰を禁止する法律ができる",
+        ),
+        (
+            "「ＮＥＷＳ ＷＥＢ ＥＡＳＹ」は 外国人 がいこくじん の 皆 みな さんや、 小学生 しょうがくせい ・ 中学生 ちゅうがくせい",
+            "「ＮＥＷＳ ＷＥＢ ＥＡＳＹ」は外国人の皆さんや、小学生・中学生",
+        ),
+        ("東京は晴れです。", "東京は晴れです。"),  # no readings: unchanged
+        (
+            "Tokyo 東京 とうきょう is the capital",
+            "Tokyo 東京 とうきょう is the capital",
+        ),  # one reading is not ruby
+    ],
+)
+def test_japanese_ruby_readings_are_taken_out(copied, read):
+    assert T._split_lines(copied) == [read]
