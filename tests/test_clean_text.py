@@ -190,6 +190,28 @@ def test_title_from_page_title_and_headline(first, title):
     assert clean(text).title == title
 
 
+@pytest.mark.parametrize(
+    ("first", "headline"),
+    [
+        # a headline shorter than the site's tagline (a third of the page title), repeated below it
+        (
+            "Council backs the new bridge - Easy to follow news of the town by The Gazette",
+            "Council backs the new bridge",
+        ),
+        ("Council approves new river bridge - The Gazette", "Council approves new river bridge"),
+    ],
+)
+def test_title_is_the_headline_repeated_below_the_page_title(first, headline):
+    text = page(headline, "", P1, "", P2, "", P3, head=(first, "", "Home", "News", ""))
+    assert clean(text).title == headline
+
+
+@pytest.mark.parametrize("widget", ["22|4|2022|4", "1-1-1", "12:45"])
+def test_a_line_without_words_above_the_page_title_is_not_the_title(widget):
+    text = "\n".join([widget, "Council approves new river bridge - The Gazette", "", P1, "", P2, "", P3])
+    assert clean(text).title == "Council approves new river bridge"
+
+
 def test_title_without_a_repeat_drops_the_site_suffix():
     text = "\n".join(["Council approves new river bridge | The Gazette", "", P1, "", P2, "", P3])
     assert clean(text).title == "Council approves new river bridge"
@@ -582,3 +604,25 @@ def test_a_subheading_after_an_inline_link_is_a_heading(link):
 def test_invisible_operators_do_not_hide_a_sentence_end(mark):
     art = clean(page(P1 + mark, "", P2 + mark, "", P3))
     assert art.paragraphs == (P1, P2, P3)
+
+
+@pytest.mark.parametrize(
+    ("copied", "read"),
+    [
+        (
+            "子 こ どもへの 体罰 たいばつ を 禁止 きんし する 法律 ほうりつ ができる",
+            "子どもへの体罰を禁止する法律ができる",
+        ),
+        (
+            "「ＮＥＷＳ ＷＥＢ ＥＡＳＹ」は 外国人 がいこくじん の 皆 みな さんや、 小学生 しょうがくせい ・ 中学生 ちゅうがくせい",
+            "「ＮＥＷＳ ＷＥＢ ＥＡＳＹ」は外国人の皆さんや、小学生・中学生",
+        ),
+        ("東京は晴れです。", "東京は晴れです。"),  # no readings: unchanged
+        (
+            "Tokyo 東京 とうきょう is the capital",
+            "Tokyo 東京 とうきょう is the capital",
+        ),  # one reading is not ruby
+    ],
+)
+def test_japanese_ruby_readings_are_taken_out(copied, read):
+    assert T._split_lines(copied) == [read]

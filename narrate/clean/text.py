@@ -90,8 +90,23 @@ def count_words(s: str) -> int:
 
 
 def _split_lines(text: str) -> list[str]:
-    lines = [_SPACES.sub(" ", ln).strip() for ln in text.split("\n")]
+    lines = [_drop_ruby(_SPACES.sub(" ", ln).strip()) for ln in text.split("\n")]
     return _unwrap(lines)
+
+
+# Japanese with ruby (furigana): a text copy puts each reading after its kanji, between spaces
+# ("法律 ほうりつ ができる"). A line with a few of those has its readings and the spaces between
+# Japanese characters taken out ("法律ができる"); the spaces were never part of the text.
+_RUBY = re.compile(r"([\u3400-\u9fff々〆]+) ([\u3041-\u3096ー]+)(?: |$)")
+_JAPANESE = "\u3000-\u30ff\u3400-\u9fff\uff01-\uff0f\uff1a-\uff1f"  # kana, kanji, their punctuation
+_JAPANESE_GAP = re.compile(f"(?<=[{_JAPANESE}]) (?=[{_JAPANESE}])")
+RUBY_MIN_READINGS = 2
+
+
+def _drop_ruby(line: str) -> str:
+    if len(_RUBY.findall(line)) < RUBY_MIN_READINGS:
+        return line
+    return _JAPANESE_GAP.sub("", _RUBY.sub(r"\1", line))
 
 
 def _unwrap(lines: list[str]) -> list[str]:
@@ -126,9 +141,18 @@ def _unwrap(lines: list[str]) -> list[str]:
     return out
 
 
+_LETTER_WORD = re.compile(r"[^\W\d_]{2,}")
+# The headline repeated below the page title is at least this share of it ("Olive & Herb
+# Focaccia Bread" of "Olive & Herb Focaccia Bread - Easy to follow directions by Flawless Food").
+TITLE_REPEAT_SHARE = 0.35
+
+
 def _title_from(lines: list[str]) -> tuple[str, int]:
-    """The headline and the index of its first line (-1 when guessed from the page title)."""
-    first = next((i for i, ln in enumerate(lines) if ln), -1)
+    """The headline and the index of its first line (-1 when guessed from the page title).
+
+    The page title is the copy's first line with a word: a line of numbers and bars above it
+    ("22|4|2022|4", a date widget) is not a title."""
+    first = next((i for i, ln in enumerate(lines) if _LETTER_WORD.search(ln)), -1)
     if first < 0:
         return "", -1
     t0 = lines[first]
@@ -138,7 +162,7 @@ def _title_from(lines: list[str]) -> tuple[str, int]:
         if not ln or len(ln) > len(t0) or len(ln) < 12:
             continue
         n = norm(ln)
-        if n and n in n0 and len(n) >= 0.4 * len(n0):
+        if n and n in n0 and len(n) >= TITLE_REPEAT_SHARE * len(n0):
             cands.append((i, ln))
             if n == n0:
                 break
