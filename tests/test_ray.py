@@ -11,7 +11,7 @@ import signal
 import subprocess
 import sys
 import time
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from concurrent.futures import Future
 from pathlib import Path
 
@@ -101,10 +101,13 @@ class _CacheUnwritableFor(RayExecutor):
         super().__init__()
         self.word, self.blocked = word, blocked
 
-    def submit(self, job: ChunkJob) -> Future[ChunkAudio]:
+    def submit_task(self, jobs: Sequence[ChunkJob]) -> list[Future[ChunkAudio]]:
+        return super().submit_task([self._blocked(job) for job in jobs])
+
+    def _blocked(self, job: ChunkJob) -> ChunkJob:
         if any(self.word in segment.text for segment in job.segments):
-            job = dataclasses.replace(job, cache_root=self.blocked / "cache")
-        return super().submit(job)
+            return dataclasses.replace(job, cache_root=self.blocked / "cache")
+        return job
 
 
 def test_a_task_that_fails_is_reported_the_others_finish_and_a_rerun_renders_nothing_new(
