@@ -172,10 +172,14 @@ def _init(ray: Any, address: str | None, cpus: int) -> None:
         log.info("connecting to the Ray cluster at %s", address)
         ray.init(address=address, **quiet)
         return
-    # A Ray of our own for this run: on loopback, without the dashboard or usage reports.
+    # A Ray of our own for this run: on loopback, without the dashboard or usage reports. Its
+    # workers keep this process's priority, as the local pool's do: Ray lowers theirs (nice 15)
+    # to leave a cluster node's CPU to its own daemons, which on a shared machine leaves them the
+    # leftovers of every other program that runs.
     os.environ.setdefault("RAY_USAGE_STATS_ENABLED", "0")
     log.info("starting a local Ray with %d CPUs", cpus)
-    ray.init(num_cpus=cpus, include_dashboard=False, _node_ip_address="127.0.0.1", **quiet)
+    ray.init(num_cpus=cpus, include_dashboard=False, _node_ip_address="127.0.0.1",
+             _system_config={"worker_niceness": 0}, **quiet)  # fmt: skip
 
 
 @contextmanager
