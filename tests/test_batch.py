@@ -352,3 +352,56 @@ def test_an_executor_gets_short_articles_whole_and_long_ones_in_parts_and_the_ep
             for n in tasks:
                 assert sum(words[key] for key in executor.tasks[n]) < executor.task_words + longest
     assert cut and cut < len(sources)  # both kinds were there
+
+
+class _TaskQueue:
+    """An executor that takes tasks of about ``task_words`` words, wants ``capacity`` tasks queued,
+    and finishes them one at a time on a thread of its own; it notes the most it ever held."""
+
+    task_words = 60
+
+    def __init__(self, capacity: int) -> None:
+        self.capacity = capacity
+        self.held: queue.Queue[list[tuple[ChunkJob, Future[ChunkAudio]]]] = queue.Queue()
+        self.queued = self.most = 0
+        self.tasks_per_script: list[int] = []
+        self.lock = threading.Lock()
+        threading.Thread(target=self._work, daemon=True).start()
+
+    def submit(self, job: ChunkJob) -> Future[ChunkAudio]:
+        raise AssertionError("chunks come in tasks")
+
+    def submit_task(self, jobs: Sequence[ChunkJob]) -> list[Future[ChunkAudio]]:
+        task = [(job, Future[ChunkAudio]()) for job in jobs]
+        with self.lock:
+            self.queued += 1
+            self.most = max(self.most, self.queued)
+        self.held.put(task)
+        return [future for _, future in task]
+
+    def _work(self) -> None:
+        while True:
+            task = self.held.get()
+            audio = [InlineExecutor().submit(job).result() for job, _ in task]
+            with self.lock:
+                self.queued -= 1
+            for (_, future), done in zip(task, audio, strict=True):
+                future.set_result(done)
+
+
+def test_a_batch_keeps_no_more_tasks_in_flight_than_the_executor_wants(
+    fake_voices, pages: list[Path], tmp_path: Path
+) -> None:
+    sources = [str(p) for p in pages] * 3
+    options = RenderOptions(out_dir=tmp_path / "out", cache_dir=None)
+    executor = _TaskQueue(capacity=2)
+    report = narrate_batch(sources, options, voices=fake_voices, executor=executor)
+    assert len(report.records) == len(sources)
+    words = []
+    for source in sources:
+        jobs = _jobs_for(plan_chunks(build_script(load_article(source), fake_voices)), fake_voices, options)
+        words.append(sum(count_words(s.text) for job in jobs for s in job.segments))
+    most_of_one_script = max(-(-w // executor.task_words) for w in words)
+    # a script is sent whole, and the next one only once fewer than `capacity` tasks wait
+    assert executor.most <= executor.capacity - 1 + most_of_one_script
+    assert most_of_one_script > 1  # the articles were cut into tasks
