@@ -11,7 +11,8 @@ store. Each Ray worker process starts its own engines on first use (engines/regi
 the nodes need narrate installed with the same version, as the driver has.
 
 Retries: a worker that dies is Ray's to retry (``max_retries``); of the errors a task raises,
-only those that may pass (storage, a crashed engine) are tried again. What still fails reaches
+only those that may pass (storage, a crashed engine) are tried again. A retry runs the whole
+task again; with a cache, the chunks it had finished come from there. What still fails reaches
 the render loop as the original ``NarrateError``, one line, never a Ray traceback.
 """
 
@@ -38,8 +39,8 @@ RETRIED = (OSError, EngineError)
 # collects, few enough that the driver never holds a whole archive's jobs at once.
 QUEUED_PER_CPU = 4
 # Words of speech per task: a short article is one task; a long one is cut into tasks of about
-# this many words (a minute or two of speech), so the last of a batch never keeps one worker
-# busy while the others have nothing left.
+# this many words (a minute or two of speech), so that near the end of a batch no worker is
+# left with a long article while the others have nothing to do.
 TASK_WORDS = 250
 CAPACITY_TTL_S = 10.0  # how often the cluster's CPUs are counted again
 
