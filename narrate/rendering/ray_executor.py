@@ -175,8 +175,8 @@ def _init(ray: Any, address: str | None, cpus: int) -> None:
         return
     # A Ray of our own for this run: on loopback, without the dashboard or usage reports. Its
     # workers keep this process's priority, as the local pool's do: Ray lowers theirs (nice 15)
-    # to leave a cluster node's CPU to its own daemons, which on a shared machine leaves them the
-    # leftovers of every other program that runs.
+    # to leave a cluster node's CPU to its own daemons, which on a machine shared with other work
+    # puts them behind every other program (unless the kernel groups processes by session).
     os.environ.setdefault("RAY_USAGE_STATS_ENABLED", "0")
     log.info("starting a local Ray with %d CPUs", cpus)
     ray.init(num_cpus=cpus, include_dashboard=False, _node_ip_address="127.0.0.1",
