@@ -190,8 +190,8 @@ def test_ctrl_c_cancels_the_tasks_and_leaves_no_partial_file(seed_path: Path, tm
 
 def test_a_local_ray_renders_at_the_priority_of_the_command(tmp_path: Path) -> None:
     """Ray lowers its workers' priority (nice 15) by default, which puts a local Ray's renders behind
-    every other program on the machine, where the local pool's workers compete as equals.
-    narrate's own local Ray keeps its workers at the driver's priority."""
+    the machine's other programs (unless the kernel groups processes by session), where the local
+    pool's workers compete as equals. narrate's own local Ray keeps them at the driver's priority."""
     probe = (
         "import os, ray\n"
         "from narrate.rendering.ray_executor import ray_executor\n"
