@@ -4,8 +4,9 @@ Both runs render the same 20 text-copy pages (the first 20 by name, as the scale
 them) with fresh caches; the Ray run's own start and stop, timed in the same run as a bare
 `ray.init` / `ray.shutdown` of 2 CPUs in a process of its own, is subtracted before the ratio.
 
-usage: python bench/ray_batch.py [--pages DIR] [--runs N] [--max-ratio X]
-(--pages default: ../shared/corpus/extraction-dev/pages; --runs: the best of N of each, default 1)
+usage: python bench/ray_batch.py [--pages DIR] [--runs N] [--max-ratio X] [--detail]
+(--pages default: ../shared/corpus/extraction-dev/pages; --runs: the best of N of each, default 1;
+--detail: each run's times as well)
 """
 
 from __future__ import annotations
@@ -40,6 +41,7 @@ def main() -> int:
     )
     parser.add_argument("--runs", type=int, default=1)
     parser.add_argument("--max-ratio", type=float, default=1.15)
+    parser.add_argument("--detail", action="store_true", help="print every run's times too")
     args = parser.parse_args()
     try:
         import ray  # noqa: F401
@@ -61,6 +63,10 @@ def main() -> int:
             bare.append(timed([sys.executable, "-c", BARE_RAY]))
             on_ray.append(timed([*render, "--executor", "ray", "-o", str(out / "ray"), "--cache-dir",
                                  str(out / "c-ray")]))  # fmt: skip
+            if args.detail:
+                ratio = (on_ray[-1] - bare[-1]) / local[-1]
+                print(f"ray-batch: run {run + 1}: jobs 2 {local[-1]:.1f} s, bare Ray {bare[-1]:.1f} s, "
+                      f"Ray {on_ray[-1]:.1f} s, ratio {ratio:.2f}x")  # fmt: skip
     t_local, t_bare, t_ray = min(local), min(bare), min(on_ray)
     ratio = (t_ray - t_bare) / t_local
     verdict = (

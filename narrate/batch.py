@@ -3,7 +3,8 @@
 Articles are read and scripted one at a time as the executor has room, so a list of any length
 keeps only a few in memory; each episode is written as soon as its last chunk is rendered. An
 article that cannot be read, rendered or written is reported with its one-line error and the
-batch goes on. The cache makes a rerun render only what is missing.
+batch goes on. The cache makes a rerun render only what is missing. The batch holds the output
+folder's lock from start to end, so two batches never write into one folder at once.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from narrate.errors import InputError, NarrateError
 from narrate.model import Script
 from narrate.options import RenderOptions
 from narrate.output.episode_files import write_episode
+from narrate.output.folder_lock import batch_lock
 from narrate.output.names import claim_slug
 from narrate.output.record import EpisodeRecord
 from narrate.rendering import ChunkExecutor, Progress, render_chunks
@@ -86,13 +88,29 @@ def narrate_batch(
     progress: Progress | None = None,
     on_result: OnResult | None = None,
 ) -> BatchReport:
-    """Clean, script, render and write each source into ``options.out_dir``, going on past failures."""
+    """Clean, script, render and write each source into ``options.out_dir``, going on past failures.
+
+    The batch holds the output folder for its whole run (``batch_lock``): another batch into it
+    fails at once, and a render into it waits until this one ends.
+    """
     options = options or RenderOptions()
     voices = voices or load_voices()
-    if executor is None and options.jobs > 1:
-        with local_executor(options.jobs, [p.engine for p in voices.profiles], batch=True) as pool:
-            return narrate_batch(sources, options, voices=voices, lexicon_file=lexicon_file,
-                                 executor=pool, progress=progress, on_result=on_result)  # fmt: skip
+    with batch_lock(options.out_dir):
+        if executor is None and options.jobs > 1:
+            with local_executor(options.jobs, [p.engine for p in voices.profiles], batch=True) as pool:
+                return _narrate(sources, options, voices, lexicon_file, pool, progress, on_result)
+        return _narrate(sources, options, voices, lexicon_file, executor, progress, on_result)
+
+
+def _narrate(
+    sources: Sequence[str],
+    options: RenderOptions,
+    voices: VoiceSet,
+    lexicon_file: Path | None,
+    executor: ChunkExecutor | None,
+    progress: Progress | None,
+    on_result: OnResult | None,
+) -> BatchReport:
     lexicon = load_lexicon(lexicon_file)
     results: dict[int, EpisodeRecord | Failure] = {}
     script_sources: list[int] = []  # the input index of each script handed to the renderer

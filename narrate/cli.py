@@ -127,6 +127,7 @@ def batch(ctx: click.Context, listing: Path, **settings: Any) -> None:
     on (exit status 1 at the end); running the batch again renders only what is missing.
     """
     from narrate.batch import batch_sources, narrate_batch
+    from narrate.output.folder_lock import batch_lock
 
     with _errors(_debug(ctx)):
         run = RenderRun(**settings)
@@ -136,7 +137,8 @@ def batch(ctx: click.Context, listing: Path, **settings: Any) -> None:
             raise click.UsageError(f"{listing} names no articles (.txt, .html, .htm, .md)")
         report = BatchReporter(run.out_dir, len(sources), run.progress)
         started = time.perf_counter()
-        with run.start(options, voices, batch=True) as executor:
+        # The folder first: a batch already writing into it stops this one before any work.
+        with batch_lock(options.out_dir), run.start(options, voices, batch=True) as executor:
             try:
                 result = narrate_batch(sources, options, voices=voices, lexicon_file=run.lexicon_file,
                                        executor=executor, on_result=report.result)  # fmt: skip

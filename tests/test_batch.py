@@ -4,8 +4,10 @@ listing in input order, a summary, and reruns that render only what is missing."
 from __future__ import annotations
 
 import json
+import os
 import queue
 import threading
+from collections.abc import Sequence
 from concurrent.futures import Future
 from pathlib import Path
 
@@ -15,9 +17,10 @@ from narrate.batch import Failure, batch_sources, narrate_batch
 from narrate.clean import load_article
 from narrate.errors import EngineError
 from narrate.options import RenderOptions
+from narrate.rendering import _jobs_for
 from narrate.rendering.chunks import ChunkAudio, ChunkJob
 from narrate.rendering.executor import InlineExecutor
-from narrate.rendering.plan import plan_chunks
+from narrate.rendering.plan import count_words, plan_chunks
 from narrate.script import build_script
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
@@ -211,3 +214,194 @@ def test_a_batch_keeps_no_more_chunks_in_flight_than_the_executor_wants(
     assert len(report.records) == len(sources)
     # a script is sent whole, and the next one only once fewer than `capacity` chunks wait
     assert executor.most <= executor.capacity - 1 + max(per_script) < sum(per_script)
+
+
+# --- the output folder: one batch at a time ---------------------------------------------------------
+
+
+def test_a_second_batch_into_a_folder_a_batch_holds_stops_before_any_work(
+    render_cli, pages: list[Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The folder is held by another process (a raw lock on it, as another batch's): this batch
+    fails with one clear line, renders nothing and writes nothing."""
+    import fcntl
+
+    from narrate.output import folder_lock
+
+    monkeypatch.setattr(folder_lock, "BATCH_WAIT_S", 0.3)
+    listing = tmp_path / "list.txt"
+    listing.write_text("\n".join(map(str, pages)))
+    out, cache = tmp_path / "out", tmp_path / "cache"
+    out.mkdir()
+    handle = os.open(out, os.O_RDONLY)
+    fcntl.flock(handle, fcntl.LOCK_EX)
+    try:
+        result = render_cli("batch", listing, "--engine", "fake", "-o", out, "--cache-dir", cache, "-j", "1")
+    finally:
+        os.close(handle)
+    assert result.exit_code == 1, result.output
+    assert result.stderr.strip() == (
+        f"narrate: error: {out}: another narrate batch is writing into this folder; wait for it to end, "
+        "or write this batch into another folder"
+    )
+    assert list(out.iterdir()) == [] and not cache.exists()
+    again = render_cli("batch", listing, "--engine", "fake", "-o", out, "--cache-dir", cache, "-j", "1")
+    assert again.exit_code == 0, again.output  # the folder is free again
+
+
+def test_a_batch_holds_its_folder_between_episodes_too(
+    fake_voices, pages: list[Path], tmp_path: Path
+) -> None:
+    """Whenever the batch reports an episode, another holder (another open handle, as another
+    process would have) cannot take the folder; once the batch ends, it can."""
+    import fcntl
+
+    out = tmp_path / "out"
+    taken_by_other: list[bool] = []
+
+    def try_to_take(_index: int, _result: object) -> None:
+        handle = os.open(out, os.O_RDONLY)
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            taken_by_other.append(True)
+        except BlockingIOError:
+            taken_by_other.append(False)
+        finally:
+            os.close(handle)
+
+    options = RenderOptions(out_dir=out, cache_dir=None)
+    report = narrate_batch([str(p) for p in pages], options, voices=fake_voices, on_result=try_to_take)
+    assert len(report.records) == len(pages)
+    assert taken_by_other == [False] * len(pages)
+    try_to_take(0, None)
+    assert taken_by_other[-1] is True
+
+
+def test_another_thread_waits_for_the_folder_a_batch_thread_holds(tmp_path: Path) -> None:
+    """The lock is the holding thread's to take again, not the whole process's."""
+    from narrate.output.folder_lock import batch_lock, folder_lock
+
+    out = tmp_path / "out"
+    order: list[str] = []
+    with batch_lock(out):
+        with folder_lock(out, timeout_s=1):  # the holder again: at once
+            order.append("holder wrote")
+        writer = threading.Thread(target=lambda: _write_under_lock(out, order))
+        writer.start()
+        writer.join(timeout=0.5)
+        assert writer.is_alive()  # waiting for the batch
+        order.append("batch ended")
+    writer.join(timeout=10)
+    assert order == ["holder wrote", "batch ended", "other thread wrote"]
+
+
+def _write_under_lock(out: Path, order: list[str]) -> None:
+    from narrate.output.folder_lock import folder_lock
+
+    with folder_lock(out, timeout_s=10):
+        order.append("other thread wrote")
+
+
+# --- work units for executors that want them ----------------------------------------------------------
+
+
+class _InTasks(InlineExecutor):
+    """Takes chunks in tasks of about ``task_words`` words (as the Ray executor does) and notes
+    each task's chunks."""
+
+    def __init__(self, task_words: int) -> None:
+        self.task_words = task_words
+        self.tasks: list[list[str]] = []  # chunk keys
+
+    def submit_task(self, jobs: Sequence[ChunkJob]) -> list[Future[ChunkAudio]]:
+        self.tasks.append([job.key for job in jobs])
+        return [self.submit(job) for job in jobs]
+
+
+def test_an_executor_gets_short_articles_whole_and_long_ones_in_parts_and_the_episodes_are_the_same(
+    fake_voices, pages: list[Path], tmp_path: Path
+) -> None:
+    sources = [str(p) for p in pages]
+    in_chunks = narrate_batch(sources, RenderOptions(out_dir=tmp_path / "chunks", cache_dir=None),
+                              voices=fake_voices)  # fmt: skip
+    executor = _InTasks(task_words=120)
+    in_tasks = narrate_batch(sources, RenderOptions(out_dir=tmp_path / "tasks", cache_dir=None),
+                             voices=fake_voices, executor=executor)  # fmt: skip
+    assert [(r.slug, r.duration_s, r.chapters) for r in in_tasks.records] == [
+        (r.slug, r.duration_s, r.chapters) for r in in_chunks.records
+    ]
+    for name in ("chapters", "transcript"):
+        for record in in_tasks.records:
+            file = getattr(record.files, name)
+            assert (tmp_path / "tasks" / file).read_text() == (tmp_path / "chunks" / file).read_text()
+
+    options = RenderOptions(cache_dir=None)
+    task_of = {key: n for n, task in enumerate(executor.tasks) for key in task}
+    cut = 0
+    for source in sources:
+        jobs = _jobs_for(plan_chunks(build_script(load_article(source), fake_voices)), fake_voices, options)
+        words = {job.key: sum(count_words(s.text) for s in job.segments) for job in jobs}
+        tasks = {task_of[job.key] for job in jobs}
+        assert all(set(executor.tasks[n]) <= set(words) for n in tasks)  # a task is of one article
+        if sum(words.values()) <= executor.task_words:
+            assert len(tasks) == 1  # a short article: one task
+        else:
+            cut += 1
+            assert 1 < len(tasks) <= -(-sum(words.values()) // executor.task_words)
+            longest = max(words.values())
+            for n in tasks:
+                assert sum(words[key] for key in executor.tasks[n]) < executor.task_words + longest
+    assert cut and cut < len(sources)  # both kinds were there
+
+
+class _TaskQueue:
+    """An executor that takes tasks of about ``task_words`` words, wants ``capacity`` tasks queued,
+    and finishes them one at a time on a thread of its own; it notes the most it ever held."""
+
+    task_words = 60
+
+    def __init__(self, capacity: int) -> None:
+        self.capacity = capacity
+        self.held: queue.Queue[list[tuple[ChunkJob, Future[ChunkAudio]]]] = queue.Queue()
+        self.queued = self.most = 0
+        self.tasks_per_script: list[int] = []
+        self.lock = threading.Lock()
+        threading.Thread(target=self._work, daemon=True).start()
+
+    def submit(self, job: ChunkJob) -> Future[ChunkAudio]:
+        raise AssertionError("chunks come in tasks")
+
+    def submit_task(self, jobs: Sequence[ChunkJob]) -> list[Future[ChunkAudio]]:
+        task = [(job, Future[ChunkAudio]()) for job in jobs]
+        with self.lock:
+            self.queued += 1
+            self.most = max(self.most, self.queued)
+        self.held.put(task)
+        return [future for _, future in task]
+
+    def _work(self) -> None:
+        while True:
+            task = self.held.get()
+            audio = [InlineExecutor().submit(job).result() for job, _ in task]
+            with self.lock:
+                self.queued -= 1
+            for (_, future), done in zip(task, audio, strict=True):
+                future.set_result(done)
+
+
+def test_a_batch_keeps_no_more_tasks_in_flight_than_the_executor_wants(
+    fake_voices, pages: list[Path], tmp_path: Path
+) -> None:
+    sources = [str(p) for p in pages] * 3
+    options = RenderOptions(out_dir=tmp_path / "out", cache_dir=None)
+    executor = _TaskQueue(capacity=2)
+    report = narrate_batch(sources, options, voices=fake_voices, executor=executor)
+    assert len(report.records) == len(sources)
+    words = []
+    for source in sources:
+        jobs = _jobs_for(plan_chunks(build_script(load_article(source), fake_voices)), fake_voices, options)
+        words.append(sum(count_words(s.text) for job in jobs for s in job.segments))
+    most_of_one_script = max(-(-w // executor.task_words) for w in words)
+    # a script is sent whole, and the next one only once fewer than `capacity` tasks wait
+    assert executor.most <= executor.capacity - 1 + most_of_one_script
+    assert most_of_one_script > 1  # the articles were cut into tasks

@@ -11,7 +11,7 @@ import signal
 import subprocess
 import sys
 import time
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from concurrent.futures import Future
 from pathlib import Path
 
@@ -101,10 +101,13 @@ class _CacheUnwritableFor(RayExecutor):
         super().__init__()
         self.word, self.blocked = word, blocked
 
-    def submit(self, job: ChunkJob) -> Future[ChunkAudio]:
+    def submit_task(self, jobs: Sequence[ChunkJob]) -> list[Future[ChunkAudio]]:
+        return super().submit_task([self._blocked(job) for job in jobs])
+
+    def _blocked(self, job: ChunkJob) -> ChunkJob:
         if any(self.word in segment.text for segment in job.segments):
-            job = dataclasses.replace(job, cache_root=self.blocked / "cache")
-        return super().submit(job)
+            return dataclasses.replace(job, cache_root=self.blocked / "cache")
+        return job
 
 
 def test_a_task_that_fails_is_reported_the_others_finish_and_a_rerun_renders_nothing_new(
@@ -183,3 +186,23 @@ def test_ctrl_c_cancels_the_tasks_and_leaves_no_partial_file(seed_path: Path, tm
     while ray.available_resources().get("CPU", 0) < 2 and time.monotonic() < deadline:
         time.sleep(0.2)
     assert ray.available_resources().get("CPU", 0) == 2
+
+
+def test_a_local_ray_renders_at_the_priority_of_the_command(tmp_path: Path) -> None:
+    """Ray lowers its workers' priority (nice 15) by default, which puts a local Ray's renders behind
+    the machine's other programs (unless the kernel groups processes by session), where the local
+    pool's workers compete as equals. narrate's own local Ray keeps them at the driver's priority."""
+    probe = (
+        "import os, ray\n"
+        "from narrate.rendering.ray_executor import ray_executor\n"
+        "with ray_executor(None, 1):\n"
+        "    nice = ray.remote(num_cpus=1)(lambda: os.nice(0))\n"
+        "    print(os.nice(0), ray.get(nice.remote()))\n"
+    )
+    env = {**os.environ, "RAY_USAGE_STATS_ENABLED": "0"}
+    env.pop("RAY_ADDRESS", None)
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=120, env=env,
+                          cwd=tmp_path)  # fmt: skip
+    assert done.returncode == 0, done.stderr[-2000:]
+    driver, worker = map(int, done.stdout.split())
+    assert worker == driver

@@ -5,6 +5,7 @@ from __future__ import annotations
 import itertools
 import re
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -12,7 +13,7 @@ from narrate.assemble import NARRATOR, audible_span, chapters_on_timeline, cues_
 from narrate.audio.encode import DECODER_LEAD_IN_FRAMES
 from narrate.model import Script, ScriptChapter, Segment
 from narrate.rendering.chunks import ChunkLayout, RenderedChunk, closing_pause_samples
-from narrate.rendering.plan import CHUNK_WORDS, plan_chunks
+from narrate.rendering.plan import CHUNK_WORDS, plan_chunks, plan_tasks
 from narrate.script import build_script, transcript_sentences
 
 RATE = 22050
@@ -142,3 +143,34 @@ def test_real_script_plan(article_txt, fake_voices):
     cues = cues_on_timeline(layouts, RATE)
     speakers = {c.speaker for c in cues}
     assert speakers == {NARRATOR, "Ellen Brooks", "Tom Reyes"}
+
+
+# Tasks for an executor that wants larger work units: (words of each chunk, words per task) -> tasks.
+TASKS = [
+    ([], 250, []),
+    ([40, 35, 30], 250, [[0, 1, 2]]),  # a short article: one task
+    ([100, 100, 50], 250, [[0, 1, 2]]),  # exactly the size of a task
+    ([100, 100, 100], 250, [[0, 1], [2]]),  # two tasks, as even as whole chunks allow
+    ([30] * 10, 100, [[0, 1, 2], [3, 4, 5, 6], [7, 8, 9]]),  # 300 words in three tasks of ~100
+    ([20, 600, 20], 250, [[0], [1], [2]]),  # a chunk longer than a task is a task of its own
+    ([600], 250, [[0]]),
+]
+
+
+@pytest.mark.parametrize(("words", "task_words", "tasks"), TASKS)
+def test_plan_tasks(words: list[int], task_words: int, tasks: list[list[int]]) -> None:
+    assert plan_tasks(words, task_words) == tasks
+
+
+@given(st.lists(st.integers(1, 400), max_size=60), st.integers(1, 800))
+def test_tasks_keep_every_chunk_in_order_in_as_few_tasks_as_fit(words: list[int], task_words: int) -> None:
+    tasks = plan_tasks(words, task_words)
+    assert [i for task in tasks for i in task] == list(range(len(words)))
+    assert all(tasks)
+    total = sum(words)
+    assert len(tasks) <= max(1, -(-total // task_words))  # never more tasks than the words need
+    if total <= task_words:
+        assert len(tasks) == min(1, len(words))
+    for task in tasks:  # a task passes its share by less than its longest chunk
+        size, longest = sum(words[i] for i in task), max(words[i] for i in task)
+        assert size < total / len(tasks) + longest or len(task) == 1

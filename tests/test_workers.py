@@ -7,6 +7,7 @@ import signal
 import subprocess
 import sys
 import textwrap
+import threading
 import time
 from contextlib import contextmanager
 
@@ -124,3 +125,25 @@ def test_a_worker_that_dies_is_reported_as_an_engine_error():
         wait_any({future})
         with pytest.raises(EngineError, match="render worker stopped abruptly"):
             result_of(future)
+
+
+def _deaf_to_sigterm() -> int:
+    """Ignore SIGTERM from now on, as a worker does whose SIGTERM came before its fork settled."""
+    signal.signal(signal.SIGTERM, signal.SIG_IGN)
+    return os.getpid()
+
+
+@pytest.mark.skipif(os.name != "posix", reason="SIGTERM and SIGKILL")
+def test_stop_ends_a_worker_that_ignores_sigterm():
+    """A SIGTERM that reaches a just-forked worker before Python in it resets its signal handling
+    is dropped (the parent had a handler of its own); stopping the pool must not wait forever."""
+    pool = WorkerPool(1, ["fake"])
+    try:
+        pid = pool.submit(_deaf_to_sigterm).result(timeout=30)
+    finally:
+        stopper = threading.Thread(target=pool.stop, daemon=True)
+        stopper.start()
+        stopper.join(timeout=30)
+    assert not stopper.is_alive()
+    with pytest.raises(ProcessLookupError):
+        os.kill(pid, 0)

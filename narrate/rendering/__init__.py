@@ -1,16 +1,18 @@
 """Scripts -> rendered chunks: the render stage.
 
-Each script is cut into chunks (plan.py) that an executor renders (executor.py: inline, or the
-local worker processes of workers.py, one engine each); finished segments and chunks live in a
-content-addressed cache (cache.py), so an edited paragraph re-renders only its own chunk. A
-script's chunks are handed back, in order, as soon as its last one is done.
+Each script is cut into chunks (plan.py) that an executor renders (executor.py: inline, the
+local worker processes of workers.py, one engine each, or Ray tasks); finished segments and
+chunks live in a content-addressed cache (cache.py), so an edited paragraph re-renders only its
+own chunk. An executor that wants larger work units (``task_words``) gets a script's chunks in
+tasks of about that many words. A script's chunks are handed back, in order, as soon as its last
+one is done.
 """
 
 from __future__ import annotations
 
 import concurrent.futures as futures
 import logging
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 from narrate.errors import EngineError, OutputError
@@ -20,7 +22,7 @@ from narrate.paths import os_reason
 from narrate.rendering.cache import Cache, open_cache
 from narrate.rendering.chunks import ChunkAudio, ChunkJob, RenderedChunk, SegmentJob, cached_chunk, chunk_key
 from narrate.rendering.executor import ChunkCrashed, ChunkExecutor, InlineExecutor
-from narrate.rendering.plan import ChunkPlan, plan_chunks
+from narrate.rendering.plan import ChunkPlan, count_words, plan_chunks, plan_tasks
 from narrate.rendering.workers import finished, result_of, wait_any
 from narrate.voices import VoiceSet
 
@@ -102,19 +104,29 @@ class _Batch:
         self.renders[n] = _Render(script, plans, jobs, [None] * len(jobs), len(jobs))
         self.known += len(jobs)
         cached = [cached_chunk(cache, job) for job in jobs]
-        todo = sorted((i for i, c in enumerate(cached) if c is None), key=lambda i: -_text_size(jobs[i]))
+        todo = [i for i, c in enumerate(cached) if c is None]
         log.info("%s: %d of %d chunks cached", script.title[:60], len(jobs) - len(todo), len(jobs))
-        for index in todo:
+        for task in _tasks(self.executor, [jobs[i] for i in todo]):
             try:
-                self.pending[self.executor.submit(jobs[index])] = (n, index)
+                submitted = self._submit([jobs[todo[i]] for i in task])
             except Exception as exc:  # an inline render fails in submit()
                 if self.on_failure is None:
                     raise
                 self._fail(n, exc)
                 return
+            for i, future in zip(task, submitted, strict=True):
+                self.pending[future] = (n, todo[i])
         for index, audio in enumerate(cached):
             if audio is not None:
                 self._settle(n, index, audio)
+
+    def _submit(self, jobs: Sequence[ChunkJob]) -> list[futures.Future[ChunkAudio]]:
+        """One task of ``jobs``: a future per chunk."""
+        submit_task: Callable[[Sequence[ChunkJob]], list[futures.Future[ChunkAudio]]] | None
+        submit_task = getattr(self.executor, "submit_task", None)
+        if submit_task is not None:
+            return submit_task(jobs)
+        return [self.executor.submit(job) for job in jobs]
 
     def collect(self, block: bool) -> None:
         """Settle the chunks that are done (``block``: wait for at least one)."""
@@ -207,9 +219,23 @@ def _where(render: _Render, index: int, segment: int | None) -> str:
 
 
 def _full(executor: ChunkExecutor, pending: int) -> bool:
-    """Whether the executor has as many chunks as it wants queued (``capacity``, when it says)."""
+    """Whether the executor has as much work as it wants queued (``capacity``, when it says:
+    chunks, or tasks for an executor that counts its ``queued`` tasks itself)."""
     capacity: int | None = getattr(executor, "capacity", None)
-    return capacity is not None and pending >= capacity
+    queued: int = getattr(executor, "queued", pending)
+    return capacity is not None and pending > 0 and queued >= capacity
+
+
+def _tasks(executor: ChunkExecutor, jobs: list[ChunkJob]) -> list[list[int]]:
+    """The tasks ``jobs`` (one script's chunks still to render) go to the executor in, largest
+    first, so that the script's last chunk is not the one that keeps a worker busy alone: a
+    chunk each, or runs of about the executor's ``task_words`` words."""
+    task_words: int | None = getattr(executor, "task_words", None)
+    if task_words is None:
+        tasks = [[i] for i in range(len(jobs))]
+    else:
+        tasks = plan_tasks([sum(count_words(s.text) for s in job.segments) for job in jobs], task_words)
+    return sorted(tasks, key=lambda task: -sum(_text_size(jobs[i]) for i in task))
 
 
 def _text_size(job: ChunkJob) -> int:

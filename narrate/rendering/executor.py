@@ -41,6 +41,11 @@ class ChunkExecutor(Protocol):
     An executor may also have a ``capacity`` (an int: the chunks it wants queued at once); the
     render loop then keeps no more than that in flight, and builds the next script only when
     there is room. Without one, every chunk is submitted as soon as its script is built.
+
+    An executor whose tasks cost more to send than a chunk takes to render (a cluster) may want
+    larger work units: it says ``task_words`` (the words of speech a task should hold) and has
+    ``submit_task(jobs)`` (one task rendering several chunks of a script, a future per chunk);
+    its ``capacity`` then counts tasks, and ``queued`` says how many it holds.
     """
 
     def submit(self, job: ChunkJob) -> Future[ChunkAudio]:

@@ -1,14 +1,18 @@
-"""The Ray executor (``--executor ray``, ``pip install 'narrate[ray]'``): chunks render as Ray tasks.
+"""The Ray executor (``--executor ray``, ``pip install 'narrate[ray]'``): chunks render in Ray tasks.
 
-A task gets one ``ChunkJob`` (speakable text, voice profile, loudness and encoder settings, the
-cache root) and hands back the chunk's ``ChunkAudio``. With a cache, that is a layout and a
-reference into the cache (the audio stays on the shared storage, the driver reads it block by
+A task is a short article whole, or a part of a long one: about ``TASK_WORDS`` words of its
+chunks still to render. Sending a task and hearing back costs milliseconds, more than a
+paragraph-sized chunk is worth, so a task per chunk kept the workers waiting between chunks.
+A task gets its ``ChunkJob``s (speakable text, voice profile, loudness and encoder settings,
+the cache root) and hands back each chunk's ``ChunkAudio``. With a cache, that is a layout and
+a reference into the cache (the audio stays on the shared storage, the driver reads it block by
 block while writing); with ``--no-cache`` the audio itself travels back through Ray's object
 store. Each Ray worker process starts its own engines on first use (engines/registry.py), so
 the nodes need narrate installed with the same version, as the driver has.
 
 Retries: a worker that dies is Ray's to retry (``max_retries``); of the errors a task raises,
-only those that may pass (storage, a crashed engine) are tried again. What still fails reaches
+only those that may pass (storage, a crashed engine) are tried again. A retry runs the whole
+task again; with a cache, the chunks it had finished come from there. What still fails reaches
 the render loop as the original ``NarrateError``, one line, never a Ray traceback.
 """
 
@@ -20,7 +24,7 @@ import os
 import signal
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any
 
@@ -31,9 +35,13 @@ log = logging.getLogger(__name__)
 MAX_RETRIES = 3
 # Errors worth another try on another worker: shared storage that hiccups, an engine that crashed.
 RETRIED = (OSError, EngineError)
-# Chunks queued per CPU of the cluster: enough to keep every worker busy while the driver
+# Tasks queued per CPU of the cluster: enough to keep every worker busy while the driver
 # collects, few enough that the driver never holds a whole archive's jobs at once.
 QUEUED_PER_CPU = 4
+# Words of speech per task: a short article is one task; a long one is cut into tasks of about
+# this many words (a minute or two of speech), so that near the end of a batch no worker is
+# left with a long article while the others have nothing to do.
+TASK_WORDS = 250
 CAPACITY_TTL_S = 10.0  # how often the cluster's CPUs are counted again
 
 
@@ -45,10 +53,10 @@ def _import_ray() -> Any:
     return ray
 
 
-def _render_chunk(job: ChunkJob) -> ChunkAudio:
+def _render_chunks(jobs: tuple[ChunkJob, ...]) -> tuple[ChunkAudio, ...]:
     from narrate.rendering.synth import render_chunk
 
-    return render_chunk(job)
+    return tuple(render_chunk(job) for job in jobs)
 
 
 def _plain_error(exc: BaseException) -> BaseException:
@@ -66,27 +74,35 @@ def _plain_error(exc: BaseException) -> BaseException:
 
 
 class RayExecutor:
-    """A ``ChunkExecutor`` whose chunks are Ray tasks on the cluster ``ray.init`` connected to."""
+    """A ``ChunkExecutor`` whose chunks render in Ray tasks on the cluster ``ray.init`` connected to:
+    a task per short article, or per part of a long one (``submit_task``)."""
+
+    task_words = TASK_WORDS
 
     def __init__(self, max_retries: int = MAX_RETRIES) -> None:
         ray = _import_ray()
         self._task = ray.remote(num_cpus=1, max_retries=max_retries, retry_exceptions=list(RETRIED))(
-            _render_chunk
+            _render_chunks
         )
-        self._running: dict[futures.Future[ChunkAudio], Any] = {}
-        self.submitted = 0
+        self._running: dict[Any, list[futures.Future[ChunkAudio]]] = {}  # task -> its chunks
+        self.submitted = 0  # chunks
         self._capacity, self._counted_at = 0, -CAPACITY_TTL_S
         self._warming: list[Any] = []  # warm-up tasks, kept so Ray does not drop them early
 
     @property
     def capacity(self) -> int:
-        """Chunks to keep queued: a few per CPU the cluster has now (an autoscaler adds nodes when
+        """Tasks to keep queued: a few per CPU the cluster has now (an autoscaler adds nodes when
         tasks wait, and the queue grows with them)."""
         now = time.monotonic()
         if now - self._counted_at >= CAPACITY_TTL_S:
             cpus = int(_import_ray().cluster_resources().get("CPU", 1))
             self._capacity, self._counted_at = max(1, cpus) * QUEUED_PER_CPU, now
         return self._capacity
+
+    @property
+    def queued(self) -> int:
+        """Tasks sent and not finished."""
+        return len(self._running)
 
     def warm_up(self, engines: tuple[str, ...]) -> None:
         """Start a worker per CPU, with the audio stack and ``engines`` loaded, while the driver
@@ -98,31 +114,40 @@ class RayExecutor:
         self._warming = [warm.remote(engines) for _ in range(self.capacity // QUEUED_PER_CPU)]
 
     def submit(self, job: ChunkJob) -> futures.Future[ChunkAudio]:
-        ref = self._task.remote(job)
-        future: futures.Future[ChunkAudio] = futures.Future()
-        self._running[future] = ref
-        self.submitted += 1
-        ref.future().add_done_callback(lambda done: self._settle(future, done))
-        return future
+        return self.submit_task([job])[0]
 
-    def _settle(self, future: futures.Future[ChunkAudio], done: futures.Future[Any]) -> None:
-        """Runs on Ray's thread when the task ends: its result or error, to whoever waits on the chunk."""
-        self._running.pop(future, None)
+    def submit_task(self, jobs: Sequence[ChunkJob]) -> list[futures.Future[ChunkAudio]]:
+        """One task rendering ``jobs`` in turn; a future per chunk, settled when the task ends."""
+        ref = self._task.remote(tuple(jobs))
+        chunks: list[futures.Future[ChunkAudio]] = [futures.Future() for _ in jobs]
+        self._running[ref] = chunks
+        self.submitted += len(jobs)
+        ref.future().add_done_callback(lambda done: self._settle(ref, done))
+        return chunks
+
+    def _settle(self, ref: Any, done: futures.Future[Any]) -> None:
+        """Runs on Ray's thread when a task ends: its chunks' audio, or its error, to whoever
+        waits on them."""
+        chunks = self._running.pop(ref, [])
         try:
+            audio, error = done.result(), None
+        except BaseException as exc:
+            audio, error = None, _plain_error(exc)
+        for n, future in enumerate(chunks):
             try:
-                audio = done.result()
-            except BaseException as exc:
-                future.set_exception(_plain_error(exc))
-            else:
-                future.set_result(audio)
-        except futures.InvalidStateError:
-            pass  # the driver cancelled the chunk meanwhile
+                if error is not None:
+                    future.set_exception(error)
+                else:
+                    future.set_result(audio[n])
+            except futures.InvalidStateError:
+                pass  # the driver cancelled the chunk meanwhile
 
     def cancel(self) -> None:
         """Cancel every task still queued or running (Ctrl-C, or a failed render)."""
         ray = _import_ray()
-        for future, ref in list(self._running.items()):
-            future.cancel()
+        for ref, chunks in list(self._running.items()):
+            for future in chunks:
+                future.cancel()
             try:
                 ray.cancel(ref, force=True)
             except Exception as exc:  # already finished, or the cluster went away
@@ -148,10 +173,14 @@ def _init(ray: Any, address: str | None, cpus: int) -> None:
         log.info("connecting to the Ray cluster at %s", address)
         ray.init(address=address, **quiet)
         return
-    # A Ray of our own for this run: on loopback, without the dashboard or usage reports.
+    # A Ray of our own for this run: on loopback, without the dashboard or usage reports. Its
+    # workers keep this process's priority, as the local pool's do: Ray lowers theirs (nice 15)
+    # to leave a cluster node's CPU to its own daemons, which on a machine shared with other work
+    # puts them behind every other program (unless the kernel groups processes by session).
     os.environ.setdefault("RAY_USAGE_STATS_ENABLED", "0")
     log.info("starting a local Ray with %d CPUs", cpus)
-    ray.init(num_cpus=cpus, include_dashboard=False, _node_ip_address="127.0.0.1", **quiet)
+    ray.init(num_cpus=cpus, include_dashboard=False, _node_ip_address="127.0.0.1",
+             _system_config={"worker_niceness": 0}, **quiet)  # fmt: skip
 
 
 @contextmanager

@@ -19,6 +19,7 @@ import os
 import signal
 import sys
 import threading
+import time
 from collections.abc import Callable, Collection, Iterator, Sequence
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
@@ -33,6 +34,7 @@ from narrate.rendering.executor import ChunkCrashed, ChunkExecutor, InlineExecut
 log = logging.getLogger(__name__)
 PR_SET_PDEATHSIG = 1  # linux/prctl.h
 _SIGNALS = (signal.SIGINT, signal.SIGTERM)
+STOP_WAIT_S = 3.0  # how long a stopped worker has to end before it is killed
 T = TypeVar("T")
 
 
@@ -218,10 +220,24 @@ class WorkerPool(futures.ProcessPoolExecutor):
             return super().submit(fn, *args, **kwargs)
 
     def stop(self) -> None:
-        """End the workers now: what still runs is a warm-up or work nobody waits for."""
+        """End the workers now: what still runs is a warm-up or work nobody waits for.
+
+        A worker still alive a moment after SIGTERM is killed: a SIGTERM that reaches a worker
+        just forked, before Python in it has reset its signal handling, is dropped with the
+        parent's handler (the CLI's, or Ray's), and the pool's shutdown would wait forever.
+        """
         with interrupts_held():
-            for process in list((getattr(self, "_processes", None) or {}).values()):
+            processes = list((getattr(self, "_processes", None) or {}).values())
+            for process in processes:
                 process.terminate()
+            running = {process.sentinel: process for process in processes}
+            deadline = time.monotonic() + STOP_WAIT_S
+            while running and time.monotonic() < deadline:
+                for ended in connection.wait(list(running), timeout=deadline - time.monotonic()):
+                    running.pop(ended)
+            for process in running.values():
+                log.debug("render worker %s ignored SIGTERM; killing it", process.pid)
+                process.kill()
             self.shutdown(wait=True, cancel_futures=True)
 
 
