@@ -2,8 +2,8 @@
 
 The core is the run of lines with the highest total score (prose counts for, furniture against).
 Articles are often broken up, though: a video player or a teaser box of fifty lines sits between
-two halves; a standfirst sits under the headline, above the byline and share buttons; an
-ingredient list or an agenda is set apart by blank lines. Each such part is proposed by a view
+two halves; a standfirst sits under the headline, above the byline and share buttons; a
+recipe's steps are set apart by blank lines and short labels. Each such part is proposed by a view
 of the page (a looser run of lines, other runs of prose, the lines under the headline) and is
 taken only when it speaks of what the core speaks of: a share of its vocabulary, rare words on the
 page weighing more, must also be the core's. Teasers for other stories, sidebars, pitches and
@@ -132,7 +132,8 @@ def article_lines(
     if not core:
         return keep
 
-    # the looser view bridges interruptions set apart by blank lines (lists, agendas, steps)
+    # the looser view bridges interruptions set apart by blank lines (step labels, short notes);
+    # of a bridged part, what reads as prose or a list is read (text.py decides)
     la, lb, _ = max_run(loose_scores)
     if la <= core[-1] and lb >= core.start:
         for part in (range(la, core.start), range(core[-1] + 1, lb + 1)):
