@@ -425,6 +425,15 @@ def test_a_list_of_quantities_inside_the_article_is_kept(lines):
     assert art.paragraphs[-1] == P4
 
 
+def test_a_list_of_quantities_printed_twice_is_read_once():
+    # a recipe card and its print version: the same quantity lines far apart are the list, not a
+    # repeated label
+    card = ("Ingredients", *INGREDIENTS)
+    art = clean(page(P1, "", *card, "", P2, "", P3, "", "Print version", "", *card, "", P4))
+    body = "\n".join(art.paragraphs)
+    assert all(body.count(item) == 1 for item in INGREDIENTS)
+
+
 @pytest.mark.parametrize(
     ("lines", "kept"),
     [

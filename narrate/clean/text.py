@@ -268,9 +268,10 @@ def _junk_reason(ln: Line, ntitle: str, where: dict[str, list[int]]) -> str:
     seen_at = where.get(n, [])
     if len(seen_at) > 1 and w < 60:
         # a line repeated close by (image alt text + caption) or a short repeated label is furniture; a
-        # sentence repeated far away (a pull quote) is article, kept once
+        # sentence repeated far away (a pull quote) is article, kept once, and so is a quantity line
+        # (a recipe card's ingredients printed again in its print version)
         close = any(b - a <= 4 for a, b in itertools.pairwise(seen_at))
-        if close or not (ln.sentence and w >= 10):
+        if close or not ((ln.sentence and w >= 10) or (w <= QUANTITY_MAX_WORDS and QUANTITY_LINE.match(s))):
             return "duplicate"
     return ""
 
