@@ -7,6 +7,7 @@ import json
 import os
 import re
 import shutil
+import signal
 import subprocess
 from collections.abc import Callable
 from pathlib import Path
@@ -20,6 +21,12 @@ from narrate.cli import cli
 from narrate.voices import VoiceSet, load_voices
 
 REPO = Path(__file__).resolve().parent.parent
+
+# A shell without job control starts background commands with Ctrl-C ignored, and the commands the
+# tests start would inherit that: the tests that interrupt a render or a server would then see it
+# run on. Catching SIGINT here makes every command started from the suite begin with the default.
+if signal.getsignal(signal.SIGINT) == signal.SIG_IGN:
+    signal.signal(signal.SIGINT, signal.default_int_handler)
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "render"
 
 
