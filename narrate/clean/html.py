@@ -472,17 +472,25 @@ def _is_furniture(text: str, title: str) -> bool:
     return w <= 8 and bool(WIDGET.search(text)) and not ends_like_sentence(text)
 
 
-def _article_lines(blocks: list[tuple[str, str, int]]) -> set[int]:
+def _furniture_of(text: str, title: str) -> str:
+    """Why a block is furniture by our rules ("" when it is not); with ``title``, the headline
+    said again is furniture too."""
+    return "furniture" if _is_furniture(text, title) else furniture_reason(text, title)
+
+
+def _article_lines(blocks: list[tuple[str, str, int]], reasons: list[str] | None = None) -> set[int]:
     """Blocks of trafilatura's text that read like furniture but are the article's:
     - lines of a paragraph (split by <br>) whose other lines are prose: a sentence of a privacy
       policy about cookies and e-mail, a tweet's text. A "read also" link line stays furniture.
     - sentences with a widget's words ("font size", "sign up", "email") whose vocabulary is the
       article's: a tutorial on font sizes, a guide to a streaming bundle's sign-up. The page's own
-      pitch speaks of something else ("Never miss the latest news: sign up to our newsletter")."""
+      pitch speaks of something else ("Never miss the latest news: sign up to our newsletter").
+    ``reasons``: why each block reads like furniture ("" when it does not), found when not given."""
     from .region import Vocabulary
 
     texts = [t for _, t, _ in blocks]
-    reasons = ["furniture" if _is_furniture(t, "") else furniture_reason(t, "") for t in texts]
+    if reasons is None:
+        reasons = [_furniture_of(t, "") for t in texts]
     prose: dict[int, int] = {}
     for (_, t, par), reason in zip(blocks, reasons, strict=True):
         if not reason:
@@ -517,14 +525,16 @@ def _body(
     headings: list[tuple[int, str]] = []
     seen: set[str] = set()
     words_so_far = 0
-    kept_lines = _article_lines(blocks)
+    reasons = [_furniture_of(t, "") for _, t, _ in blocks]
+    kept_lines = _article_lines(blocks, reasons)
     for i, (kind, t, _) in enumerate(blocks):
         if is_barrier_text(t) and words_so_far >= 100:
             break  # comments, "you may also like", "more stories": the article has ended
         # the headline repeated above the text is read once, as the title; further down the
         # same words are the article's (a lede that restates it, a closing line)
         head_title = title if not paragraphs else ""
-        if i not in kept_lines and (_is_furniture(t, head_title) or furniture_reason(t, head_title)):
+        furniture = reasons[i] or (head_title and _furniture_of(t, head_title))
+        if i not in kept_lines and furniture:
             if byline is None and count_words(t) <= 16:
                 byline = byline_of(t)
             continue

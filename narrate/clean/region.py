@@ -34,7 +34,7 @@ STANDFIRST_REACH = 40
 STANDFIRST_MIN_WORDS = 10
 
 
-def tokens(text: str) -> set[str]:
+def _content_words(text: str) -> set[str]:
     return set(_TOKEN.findall(text.lower()))
 
 
@@ -42,7 +42,7 @@ class Vocabulary:
     """The page's words with their rarity (inverse line frequency) and the core's words."""
 
     def __init__(self, texts: Sequence[str], core: range, readable: Sequence[bool]) -> None:
-        self._line_tokens = [tokens(t) if t else set() for t in texts]
+        self._line_tokens = [_content_words(t) if t else set() for t in texts]
         self._readable = readable
         frequency: Counter[str] = Counter()
         for words in self._line_tokens:

@@ -439,22 +439,27 @@ def _packed_lines(info: list[Line]) -> list[bool]:
     return packed
 
 
-def line_scores(info: list[Line], reset_on_blank: bool = False) -> list[float]:
-    """Per-line scores; a run of furniture costs more the longer it gets (menus, footers).
+def line_scores(info: list[Line]) -> list[float]:
+    """Per-line scores; a run of furniture costs more the longer it gets (menus, footers)."""
+    return scored_views(info, quantity_lines(info))[0]
 
-    With ``reset_on_blank`` the run starts again after each blank line: the looser view, in which
-    a list set apart by blank lines costs no more than its lines.
-    """
-    out: list[float] = []
-    run = 0
+
+def scored_views(info: list[Line], quantities: set[int]) -> tuple[list[float], list[float]]:
+    """The per-line scores (``line_scores``) and the looser view of them, in which the run of
+    furniture starts again after each blank line, so that a list set apart by blank lines costs no
+    more than its lines. ``quantities``: the lines of quantity lists (``quantity_lines``)."""
+    strict: list[float] = []
+    loose: list[float] = []
+    run = loose_run = 0
     prose_seen = 0.0
     weight = 1.0  # prose after a comments / more-stories barrier counts for less
     packed = _packed_lines(info)
-    quantities = quantity_lines(info)
     for i, ln in enumerate(info):
         if _is_barrier(info, i):
-            out.append(-1000.0)
+            strict.append(-1000.0)
+            loose.append(-1000.0)
             run += 1
+            loose_run += 1
             if prose_seen >= 60:
                 weight *= 0.4
             continue
@@ -465,12 +470,18 @@ def line_scores(info: list[Line], reset_on_blank: bool = False) -> list[float]:
             prose_seen += s
             s *= weight
         if s < 0:
-            s -= 0.75 * run
+            strict.append(s - 0.75 * run)
+            loose.append(s - 0.75 * loose_run)
             run += 1
-        elif s >= 5 or (reset_on_blank and not ln.text):
-            run = 0
-        out.append(s)
-    return out
+            loose_run += 1
+            continue
+        if s >= 5:
+            run = loose_run = 0
+        elif not ln.text:
+            loose_run = 0
+        strict.append(s)
+        loose.append(s)
+    return strict, loose
 
 
 # A subheading may follow a caption, a repeated label or an inline "Read more: …" link set into the
@@ -500,14 +511,15 @@ def extract(text: str) -> Extracted:
     lines = _split_lines(text)
     title, title_i = _title_from(lines)
     info = classify(lines, title)
-    scores = line_scores(info)
+    quantities = quantity_lines(info)
+    scores, loose_scores = scored_views(info, quantities)
     a, b, _total = max_run(scores)
     if b < 0:
         return Extracted(title=title, paragraphs=[])
     # carry the region over a list that the last paragraph introduces
     b = _extend_list(info, a, b)
     vocabulary = Vocabulary([x.text for x in info], range(a, b + 1), [_readable(x) for x in info])
-    keep = article_lines(vocabulary, scores, line_scores(info, reset_on_blank=True), range(a, b + 1))
+    keep = article_lines(vocabulary, scores, loose_scores, range(a, b + 1))
     standfirst = standfirst_lines(
         vocabulary,
         range(a, b + 1),
@@ -519,7 +531,6 @@ def extract(text: str) -> Extracted:
     headings: list[tuple[int, str]] = []
     seen: set[str] = set()
     after_colon = False
-    quantities = quantity_lines(info)
     for i in sorted(keep | standfirst):
         ln = info[i]
         if not ln.text:
@@ -589,8 +600,10 @@ def _is_inline_pitch(p: str) -> bool:
 
 
 def _is_pitch(p: str) -> bool:
-    return bool(_TAGS.match(p)) or (
-        count_words(p) <= EDGE_PITCH_MAX_WORDS and bool(_EDGE_PITCH.search(p) or _BIO.match(p))
+    return (
+        bool(_TAGS.match(p))
+        or _is_inline_pitch(p)
+        or (count_words(p) <= EDGE_PITCH_MAX_WORDS and bool(_BIO.match(p)))
     )
 
 
