@@ -145,14 +145,28 @@ class RayExecutor:
     def cancel(self) -> None:
         """Cancel every task still queued or running (Ctrl-C, or a failed render)."""
         ray = _import_ray()
-        for ref, chunks in list(self._running.items()):
-            for future in chunks:
-                future.cancel()
+        refs = self.abandon()
+        if refs:  # only those not finished: fewer cancels to cross a reply (see abandon)
+            refs = ray.wait(refs, num_returns=len(refs), timeout=0)[1]
+        for ref in refs:
             try:
                 ray.cancel(ref, force=True)
             except Exception as exc:  # already finished, or the cluster went away
                 log.debug("cannot cancel a Ray task: %s", exc)
+
+    def abandon(self) -> list[Any]:
+        """Settle every unfinished chunk as cancelled, without telling Ray; the tasks' refs.
+
+        For a driver about to disconnect: Ray ends a job's tasks when its driver leaves, and a
+        ``ray.cancel`` that crosses a finishing task's reply can abort the driver inside Ray
+        (a failed internal check, "Tried to complete task that was not pending").
+        """
+        refs = list(self._running)
+        for chunks in list(self._running.values()):
+            for future in chunks:
+                future.cancel()
         self._running.clear()
+        return refs
 
 
 def _connect(ray: Any, address: str | None, cpus: int) -> None:
@@ -208,6 +222,8 @@ def ray_executor(
     try:
         yield executor
     finally:
-        executor.cancel()
-        if owned:
+        if owned:  # leaving ends the run's tasks: Ray stops a job's workers when its driver goes
+            executor.abandon()
             ray.shutdown()
+        else:
+            executor.cancel()
