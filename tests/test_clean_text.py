@@ -635,3 +635,42 @@ def test_invisible_operators_do_not_hide_a_sentence_end(mark):
 )
 def test_japanese_ruby_readings_are_taken_out(copied, read):
     assert T._split_lines(copied) == [read]
+
+
+@pytest.mark.parametrize(
+    ("title", "about_widgets"),
+    [
+        ("SibenLab privacy policy", True),
+        ("Change Font Size of ggplot2 Plot in R", True),
+        ("How to manage your privacy settings", True),
+        ("About Us", True),
+        ("VIDEO: Voting on NYCHA's Future", False),  # a label
+        ("Tweet of the Week #67: Dealing With Chikan", False),
+        ("Android Ransomware Spreads Via Links on Reddit, SMS", False),  # a platform
+        ("Council approves new river bridge", False),
+    ],
+)
+def test_a_title_that_names_a_widget_s_subject(title, about_widgets):
+    assert T._is_widget_topic(title) is about_widgets
+
+
+POLICY = (
+    "This page explains how the Tweed Gazette collects, uses and protects the details of its readers.",
+    "We use cookies on this website to remember the articles you saved and to count how many readers each story had.",
+    "You can refuse cookies in your browser settings, and the website will still work.",
+    "Our privacy policy was last changed on the first of March, after the new data law came in.",
+    "The Gazette keeps the names of its readers for as long as they read it, and no longer than a year after.",
+)
+
+
+@pytest.mark.parametrize("words_in_title", ["privacy policy", "cookie policy and privacy policy"])
+def test_on_a_page_about_a_widget_s_subject_its_sentences_are_read(words_in_title):
+    head = (f"Tweed Gazette {words_in_title}", "", "Home", "News", "Sport", "", f"Tweed Gazette {words_in_title}", "")
+    art = clean(page(*(x for line in POLICY for x in (line, "")), head=head))
+    assert art.paragraphs == POLICY
+
+
+def test_on_a_news_page_the_same_sentences_are_widgets():
+    assert [junk_of(line) for line in POLICY[1:4]] == ["widget"] * 3
+    art = clean(page(P1, "", P2, "", *(x for line in POLICY[1:4] for x in (line, "")), P3, "", P4))
+    assert art.paragraphs == (P1, P2, P3, P4)

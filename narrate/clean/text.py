@@ -181,6 +181,9 @@ def _title_from(lines: list[str]) -> tuple[str, int]:
 
 def classify(lines: list[str], title: str) -> list[Line]:
     ntitle = norm(title)
+    # a page about a widget's subject (a privacy policy, a guide to font sizes, an article on
+    # newsletters): its sentences use the widget words as the topic, not as a widget's
+    widget_topic = _is_widget_topic(title)
     where: dict[str, list[int]] = {}
     for i, ln in enumerate(lines):
         if ln:
@@ -190,7 +193,7 @@ def classify(lines: list[str], title: str) -> list[Line]:
         n = norm(ln)
         ln_obj = Line(i, ln, count_words(ln) if ln else 0, ends_like_sentence(ln) if ln else False, n)
         if ln:
-            ln_obj.junk = _junk_reason(ln_obj, ntitle, where)
+            ln_obj.junk = _junk_reason(ln_obj, ntitle, where, widget_topic)
         out.append(ln_obj)
     # A caption sits right above its credit line ("... at the Air Show" / "Name | Bloomberg | Getty Images").
     for i in range(1, len(out)):
@@ -206,6 +209,17 @@ def classify(lines: list[str], title: str) -> list[Line]:
         ):
             prev.junk = "caption"
     return out
+
+
+def _is_widget_topic(title: str) -> bool:
+    """The title names a widget's subject with a phrase ("privacy policy", "font size", "about
+    us"); one word ("Video:", "Tweet of the week", "… on Reddit") is a label or a platform."""
+    found = itertools.chain(WIDGET.finditer(title), STRONG_WIDGET.finditer(title))
+    return any(len(m.group(0).split()) >= 2 for m in found)
+
+
+# On a page whose title names a widget's subject, a sentence this long is read for what it says.
+TOPIC_SENTENCE_WORDS = 8
 
 
 def _says_itself_twice(text: str) -> bool:
@@ -224,8 +238,9 @@ def _is_pipe_menu(text: str) -> bool:
     return len(items) >= 5 and max(len(item) for item in items) <= 6
 
 
-def _junk_reason(ln: Line, ntitle: str, where: dict[str, list[int]]) -> str:
+def _junk_reason(ln: Line, ntitle: str, where: dict[str, list[int]], widget_topic: bool = False) -> str:
     s, w, n = ln.text, ln.words, ln.norm
+    widget_cues = not (widget_topic and ln.sentence and w >= TOPIC_SENTENCE_WORDS)
     if not n:
         return "symbols"
     if ntitle and (n == ntitle or (len(n) > 20 and ntitle in n and len(n) < len(ntitle) * 1.3)):
@@ -234,7 +249,7 @@ def _junk_reason(ln: Line, ntitle: str, where: dict[str, list[int]]) -> str:
         return "comment"
     if not URL_ONLY.match(s) and (CODE.search(s) or len("".join(URL.findall(s))) > 0.4 * len(s)):
         return "code"
-    if STRONG_WIDGET.search(s):
+    if widget_cues and STRONG_WIDGET.search(s):
         return "widget"
     if w <= 12 and BREADCRUMB.match(s) and not ln.sentence:
         return "breadcrumb"
@@ -248,7 +263,7 @@ def _junk_reason(ln: Line, ntitle: str, where: dict[str, list[int]]) -> str:
         return "caption"
     # a sentence that only names a network ("shared on Twitter") is article; a widget line is not
     weak_only = ln.sentence and w >= 5 and not WIDGET.search(WEAK_WIDGET.sub(" ", NEWS_PHRASES.sub(" ", s)))
-    if w <= 20 and WIDGET.search(s) and not weak_only:
+    if w <= 20 and widget_cues and WIDGET.search(s) and not weak_only:
         return "widget"
     if w <= 16 and (DATE_LINE.match(s) or TIME_AGO.match(s) or READ_TIME.match(s)):
         return "date"
@@ -291,7 +306,7 @@ def furniture_reason(text: str, title: str = "") -> str:
     """Why one block of text (a line, an HTML paragraph) is page furniture; "" when it is not."""
     s = " ".join(text.split())
     ln = Line(0, s, count_words(s), ends_like_sentence(s), norm(s))
-    reason = _junk_reason(ln, norm(title), {})
+    reason = _junk_reason(ln, norm(title), {}, _is_widget_topic(title))
     if not reason and ln.words <= 30 and (_INLINE_LINK.match(s) or READ_ALSO.match(s)):
         reason = "link"
     return reason
