@@ -616,28 +616,6 @@ def test_invisible_operators_do_not_hide_a_sentence_end(mark):
 
 
 @pytest.mark.parametrize(
-    ("copied", "read"),
-    [
-        (
-            "子 こ どもへの 体罰 たいばつ を 禁止 きんし する 法律 ほうりつ ができる",
-            "子どもへの体罰を禁止する法律ができる",
-        ),
-        (
-            "「ＮＥＷＳ ＷＥＢ ＥＡＳＹ」は 外国人 がいこくじん の 皆 みな さんや、 小学生 しょうがくせい ・ 中学生 ちゅうがくせい",
-            "「ＮＥＷＳ ＷＥＢ ＥＡＳＹ」は外国人の皆さんや、小学生・中学生",
-        ),
-        ("東京は晴れです。", "東京は晴れです。"),  # no readings: unchanged
-        (
-            "Tokyo 東京 とうきょう is the capital",
-            "Tokyo 東京 とうきょう is the capital",
-        ),  # one reading is not ruby
-    ],
-)
-def test_japanese_ruby_readings_are_taken_out(copied, read):
-    assert T._split_lines(copied) == [read]
-
-
-@pytest.mark.parametrize(
     ("title", "about_widgets"),
     [
         ("SibenLab privacy policy", True),
@@ -665,7 +643,16 @@ POLICY = (
 
 @pytest.mark.parametrize("words_in_title", ["privacy policy", "cookie policy and privacy policy"])
 def test_on_a_page_about_a_widget_s_subject_its_sentences_are_read(words_in_title):
-    head = (f"Tweed Gazette {words_in_title}", "", "Home", "News", "Sport", "", f"Tweed Gazette {words_in_title}", "")
+    head = (
+        f"Tweed Gazette {words_in_title}",
+        "",
+        "Home",
+        "News",
+        "Sport",
+        "",
+        f"Tweed Gazette {words_in_title}",
+        "",
+    )
     art = clean(page(*(x for line in POLICY for x in (line, "")), head=head))
     assert art.paragraphs == POLICY
 

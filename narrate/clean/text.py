@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from narrate.text import ends_like_sentence
 
+from .artifacts import repair_line
 from .byline import byline_of
 from .dates import find_date
 from .extracted import Extracted
@@ -90,23 +91,8 @@ def count_words(s: str) -> int:
 
 
 def _split_lines(text: str) -> list[str]:
-    lines = [_drop_ruby(_SPACES.sub(" ", ln).strip()) for ln in text.split("\n")]
+    lines = [repair_line(_SPACES.sub(" ", ln).strip()) for ln in text.split("\n")]
     return _unwrap(lines)
-
-
-# Japanese with ruby (furigana): a text copy puts each reading after its kanji, between spaces
-# ("法律 ほうりつ ができる"). A line with a few of those has its readings and the spaces between
-# Japanese characters taken out ("法律ができる"); the spaces were never part of the text.
-_RUBY = re.compile(r"([\u3400-\u9fff々〆]+) ([\u3041-\u3096ー]+)(?: |$)")
-_JAPANESE = "\u3000-\u30ff\u3400-\u9fff\uff01-\uff0f\uff1a-\uff1f"  # kana, kanji, their punctuation
-_JAPANESE_GAP = re.compile(f"(?<=[{_JAPANESE}]) (?=[{_JAPANESE}])")
-RUBY_MIN_READINGS = 2
-
-
-def _drop_ruby(line: str) -> str:
-    if len(_RUBY.findall(line)) < RUBY_MIN_READINGS:
-        return line
-    return _JAPANESE_GAP.sub("", _RUBY.sub(r"\1", line))
 
 
 def _unwrap(lines: list[str]) -> list[str]:
