@@ -48,7 +48,8 @@ def _drop_ruby(line: str) -> str:
 def _drop_math(line: str) -> str:
     if not _TEX_ALT.search(line):
         return line
-    out, at = [], 0
+    out: list[str] = []
+    at = 0
     for start, end in _tex_alts(line):
         render_start = _rendered_start(line, at, start, _letters(_tex_symbols(line[start:end])))
         out.append(line[at:render_start])
@@ -60,7 +61,7 @@ def _drop_math(line: str) -> str:
 
 def _tex_alts(line: str) -> list[tuple[int, int]]:
     """(start, end) of each ``{\\displaystyle …}`` group, braces balanced."""
-    spans = []
+    spans: list[tuple[int, int]] = []
     for m in _TEX_ALT.finditer(line):
         if spans and m.start() < spans[-1][1]:
             continue
