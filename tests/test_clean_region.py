@@ -5,7 +5,7 @@
 import pytest
 
 from narrate.clean import parse_article
-from narrate.clean.region import Vocabulary, best_runs, max_run
+from narrate.clean.region import Vocabulary, best_runs, core_run, max_run
 
 # An article names its people and places again and again; teasers for other stories do not.
 BRIDGE = (
@@ -117,6 +117,51 @@ def test_best_runs(scores, cost, runs):
 )
 def test_max_run(scores, expected):
     assert max_run(scores) == expected
+
+
+@pytest.mark.parametrize(
+    ("scores", "headline_at", "core"),
+    [
+        ([60, -100, 70], -1, (0, 0)),  # nearly as strong and above: the article; below, a blurb
+        ([60, -100, 70], 0, (2, 2)),  # above the headline: a menu's blurb, not the article
+        ([50, -100, 70], -1, (2, 2)),  # well short of the densest run
+        ([-2, 60, -100, 70, -100, 65], 0, (1, 1)),  # the first strong run under the headline
+        ([70, -100, 60], -1, (0, 0)),  # the densest run is already the first
+    ],
+)
+def test_core_run_prefers_a_strong_run_under_the_headline(scores, headline_at, core):
+    assert core_run(scores, max_run(scores), headline_at) == core
+
+
+def test_a_recipe_under_its_headline_outscored_by_the_site_s_blurb_is_read():
+    steps = [
+        "Make a dough of the flour, water, salt and egg, and leave it in the fridge for half an hour.",
+        "Dice the pumpkin, chop the garlic and the onion finely, and fry them with the walnuts until soft.",
+        "Roll the dough out thin, cut rounds with a glass and fill each with a spoonful of the pumpkin.",
+        "Boil the pierogi for three minutes, then toss them in butter with sage leaves and serve at once.",
+    ]
+    blurb = (
+        "Our kitchen has tested thousands of dishes from every region of the country, from quick weekday "
+        "dinners to festive cakes, so that you can find a dish for every occasion, plan your weekly "
+        "shopping with our list, save your favourites and share your own photos with a community of "
+        "cooks who love good food as much as we do, and who never stop trying something new every week."
+    )
+    text = "\n".join(
+        ["Pumpkin pierogi - Cook Club", "", "Recipes", "Dinners", "", "Pumpkin pierogi", ""]
+        + [x for n, step in enumerate(steps, 1) for x in (f"Step {n}", "", step, "")]
+        + [
+            "Rate this recipe",
+            "Share",
+            "Print",
+            "Save",
+            "Tags: pierogi pumpkin",
+            "Comments (0)",
+            "",
+            blurb,
+            "",
+        ]
+    )
+    assert clean(text).paragraphs[: len(steps)] == tuple(steps)
 
 
 def test_coherence_weighs_the_page_s_rare_words():

@@ -31,6 +31,9 @@ RUN_OPENING_COST = 50.0
 # How far below the headline (in lines) the core may start for the lines between to be read as
 # its standfirst.
 STANDFIRST_REACH = 40
+# A run of prose under the headline, above the densest run, with at least this share of its
+# score is the article; the denser run below it is a blurb, a bio or a comment.
+EARLIER_RUN_SHARE = 0.8
 STANDFIRST_MIN_WORDS = 10
 
 
@@ -118,6 +121,17 @@ def max_run(scores: Sequence[float]) -> tuple[int, int, float]:
         if cur > best:
             best, best_a, best_b = cur, a, i
     return best_a, best_b, best
+
+
+def core_run(scores: Sequence[float], densest: tuple[int, int, float], headline_at: int) -> tuple[int, int]:
+    """(first, last) line of the core: the densest run of lines (``max_run``'s answer), unless a
+    run of prose nearly as strong stands between the headline and it (the page's own blurb, a
+    recipe site's description of itself, a long comment can outscore the article a little)."""
+    a, b, total = densest
+    for run in best_runs(scores, RUN_OPENING_COST):
+        if headline_at < run.start < a and sum(scores[i] for i in run) >= EARLIER_RUN_SHARE * total:
+            return run.start, run.stop - 1
+    return a, b
 
 
 def article_lines(

@@ -48,6 +48,7 @@ from .region import (
     STANDFIRST_MIN_WORDS,
     Vocabulary,
     article_lines,
+    core_run,
     max_run,
     standfirst_lines,
 )
@@ -517,6 +518,7 @@ def extract(text: str) -> Extracted:
     a, b, _total = max_run(scores)
     if b < 0:
         return Extracted(title=title, paragraphs=[])
+    a, b = core_run(scores, (a, b, _total), title_i)
     # carry the region over a list that the last paragraph introduces
     b = _extend_list(info, a, b)
     vocabulary = Vocabulary([x.text for x in info], range(a, b + 1), [_readable(x) for x in info])
