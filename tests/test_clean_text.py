@@ -206,6 +206,29 @@ def test_title_is_the_headline_repeated_below_the_page_title(first, headline):
     assert clean(text).title == headline
 
 
+@pytest.mark.parametrize(
+    ("first", "site", "headline"),
+    [
+        (
+            "Council backs the bridge | The Tweed Valley Gazette and Courier",
+            "The Tweed Valley Gazette and Courier",
+            "Council backs the bridge",
+        ),
+        (
+            "The Tweed Valley Gazette and Courier - Council backs the bridge",
+            "The Tweed Valley Gazette and Courier",
+            "Council backs the bridge",
+        ),
+        ("Kelso Council News: Bridge vote on Tuesday", "Kelso Council News", "Bridge vote on Tuesday"),
+    ],
+)
+def test_the_title_is_the_repeat_nearest_above_the_article_not_the_site_s_name(first, site, headline):
+    text = page(
+        site, "", "Home", "News", "", headline, "", "By Ana Ruiz", "", P1, "", P2, "", P3, head=(first, "")
+    )
+    assert clean(text).title == headline
+
+
 @pytest.mark.parametrize("widget", ["22|4|2022|4", "1-1-1", "12:45"])
 def test_a_line_without_words_above_the_page_title_is_not_the_title(widget):
     text = "\n".join([widget, "Council approves new river bridge - The Gazette", "", P1, "", P2, "", P3])

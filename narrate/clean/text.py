@@ -143,6 +143,23 @@ def _title_from(lines: list[str]) -> tuple[str, int]:
     if first < 0:
         return "", -1
     t0 = lines[first]
+    cands = _headline_candidates(lines, first)
+    if cands:
+        best_i, best = max(cands, key=lambda c: len(c[1]))
+        return best, best_i
+    if count_words(t0) > 40 or len(t0) > 250:
+        return "", -1
+    parts = [p for p in _TITLE_SEPS.split(t0) if p.strip()]
+    if len(parts) > 1:
+        return max(parts, key=len).strip(), first
+    return t0, first
+
+
+def _headline_candidates(lines: list[str], first: int) -> list[tuple[int, str]]:
+    """Lines below the page title (line ``first``) that repeat it or a large part of it: the
+    headline, and often the site's name too. Lines with a separator ("Section | Headline") only
+    when there is no other."""
+    t0 = lines[first]
     n0 = norm(t0)
     cands: list[tuple[int, str]] = []
     for i, ln in enumerate(lines[first + 1 : first + 1500], start=first + 1):
@@ -153,17 +170,15 @@ def _title_from(lines: list[str]) -> tuple[str, int]:
             cands.append((i, ln))
             if n == n0:
                 break
-    if cands:
-        # the headline itself, not "Section | Headline": prefer lines without a separator
-        plain = [c for c in cands if not _TITLE_SEPS.search(c[1])] or cands
-        best_i, best = max(plain, key=lambda c: len(c[1]))
-        return best, best_i
-    if count_words(t0) > 40 or len(t0) > 250:
-        return "", -1
-    parts = [p for p in _TITLE_SEPS.split(t0) if p.strip()]
-    if len(parts) > 1:
-        return max(parts, key=len).strip(), first
-    return t0, first
+    return [c for c in cands if not _TITLE_SEPS.search(c[1])] or cands
+
+
+def _headline_above(lines: list[str], core_start: int) -> tuple[str, int] | None:
+    """Of the page title's repeats, the one nearest above the article: the site's name repeats it
+    too, in the header, where the headline stands over the article."""
+    first = next((i for i, ln in enumerate(lines) if _LETTER_WORD.search(ln)), -1)
+    above = [c for c in _headline_candidates(lines, first) if c[0] < core_start] if first >= 0 else []
+    return (above[-1][1], above[-1][0]) if above else None
 
 
 def classify(lines: list[str], title: str) -> list[Line]:
@@ -519,6 +534,7 @@ def extract(text: str) -> Extracted:
     if b < 0:
         return Extracted(title=title, paragraphs=[])
     a, b = core_run(scores, (a, b, _total), title_i)
+    title, title_i = _headline_above(lines, a) or (title, title_i)
     # carry the region over a list that the last paragraph introduces
     b = _extend_list(info, a, b)
     vocabulary = Vocabulary([x.text for x in info], range(a, b + 1), [_readable(x) for x in info])
