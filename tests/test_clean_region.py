@@ -206,3 +206,28 @@ def test_a_sentence_with_pitch_words_on_the_article_s_topic_is_read():
     )
     art = clean(page(*spaced(*story, *BRIDGE)))
     assert art.paragraphs == story + BRIDGE
+
+
+# Short labels between the core and a paragraph: a list of options, too long for a run of prose
+# beyond it to be worth opening.
+OPTIONS = [x for n in range(12) for x in (f"Option {n}", "Default", "On", "Off")]
+ON_TOPIC = (
+    "Ruiz said the Kelso council would show the Tweed bridge plans at the library, where residents "
+    "can see how the crossing meets the river banks."
+)
+OFF_TOPIC = (
+    "Our newsroom has covered the region for over a century, from harvest fairs to elections, and "
+    "our reporters live in the towns they write about every day."
+)
+
+
+@pytest.mark.parametrize(("paragraph", "read"), [(ON_TOPIC, True), (OFF_TOPIC, False)])
+def test_a_paragraph_on_its_own_among_lists_is_read_when_on_topic(paragraph, read):
+    art = clean(page(*spaced(*BRIDGE), *OPTIONS, "", paragraph, "", *OPTIONS))
+    assert art.paragraphs[: len(BRIDGE)] == BRIDGE
+    assert (paragraph in art.paragraphs) is read
+
+
+def test_a_paragraph_on_topic_after_the_comments_is_not_read():
+    art = clean(page(*spaced(*BRIDGE), *OPTIONS, "", "3 comments", "", ON_TOPIC, "", "Reply"))
+    assert ON_TOPIC not in art.paragraphs

@@ -31,6 +31,11 @@ RUN_OPENING_COST = 50.0
 # How far below the headline (in lines) the core may start for the lines between to be read as
 # its standfirst.
 STANDFIRST_REACH = 40
+# A paragraph on its own in the article's stretch of the page (a note between lists of tools, a
+# setting's description between its options): read when half its vocabulary is the core's.
+ISOLATED_COHERENCE = 0.5
+# The score of a line that ends the article (a comments heading, "More stories").
+BARRIER_SCORE = -1000.0
 # A run of prose under the headline, above the densest run, with at least this share of its
 # score is the article; the denser run below it is a blurb, a bio or a comment.
 EARLIER_RUN_SHARE = 0.8
@@ -135,12 +140,19 @@ def core_run(scores: Sequence[float], densest: tuple[int, int, float], headline_
 
 
 def article_lines(
-    vocabulary: Vocabulary, scores: Sequence[float], loose_scores: Sequence[float], core: range
+    vocabulary: Vocabulary,
+    scores: Sequence[float],
+    loose_scores: Sequence[float],
+    core: range,
+    paragraphs: Sequence[bool],
+    headline_at: int,
 ) -> set[int]:
     """The core's lines and the parts that belong with it.
 
     ``vocabulary`` is the page's, with ``core`` as its core; ``loose_scores`` count a run of
-    furniture only between blank lines.
+    furniture only between blank lines; ``paragraphs[i]``: line i is a long paragraph of prose,
+    read on its own when it speaks of the core's topic and stands below the headline, between
+    the barriers around the core.
     """
     keep = set(core)
     if not core:
@@ -160,7 +172,17 @@ def article_lines(
         if detached and vocabulary.coherence(detached) >= DETACHED_COHERENCE:
             keep.update(detached)
 
+    for i in _article_stretch(scores, core, headline_at):
+        if paragraphs[i] and i not in keep and vocabulary.coherence([i]) >= ISOLATED_COHERENCE:
+            keep.add(i)
     return keep
+
+
+def _article_stretch(scores: Sequence[float], core: range, headline_at: int) -> range:
+    """The lines below the headline between the barriers before and after the core."""
+    start = max([i for i in range(core.start) if scores[i] <= BARRIER_SCORE] + [headline_at]) + 1
+    stop = next((i for i in range(core.stop, len(scores)) if scores[i] <= BARRIER_SCORE), len(scores))
+    return range(start, stop)
 
 
 def standfirst_lines(

@@ -44,6 +44,7 @@ from .patterns import (
     WIDGET,
 )
 from .region import (
+    BARRIER_SCORE,
     DETACHED_COHERENCE,
     STANDFIRST_MIN_WORDS,
     Vocabulary,
@@ -473,8 +474,8 @@ def scored_views(info: list[Line], quantities: set[int]) -> tuple[list[float], l
     packed = _packed_lines(info)
     for i, ln in enumerate(info):
         if _is_barrier(info, i):
-            strict.append(-1000.0)
-            loose.append(-1000.0)
+            strict.append(BARRIER_SCORE)
+            loose.append(BARRIER_SCORE)
             run += 1
             loose_run += 1
             if prose_seen >= 60:
@@ -519,6 +520,10 @@ def _is_heading(lines: list[Line], i: int) -> bool:
     return prev is None or (not prev.junk and prev.words >= 8) or prev.junk in HEADING_AFTER_FURNITURE
 
 
+# A paragraph this long can be read apart from the core when it speaks of its topic (region.py).
+ISOLATED_PARAGRAPH_WORDS = 20
+
+
 def _readable(ln: Line) -> bool:
     """A paragraph read wherever it stands in the article (lists and headings need context)."""
     return bool(ln.text) and not ln.junk and ((ln.sentence and ln.words >= 3) or ln.words >= 15)
@@ -538,7 +543,8 @@ def extract(text: str) -> Extracted:
     # carry the region over a list that the last paragraph introduces
     b = _extend_list(info, a, b)
     vocabulary = Vocabulary([x.text for x in info], range(a, b + 1), [_readable(x) for x in info])
-    keep = article_lines(vocabulary, scores, loose_scores, range(a, b + 1))
+    long_prose = [_readable(x) and x.words >= ISOLATED_PARAGRAPH_WORDS for x in info]
+    keep = article_lines(vocabulary, scores, loose_scores, range(a, b + 1), long_prose, title_i)
     standfirst = standfirst_lines(
         vocabulary,
         range(a, b + 1),
