@@ -684,3 +684,45 @@ def test_on_a_news_page_the_same_sentences_are_widgets():
     assert [junk_of(line) for line in POLICY[1:4]] == ["widget"] * 3
     art = clean(page(P1, "", P2, "", *(x for line in POLICY[1:4] for x in (line, "")), P3, "", P4))
     assert art.paragraphs == (P1, P2, P3, P4)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Figure 3: Changing Font Size of Axis Text.",
+        "Fig. 2 – The old bridge at dawn, seen from the north bank.",
+        "Abbildung 4: Die grösste Lawine dieser Berichtsperiode wurde in Tschiertschen am Gürgaletsch ausgelöst (Foto: V. Berret).",
+        "Rysunek 1. Most na rzece w Kelso.",
+        "Chart 12: Bridge traffic by hour of the day, in vehicles.",
+    ],
+)
+def test_numbered_figure_captions(line):
+    assert junk_of(line) == "figure"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Figure 3 shows that the bridge carries more cyclists than buses.",  # prose that cites a figure
+        "Figures released on Tuesday show the crossing will cost forty million pounds.",
+        "Photo: Gazette archive",  # a caption, not a numbered figure
+    ],
+)
+def test_not_numbered_figure_captions(line):
+    assert junk_of(line) != "figure"
+
+
+def test_figures_inside_the_article_are_not_read_and_do_not_end_it():
+    # a tutorial's way: a short line, then its figure, eight times
+    short = [f"Step {n} of the design is shown below." for n in range(1, 9)]
+    figures = [f"Figure {n}: The bridge design, view {n} of the river crossing." for n in range(1, 9)]
+    body = [
+        P1,
+        "",
+        *(x for pair in zip(short, figures, strict=True) for x in (pair[0], pair[1], "")),
+        P2,
+        "",
+        P3,
+    ]
+    art = clean(page(*body))
+    assert art.paragraphs == (P1, *short, P2, P3)

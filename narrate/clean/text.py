@@ -23,6 +23,7 @@ from .patterns import (
     BARRIER,
     BREADCRUMB,
     CAPTION,
+    FIGURE_LABEL,
     CODE,
     COMMENT_HEAD,
     COMMENT_META,
@@ -221,6 +222,10 @@ def _is_widget_topic(title: str) -> bool:
     return any(len(m.group(0).split()) >= 2 for m in found)
 
 
+# A numbered figure's caption may run to a few sentences; past this it is the article's text.
+FIGURE_CAPTION_MAX_WORDS = 80
+
+
 # On a page whose title names a widget's subject, a sentence this long is read for what it says.
 TOPIC_SENTENCE_WORDS = 8
 
@@ -260,6 +265,8 @@ def _junk_reason(ln: Line, ntitle: str, where: dict[str, list[int]], widget_topi
         return "menu"
     if w <= 30 and READ_ALSO.match(s):
         return "link"
+    if w <= FIGURE_CAPTION_MAX_WORDS and FIGURE_LABEL.match(s):
+        return "figure"
     if w <= 25 and CAPTION.search(s):
         return "caption"
     if w <= 40 and PICTURED.search(s) and not s.startswith(("“", '"', "‘")):
@@ -373,6 +380,8 @@ def _base_score(ln: Line) -> float:
     if not ln.text:
         return 0.0
     w = ln.words
+    if ln.junk == "figure":
+        return 0.0  # not read, but part of the article: the article goes on around its figures
     if ln.junk:
         strong = ln.junk in ("widget", "comment")
         return -min(10.0, (4.0 if strong else 2.0) + w * 0.3)
@@ -504,7 +513,7 @@ def scored_views(info: list[Line], quantities: set[int]) -> tuple[list[float], l
 
 # A subheading may follow a caption, a repeated label or an inline "Read more: …" link set into the
 # article; it is still followed by the article's prose.
-HEADING_AFTER_FURNITURE = ("caption", "duplicate", "link", "widget")
+HEADING_AFTER_FURNITURE = ("caption", "figure", "duplicate", "link", "widget")
 
 
 def _is_heading(lines: list[Line], i: int) -> bool:
