@@ -557,6 +557,18 @@ def test_a_bio_shaped_sentence_early_in_the_article_is_read():
         "À lire aussi : Le conseil vote le budget",
         "Leggi anche: Il consiglio approva il ponte",
         "Lee también: El concejo aprueba el puente",
+        "Le puede interesar: JEP abrirá tres nuevos macrocasos",
+        "También te puede interesar: El concejo aprueba el puente",
+        "Vea también: El puente abrirá en mayo",
+        "Veja também: O conselho aprova a ponte",
+        "Leia mais: O conselho aprova a ponte",
+        "Potrebbe interessarti: Il consiglio approva il ponte",
+        "Vedi anche: Il ponte apre a maggio",
+        "À lire également : Le conseil vote le budget",
+        "Voir aussi : Le pont ouvrira en mai",
+        "Mehr zum Thema: Die Stadt baut eine neue Brücke",
+        "Przeczytaj także: Rada miasta zatwierdza most",
+        "Lue lisää: Kaupunki rakentaa uuden sillan",
     ],
 )
 def test_read_also_links_in_other_languages_are_furniture(line):
@@ -569,6 +581,7 @@ def test_read_also_links_in_other_languages_are_furniture(line):
     [
         "Czytaj też książki, które polecamy w każdym wydaniu, bo warto wiedzieć więcej o świecie.",
         "Läs också rapporten som kommunen publicerade i måndags, den är lång men värd att läsa.",
+        "Le puede interesar saber que el puente abrirá en mayo, según el concejo municipal de la ciudad.",
     ],
 )
 def test_read_also_in_a_sentence_is_prose(line):

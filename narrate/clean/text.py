@@ -306,9 +306,12 @@ _INLINE_LINK = re.compile(
 )
 # "Read also: <headline>" in other languages: a link to another story set into the article.
 READ_ALSO = re.compile(
-    r"(?i)^\[?\s*(?:czytaj\s+(?:też|także|również|więcej)|zobacz\s+(?:też|także|również)|dowiedz\s+się\s+więcej|"
-    r"lesen\s+sie\s+(?:auch|mehr)|lire\s+aussi|à\s+lire\s+aussi|leggi\s+anche|lee\s+también|"
-    r"leia\s+também|lue\s+myös|les\s+også|läs\s+också|læs\s+også|lees\s+ook|читайте\s+также)\s*[:»›]"
+    r"(?i)^\[?\s*(?:(?:prze)?czytaj\s+(?:też|także|również|więcej)|zobacz\s+(?:też|także|również)|"
+    r"dowiedz\s+się\s+więcej|lesen\s+sie\s+(?:auch|mehr)|mehr\s+zum\s+thema|auch\s+interessant|"
+    r"(?:à\s+)?lire\s+(?:aussi|également)|voir\s+aussi|leggi\s+anche|vedi\s+anche|potrebbe\s+interessarti|"
+    r"(?:también\s+)?(?:le|te)\s+puede\s+interesar|le[ae]\s+también|ve[ar]\s+también|"
+    r"leia\s+(?:também|mais)|veja\s+também|lue\s+(?:myös|lisää)|les\s+også|läs\s+också|læs\s+også|"
+    r"lees\s+ook|читайте\s+также)\s*[:»›]"
 )
 
 
