@@ -66,7 +66,9 @@ def _glued(previous: str, following: str) -> bool:
 def _pieces(text: str) -> list[tuple[str, int]]:
     """pysbd's segments, cut again after initials, stripped, each with its offset in ``text``."""
     with _lock:  # pysbd's segmenter keeps state while it works
-        segments = _segmenter().segment(text)
+        # its sentences before segment() looks each one up in the text with a regex of its own
+        # (a compiled pattern per sentence, a scan of the text each): the offsets are found below
+        segments = _segmenter().processor(text).process()
     pieces = []
     cursor = 0
     for segment in segments:
