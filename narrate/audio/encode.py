@@ -154,10 +154,15 @@ def frame_bytes(version: int, bitrate: int, sample_rate_hz: int, padding: int = 
 
 def mp3_frame_lengths(data: bytes) -> list[int]:
     """The byte length of each MPEG audio frame in raw frame data; AudioError on a broken stream."""
-    pos, lengths = 0, []
-    while pos + 4 <= len(data):
-        version, bitrate, rate = frame_header(data, pos)
-        size = frame_bytes(version, bitrate, rate, (data[pos + 2] >> 1) & 0x01)
+    pos, lengths, end = 0, [], len(data)
+    # a stream has few distinct headers (one bitrate, padding on or off): each is parsed once
+    sizes: dict[int, int] = {}
+    while pos + 4 <= end:
+        header = data[pos + 1] << 8 | data[pos + 2] if data[pos] == 0xFF else -1
+        size = sizes.get(header)
+        if size is None:
+            version, bitrate, rate = frame_header(data, pos)
+            size = sizes[header] = frame_bytes(version, bitrate, rate, (data[pos + 2] >> 1) & 0x01)
         lengths.append(size)
         pos += size
     return lengths
