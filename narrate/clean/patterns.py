@@ -100,13 +100,13 @@ like\s+this\s+(?:story|article|post)\?|share\s+it\s+with|
     subscribe\s+to\s+(?:our|the)\s+\w*\s*newsletter|get\s+the\s+latest\s+\w+\s+(?:news\s+)?(?:delivered|in\s+your\s+inbox)
     )""",
 )
-# Comment threads: the lines around each comment.
 # A numbered figure's caption, however long ("Figure 3: …", "Abbildung 4: Die grösste Lawine …",
 # "Fig. 2 – …"): set beside a picture, not read in the article's flow.
 FIGURE_LABEL = re.compile(
     r"(?i)^(?:figure|fig\.|abbildung|abb\.|figura|rysunek|rys\.|kuva|bild|grafik|chart|graph|image|"
     r"photo|foto|illustration|illustración|illustrazione)\s*\d+[a-z]?\s*[:.|–—-]\s"
 )
+# Comment threads: the lines around each comment.
 COMMENT_META = re.compile(
     r"""(?ix)^(?:
     \[?\s*(?:\d+\s+)?(?:comments?|replies|responses)\s*\]?|

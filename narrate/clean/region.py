@@ -31,6 +31,7 @@ RUN_OPENING_COST = 50.0
 # How far below the headline (in lines) the core may start for the lines between to be read as
 # its standfirst.
 STANDFIRST_REACH = 40
+STANDFIRST_MIN_WORDS = 10
 # A paragraph on its own in the article's stretch of the page (a note between lists of tools, a
 # setting's description between its options): read when half its vocabulary is the core's.
 ISOLATED_COHERENCE = 0.5
@@ -39,7 +40,6 @@ BARRIER_SCORE = -1000.0
 # A run of prose under the headline, above the densest run, with at least this share of its
 # score is the article; the denser run below it is a blurb, a bio or a comment.
 EARLIER_RUN_SHARE = 0.8
-STANDFIRST_MIN_WORDS = 10
 
 
 def _content_words(text: str) -> set[str]:

@@ -136,8 +136,9 @@ _LETTER_WORD = re.compile(r"[^\W\d_]{2,}")
 TITLE_REPEAT_SHARE = 0.35
 
 
-def _title_from(lines: list[str]) -> tuple[str, int]:
-    """The headline and the index of its first line (-1 when guessed from the page title).
+def _title_from(lines: list[str], repeats: list[tuple[int, str]]) -> tuple[str, int]:
+    """The headline and the index of its first line (-1 when guessed from the page title), before
+    the article is found: the longest of the page title's ``repeats`` (``_title_repeats``).
 
     The page title is the copy's first line with a word: a line of numbers and bars above it
     ("22|4|2022|4", a date widget) is not a title."""
@@ -145,9 +146,8 @@ def _title_from(lines: list[str]) -> tuple[str, int]:
     if first < 0:
         return "", -1
     t0 = lines[first]
-    cands = _headline_candidates(lines, first)
-    if cands:
-        best_i, best = max(cands, key=lambda c: len(c[1]))
+    if repeats:
+        best_i, best = max(repeats, key=lambda c: len(c[1]))
         return best, best_i
     if count_words(t0) > 40 or len(t0) > 250:
         return "", -1
@@ -157,10 +157,13 @@ def _title_from(lines: list[str]) -> tuple[str, int]:
     return t0, first
 
 
-def _headline_candidates(lines: list[str], first: int) -> list[tuple[int, str]]:
-    """Lines below the page title (line ``first``) that repeat it or a large part of it: the
+def _title_repeats(lines: list[str]) -> list[tuple[int, str]]:
+    """(index, text) of the lines below the page title that repeat it or a large part of it: the
     headline, and often the site's name too. Lines with a separator ("Section | Headline") only
     when there is no other."""
+    first = next((i for i, ln in enumerate(lines) if _LETTER_WORD.search(ln)), -1)
+    if first < 0:
+        return []
     t0 = lines[first]
     n0 = norm(t0)
     cands: list[tuple[int, str]] = []
@@ -175,11 +178,10 @@ def _headline_candidates(lines: list[str], first: int) -> list[tuple[int, str]]:
     return [c for c in cands if not _TITLE_SEPS.search(c[1])] or cands
 
 
-def _headline_above(lines: list[str], core_start: int) -> tuple[str, int] | None:
-    """Of the page title's repeats, the one nearest above the article: the site's name repeats it
-    too, in the header, where the headline stands over the article."""
-    first = next((i for i, ln in enumerate(lines) if _LETTER_WORD.search(ln)), -1)
-    above = [c for c in _headline_candidates(lines, first) if c[0] < core_start] if first >= 0 else []
+def _headline_above(repeats: list[tuple[int, str]], core_start: int) -> tuple[str, int] | None:
+    """Of the page title's ``repeats``, the one nearest above the article: the site's name repeats
+    it too, in the header, where the headline stands over the article."""
+    above = [c for c in repeats if c[0] < core_start]
     return (above[-1][1], above[-1][0]) if above else None
 
 
@@ -543,7 +545,8 @@ def _readable(ln: Line) -> bool:
 
 def extract(text: str) -> Extracted:
     lines = _split_lines(text)
-    title, title_i = _title_from(lines)
+    repeats = _title_repeats(lines)
+    title, title_i = _title_from(lines, repeats)
     info = classify(lines, title)
     quantities = quantity_lines(info)
     scores, loose_scores = scored_views(info, quantities)
@@ -551,7 +554,7 @@ def extract(text: str) -> Extracted:
     if b < 0:
         return Extracted(title=title, paragraphs=[])
     a, b = core_run(scores, (a, b, _total), title_i)
-    title, title_i = _headline_above(lines, a) or (title, title_i)
+    title, title_i = _headline_above(repeats, a) or (title, title_i)
     # carry the region over a list that the last paragraph introduces
     b = _extend_list(info, a, b)
     vocabulary = Vocabulary([x.text for x in info], range(a, b + 1), [_readable(x) for x in info])
