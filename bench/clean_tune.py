@@ -5,8 +5,8 @@ same way (the judges' own scoring functions), so a change can be measured in sec
 judges' figures, not these.
 
 usage: python bench/clean_tune.py [--shared DIR] [--format txt|html|both] [--half 0|1]
-  --half 0|1 scores only one half of each set (pages split by a hash of their id), the halves
-  fit_clean.py fits on and holds out.
+  --half 0|1 scores only one half of each set (pages split by a hash of their id): a change
+  tuned on the whole set should move both halves the same way.
 """
 
 from __future__ import annotations
