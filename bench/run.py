@@ -76,10 +76,14 @@ def checks(shared: Path) -> dict[str, list[str]]:
         # The seed with --engine piper against Piper alone (skipped without the neural extra); two
         # alternate runs each, the fastest counting, as one run moved 1.06x-1.15x on a quiet machine.
         "neural": [str(ROOT / "bench" / "neural.py"), str(SEED), "--judges", str(judges), "--runs", "2"],
+        # Two runs of each (the fastest counting), as for neural: Ray's bare start and stop, taken
+        # off the Ray run, moved 3.6-4.5 s between runs on a quiet machine.
         "ray-batch": [
             str(ROOT / "bench" / "ray_batch.py"),
             "--pages",
             str(corpus / "extraction-dev" / "pages"),
+            "--runs",
+            "2",
         ],
     }
 
