@@ -25,10 +25,12 @@ from narrate.text import ends_like_sentence
 
 from .byline import byline_of, names_from
 from .dates import iso_date
+from .edges import trim_edges
 from .extracted import Extracted
 from .jsonld import article_body
 from .patterns import CAPTION, DATE_LINE, STRONG_WIDGET, WIDGET
-from .text import count_words, furniture_reason, is_barrier_text, norm, trim_edges
+from .text import furniture_reason, is_barrier_text
+from .words import count_words, norm
 
 _DROP_TAGS = (
     "script",

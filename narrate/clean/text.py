@@ -17,7 +17,9 @@ from narrate.text import ends_like_sentence
 from .artifacts import repair_line
 from .byline import byline_of
 from .dates import find_date
+from .edges import drop_author_bio, is_inline_pitch, trim_edges
 from .extracted import Extracted
+from .headline import headline_above, title_from, title_repeats
 from .patterns import (
     BARE_COMMENT,
     BARRIER,
@@ -54,6 +56,7 @@ from .region import (
     max_run,
     standfirst_lines,
 )
+from .words import count_words, norm
 
 PULL_QUOTE_MAX_WORDS = 25
 COMMENT_META_LOOKAHEAD = 10
@@ -64,9 +67,7 @@ INLINE_BOX_RESUME = 3
 INLINE_BOX_PROSE_WORDS = 15
 
 _WORD = re.compile(r"\w+")
-_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff]")
 _SPACES = re.compile(r"\s+")
-_TITLE_SEPS = re.compile(r"\s+[|–—:•·»-]\s+|\s+::\s+|\s*\|\s*")
 
 
 @dataclass
@@ -78,19 +79,6 @@ class Line:
     norm: str
     junk: str = ""
     score: float = 0.0
-
-
-def norm(s: str) -> str:
-    return " ".join(_WORD.findall(s.lower()))
-
-
-def count_words(s: str) -> int:
-    w = len(_WORD.findall(s))
-    cjk = len(_CJK.findall(s))
-    if cjk:
-        # Hangul uses spaces (one word ~ 3 syllables); Chinese/Japanese do not.
-        w = max(w, cjk // 2)
-    return w
 
 
 def _split_lines(text: str) -> list[str]:
@@ -128,61 +116,6 @@ def _unwrap(lines: list[str]) -> list[str]:
     if buf:
         out.append(" ".join(buf))
     return out
-
-
-_LETTER_WORD = re.compile(r"[^\W\d_]{2,}")
-# The headline repeated below the page title is at least this share of it ("Olive & Herb
-# Focaccia Bread" of "Olive & Herb Focaccia Bread - Easy to follow directions by Flawless Food").
-TITLE_REPEAT_SHARE = 0.35
-
-
-def _title_from(lines: list[str], repeats: list[tuple[int, str]]) -> tuple[str, int]:
-    """The headline and the index of its first line (-1 when guessed from the page title), before
-    the article is found: the longest of the page title's ``repeats`` (``_title_repeats``).
-
-    The page title is the copy's first line with a word: a line of numbers and bars above it
-    ("22|4|2022|4", a date widget) is not a title."""
-    first = next((i for i, ln in enumerate(lines) if _LETTER_WORD.search(ln)), -1)
-    if first < 0:
-        return "", -1
-    t0 = lines[first]
-    if repeats:
-        best_i, best = max(repeats, key=lambda c: len(c[1]))
-        return best, best_i
-    if count_words(t0) > 40 or len(t0) > 250:
-        return "", -1
-    parts = [p for p in _TITLE_SEPS.split(t0) if p.strip()]
-    if len(parts) > 1:
-        return max(parts, key=len).strip(), first
-    return t0, first
-
-
-def _title_repeats(lines: list[str]) -> list[tuple[int, str]]:
-    """(index, text) of the lines below the page title that repeat it or a large part of it: the
-    headline, and often the site's name too. Lines with a separator ("Section | Headline") only
-    when there is no other."""
-    first = next((i for i, ln in enumerate(lines) if _LETTER_WORD.search(ln)), -1)
-    if first < 0:
-        return []
-    t0 = lines[first]
-    n0 = norm(t0)
-    cands: list[tuple[int, str]] = []
-    for i, ln in enumerate(lines[first + 1 : first + 1500], start=first + 1):
-        if not ln or len(ln) > len(t0) or len(ln) < 12:
-            continue
-        n = norm(ln)
-        if n and n in n0 and len(n) >= TITLE_REPEAT_SHARE * len(n0):
-            cands.append((i, ln))
-            if n == n0:
-                break
-    return [c for c in cands if not _TITLE_SEPS.search(c[1])] or cands
-
-
-def _headline_above(repeats: list[tuple[int, str]], core_start: int) -> tuple[str, int] | None:
-    """Of the page title's ``repeats``, the one nearest above the article: the site's name repeats
-    it too, in the header, where the headline stands over the article."""
-    above = [c for c in repeats if c[0] < core_start]
-    return (above[-1][1], above[-1][0]) if above else None
 
 
 def classify(lines: list[str], title: str) -> list[Line]:
@@ -545,8 +478,8 @@ def _readable(ln: Line) -> bool:
 
 def extract(text: str) -> Extracted:
     lines = _split_lines(text)
-    repeats = _title_repeats(lines)
-    title, title_i = _title_from(lines, repeats)
+    repeats = title_repeats(lines)
+    title, title_i = title_from(lines, repeats)
     info = classify(lines, title)
     quantities = quantity_lines(info)
     scores, loose_scores = scored_views(info, quantities)
@@ -554,7 +487,7 @@ def extract(text: str) -> Extracted:
     if b < 0:
         return Extracted(title=title, paragraphs=[])
     a, b = core_run(scores, (a, b, _total), title_i)
-    title, title_i = _headline_above(repeats, a) or (title, title_i)
+    title, title_i = headline_above(repeats, a) or (title, title_i)
     # carry the region over a list that the last paragraph introduces
     b = _extend_list(info, a, b)
     vocabulary = Vocabulary([x.text for x in info], range(a, b + 1), [_readable(x) for x in info])
@@ -585,7 +518,7 @@ def extract(text: str) -> Extracted:
         # the page's own pitch set into the article ("Sign up to get the best of the week",
         # "Subscribe now for the full story", comment rules): pitch words, and not the article's topic
         # (an author's bio is left to trim_edges: it also closes the article)
-        if _is_inline_pitch(ln.text) and vocabulary.coherence([i], every_line=True) < DETACHED_COHERENCE:
+        if is_inline_pitch(ln.text) and vocabulary.coherence([i], every_line=True) < DETACHED_COHERENCE:
             continue
         if _readable(ln) or i in standfirst:
             paragraphs.append(ln.text)
@@ -600,7 +533,7 @@ def extract(text: str) -> Extracted:
             headings.append((len(paragraphs), ln.text))
             after_colon = False
     byline = _find_byline(info, a, b)
-    paragraphs = trim_edges(_drop_author_bio(paragraphs, byline))
+    paragraphs = trim_edges(drop_author_bio(paragraphs, byline))
     date = _find_date(info, a, title_i)
     dateline = None
     if paragraphs:
@@ -610,70 +543,6 @@ def extract(text: str) -> Extracted:
     return Extracted(
         title=title, paragraphs=paragraphs, byline=byline, date=date, dateline=dateline, headings=headings
     )
-
-
-# The page's own pitch at the edges of an article: subscription and newsletter offers, legal and
-# advertising notes, comment rules, donation calls, an author's bio. Prose, but not the article.
-_EDGE_PITCH = re.compile(
-    r"""(?ix)\b(?:subscri(?:be|bing)\s+(?:to|now|today|for)|subscriptions?|subscribers?|newsletters?|sign\s+up|log\s+in|
-    enter\s+your\s+e-?mail|stay\s+up[\s-]to[\s-]date|disclaimer|advertising\s+disclosure|
-    we\s+may\s+(?:receive|earn)|affiliate\s+links?|all\s+rights\s+reserved|copyright|©|
-    (?:reader|offensive|your)\s+comments?|comments?\s+(?:are|is|may|policy|section)\b|letters?\s+to\s+the\s+editor|full\s+story|read\s+the\s+rest|
-    abonn\w+|iscriviti|suscr[ií]be\w*|assine|spenden?\b|przedruk\w*)"""
-)
-_BIO = re.compile(
-    r"^(?:[A-Z][\w.'’-]+\s){1,3}(?:is|was)\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,6}?"
-    r"(?i:writer|editor|reporter|journalist|author|columnist|contributor|correspondent|founder|co-founder|"
-    r"professor|expert|consultant|blogger|producer)\b"
-)
-EDGE_PITCH_MAX_WORDS = 50
-EDGE_LEAD_MAX = 0
-BIO_TAIL = 4  # how far from the end an author's bio closes the article
-BIO_MAX_WORDS = 90
-
-
-_TAGS = re.compile(r"(?i)^(?:tag(?:ged|s)|filed\s+under|categor(?:y|ies)|topics?|schlagw(?:ö|oe)rter)\s*:")
-
-
-def _is_inline_pitch(p: str) -> bool:
-    return count_words(p) <= EDGE_PITCH_MAX_WORDS and bool(_EDGE_PITCH.search(p))
-
-
-def _is_pitch(p: str) -> bool:
-    return (
-        bool(_TAGS.match(p))
-        or _is_inline_pitch(p)
-        or (count_words(p) <= EDGE_PITCH_MAX_WORDS and bool(_BIO.match(p)))
-    )
-
-
-def trim_edges(paragraphs: list[str]) -> list[str]:
-    """Drop the page's pitch from the end of the article (any number of paragraphs) and its start
-    (a few): the sequence's edges are where the page's own prose joins the article."""
-    end = len(paragraphs)
-    # the author's bio closes the article: what follows it is the page's (teasers, tags, pitch)
-    for j in range(max(1, len(paragraphs) // 2, len(paragraphs) - BIO_TAIL), len(paragraphs)):
-        if count_words(paragraphs[j]) <= BIO_MAX_WORDS and _BIO.match(paragraphs[j]):
-            end = j
-            break
-    while end > 1 and _is_pitch(paragraphs[end - 1]):
-        end -= 1
-    start = 0
-    while start < min(EDGE_LEAD_MAX, end - 1) and _is_pitch(paragraphs[start]):
-        start += 1
-    return paragraphs[start:end]
-
-
-def _drop_author_bio(paragraphs: list[str], byline: str | None) -> list[str]:
-    """The author's bio after the article ("Jane Doe is a contributor at ...") is not article."""
-    if not byline or len(paragraphs) < 3:
-        return paragraphs
-    names = [n.strip() for n in re.split(r",| and ", byline) if len(n.strip().split()) >= 2]
-    for j in range(len(paragraphs) - 1, max(len(paragraphs) - 3, 0), -1):
-        head = paragraphs[j][:80]
-        if any(n in head for n in names) and not head.startswith(("“", '"', "‘", "'")):
-            return paragraphs[:j]
-    return paragraphs
 
 
 def _extend_list(info: list[Line], a: int, b: int) -> int:
