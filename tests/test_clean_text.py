@@ -97,6 +97,8 @@ def test_breadcrumbs(line):
         "Subscribe now",
         "Copyright © 2024 The Gazette. All rights reserved.",
         "This website uses cookies to improve your experience while you navigate through the website, and to remember your choices.",
+        "Zachęcamy do regularnych odwiedzin naszej strony. Informujemy, że korzystamy z cookies.",
+        "Wij gebruiken cookies om uw voorkeuren te onthouden en om te tellen hoeveel lezers elk verhaal had, zodat wij onze berichten kunnen verbeteren.",
     ],
 )
 def test_widget_lines(line):

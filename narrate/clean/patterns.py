@@ -89,7 +89,8 @@ STRONG_WIDGET = re.compile(
     r"""(?ix)
     \b(?:cookies?\b.{0,120}\b(?:website|site|sito|seite|webseite|web|browser|navigat\w*|experience|esperienza|
     expérience|experiencia|consent\w*|accept\w*|akzept\w*|privacy|policy|datenschutz)|
-    (?:website|site|sito|seite|webseite|browser|experience|consent|accept|utilizziamo|utilizamos|utilisons|verwenden|we\s+use|uses)\b.{0,80}\bcookies?\b|
+    (?:website|site|sito|seite|webseite|browser|experience|consent|accept|utilizziamo|utilizamos|usamos|utilisons|verwenden|
+    korzystamy|używamy|gebruiken|använder|käytämme|we\s+use|uses)\b.{0,80}\bcookies?\b|
     your\s+e-?mail\s+address|activation\s+link|news\s+alerts|delivered\s+(?:to\s+your\s+inbox|(?:every\s+)?(?:weekday|daily|each))|
 like\s+this\s+(?:story|article|post)\?|share\s+it\s+with|
     this\s+(?:web)?site\s+uses|all\s+rights\s+reserved|comment\s+data\s+is\s+processed|
