@@ -741,3 +741,26 @@ def test_figures_inside_the_article_are_not_read_and_do_not_end_it():
     ]
     art = clean(page(*body))
     assert art.paragraphs == (P1, *short, P2, P3)
+
+
+@pytest.mark.parametrize(
+    "hello",
+    [
+        "Hi, I'm Amy and I'm so glad you've stopped by! As a sleep consultant, my goal is to help your family sleep.",
+        "I'm Joachim, and on this website I write tutorials about statistics and programming for beginners.",
+        "Hello there! I am Maria - a mother of three who writes about small homes and tidy rooms.",
+    ],
+)
+def test_the_blog_owner_s_hello_after_the_article_is_not_read(hello):
+    art = clean(
+        page(
+            P1, "", P2, "", P3, "", P4, "", hello, "", "My blog is full of ideas for every room of your home."
+        )
+    )
+    assert art.paragraphs == (P1, P2, P3, P4)
+
+
+def test_a_closing_sentence_in_the_first_person_is_read():
+    closing = "I'm told by the council that the first cyclists will cross the river before Christmas."
+    art = clean(page(P1, "", P2, "", P3, "", P4, "", closing))
+    assert art.paragraphs == (P1, P2, P3, P4, closing)

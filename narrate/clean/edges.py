@@ -20,6 +20,8 @@ _BIO = re.compile(
     r"^(?:[A-Z][\w.'’-]+\s){1,3}(?:is|was)\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,6}?"
     r"(?i:writer|editor|reporter|journalist|author|columnist|contributor|correspondent|founder|co-founder|"
     r"professor|expert|consultant|blogger|producer)\b"
+    # the blog's owner introducing herself: "Hi, I'm Amy and I'm so glad you've stopped by!"
+    r"|^(?i:(?:hi|hello|hey)(?:\s+there)?[,!.]?\s+)?(?:I['’]m|I\s+am)\s+[A-Z][a-z]+(?:[,!.]|\s+and\b|\s+[-–—])"
 )
 EDGE_PITCH_MAX_WORDS = 50
 EDGE_LEAD_MAX = 0
