@@ -24,7 +24,6 @@ _BIO = re.compile(
     r"|^(?i:(?:hi|hello|hey)(?:\s+there)?[,!.]?\s+)?(?:I['’]m|I\s+am)\s+[A-Z][a-z]+(?:[,!.]|\s+and\b|\s+[-–—])"
 )
 EDGE_PITCH_MAX_WORDS = 50
-EDGE_LEAD_MAX = 0
 BIO_TAIL = 4  # how far from the end an author's bio closes the article
 BIO_MAX_WORDS = 90
 
@@ -45,8 +44,8 @@ def _is_pitch(p: str) -> bool:
 
 
 def trim_edges(paragraphs: list[str]) -> list[str]:
-    """Drop the page's pitch from the end of the article (any number of paragraphs) and its start
-    (a few): the sequence's edges are where the page's own prose joins the article."""
+    """Drop the page's pitch from the end of the article (any number of paragraphs), where the
+    page's own prose joins it; the start is kept as it is."""
     end = len(paragraphs)
     # the author's bio closes the article: what follows it is the page's (teasers, tags, pitch)
     for j in range(max(1, len(paragraphs) // 2, len(paragraphs) - BIO_TAIL), len(paragraphs)):
@@ -55,10 +54,7 @@ def trim_edges(paragraphs: list[str]) -> list[str]:
             break
     while end > 1 and _is_pitch(paragraphs[end - 1]):
         end -= 1
-    start = 0
-    while start < min(EDGE_LEAD_MAX, end - 1) and _is_pitch(paragraphs[start]):
-        start += 1
-    return paragraphs[start:end]
+    return paragraphs[:end]
 
 
 def drop_author_bio(paragraphs: list[str], byline: str | None) -> list[str]:
