@@ -177,30 +177,35 @@ def test_articles_of_one_title_are_named_in_input_order_whatever_finishes_first(
 
 class _Queue:
     """An executor that wants ``capacity`` chunks queued and finishes them one at a time on a
-    thread of its own; it notes the most chunks it ever held unfinished."""
+    thread of its own; it notes the most it ever held unfinished."""
 
     def __init__(self, capacity: int) -> None:
         self.capacity = capacity
-        self.held: queue.Queue[tuple[ChunkJob, Future[ChunkAudio]]] = queue.Queue()
+        self.held: queue.Queue[list[tuple[ChunkJob, Future[ChunkAudio]]]] = queue.Queue()
         self.unfinished = self.most = 0
         self.lock = threading.Lock()
         threading.Thread(target=self._work, daemon=True).start()
 
     def submit(self, job: ChunkJob) -> Future[ChunkAudio]:
-        future: Future[ChunkAudio] = Future()
+        return self._hold([job])[0]
+
+    def _hold(self, jobs: Sequence[ChunkJob]) -> list[Future[ChunkAudio]]:
+        """One unit of work (a chunk, or a task of several), a future per chunk."""
+        unit = [(job, Future[ChunkAudio]()) for job in jobs]
         with self.lock:
             self.unfinished += 1
             self.most = max(self.most, self.unfinished)
-        self.held.put((job, future))
-        return future
+        self.held.put(unit)
+        return [future for _, future in unit]
 
     def _work(self) -> None:
         while True:
-            job, future = self.held.get()
-            audio = InlineExecutor().submit(job).result()
+            unit = self.held.get()
+            audio = [InlineExecutor().submit(job).result() for job, _ in unit]
             with self.lock:
                 self.unfinished -= 1
-            future.set_result(audio)
+            for (_, future), done in zip(unit, audio, strict=True):
+                future.set_result(done)
 
 
 def test_a_batch_keeps_no_more_chunks_in_flight_than_the_executor_wants(
@@ -354,39 +359,21 @@ def test_an_executor_gets_short_articles_whole_and_long_ones_in_parts_and_the_ep
     assert cut and cut < len(sources)  # both kinds were there
 
 
-class _TaskQueue:
-    """An executor that takes tasks of about ``task_words`` words, wants ``capacity`` tasks queued,
-    and finishes them one at a time on a thread of its own; it notes the most it ever held."""
+class _TaskQueue(_Queue):
+    """A ``_Queue`` of tasks of about ``task_words`` words: ``capacity`` counts tasks, and it says
+    how many it holds (``queued``), as a task executor does."""
 
     task_words = 60
 
-    def __init__(self, capacity: int) -> None:
-        self.capacity = capacity
-        self.held: queue.Queue[list[tuple[ChunkJob, Future[ChunkAudio]]]] = queue.Queue()
-        self.queued = self.most = 0
-        self.tasks_per_script: list[int] = []
-        self.lock = threading.Lock()
-        threading.Thread(target=self._work, daemon=True).start()
+    @property
+    def queued(self) -> int:
+        return self.unfinished
 
     def submit(self, job: ChunkJob) -> Future[ChunkAudio]:
         raise AssertionError("chunks come in tasks")
 
     def submit_task(self, jobs: Sequence[ChunkJob]) -> list[Future[ChunkAudio]]:
-        task = [(job, Future[ChunkAudio]()) for job in jobs]
-        with self.lock:
-            self.queued += 1
-            self.most = max(self.most, self.queued)
-        self.held.put(task)
-        return [future for _, future in task]
-
-    def _work(self) -> None:
-        while True:
-            task = self.held.get()
-            audio = [InlineExecutor().submit(job).result() for job, _ in task]
-            with self.lock:
-                self.queued -= 1
-            for (_, future), done in zip(task, audio, strict=True):
-                future.set_result(done)
+        return self._hold(jobs)
 
 
 def test_a_batch_keeps_no_more_tasks_in_flight_than_the_executor_wants(
