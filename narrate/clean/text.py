@@ -11,6 +11,7 @@ from __future__ import annotations
 import itertools
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from narrate.text import ends_like_sentence
 
@@ -150,6 +151,7 @@ def classify(lines: list[str], title: str) -> list[Line]:
     return out
 
 
+@lru_cache(maxsize=64)  # asked once per HTML block, of the same title
 def _is_widget_topic(title: str) -> bool:
     """The title names a widget's subject with a phrase ("privacy policy", "font size", "about
     us"); one word ("Video:", "Tweet of the week", "… on Reddit") is a label or a platform."""
