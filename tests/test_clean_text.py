@@ -764,3 +764,61 @@ def test_a_closing_sentence_in_the_first_person_is_read():
     closing = "I'm told by the council that the first cyclists will cross the river before Christmas."
     art = clean(page(P1, "", P2, "", P3, "", P4, "", closing))
     assert art.paragraphs == (P1, P2, P3, P4, closing)
+
+
+# Word lists flattened into one line: tag clouds, month archives, category and language menus.
+TAG_CLOUD = (
+    "Adalbert Stifter Allgemein Bergkristall Der Sandmann E. T. A. Hoffmann Judith Butler Laibach "
+    "Lieblingsfilme Minimal Musik Philosophie Politische Philosophie Serge Gainsbourg Slavoj Žižek "
+    "Vibeke Nielsen Zettelkasten Ästhetik und Film Ästhetik und Literatur Ästhetik und Musik Kurzfilm "
+    "Familie Hänsel und Gretel Indian Summer Jahrmarkt Karussell Klänge Lichtspielhauspoesie Pink House"
+)
+MONTH_ARCHIVE = "Archives Select Month " + " ".join(
+    f"{month} {year} ({n})"
+    for year in (2021, 2020, 2019)
+    for n, month in enumerate(("December", "November", "October", "September", "August", "July"), 3)
+)
+LANGUAGE_MENU = "All languages Abkhaz Adyghe Afrikaans Ainu Albanian Alsatian Altaic Arabic Armenian Avaric Aymara Azerbaijani Bashkir Basque Belarusian Bengali Bosnian Breton Bulgarian Burmese Catalan Cebuano Chechen Chuvash Cornish Corsican Croatian Czech Danish Dutch Erzya Esperanto Estonian Faroese Fijian Finnish French Galician"
+# Long sentences with few marks, as prose has them.
+LONG_PROSE = (
+    "The river authority said on Tuesday that the new flood barrier which has been under construction "
+    "for three years would be finished before the winter storms arrive and that the old wall would be "
+    "kept as a second line of defence for the houses along the lower bank of the town."
+)
+
+
+@pytest.mark.parametrize(
+    ("line", "junk"),
+    [(TAG_CLOUD, "word list"), (MONTH_ARCHIVE, "word list"), (LANGUAGE_MENU, "word list"), (LONG_PROSE, "")],
+)
+def test_long_lines_without_punctuation_are_word_lists(line, junk):
+    info = T.classify([P1, "", P2, "", P3, "", line], "Council approves new river bridge")
+    assert info[-1].junk == junk
+
+
+def test_a_page_whose_sentences_carry_few_marks_has_no_word_lists():
+    # a script or a site that writes few marks: measured against the page's own sentences, a long
+    # line like theirs is prose
+    sparse = [" ".join(["ข่าว"] * 45) + "." for _ in range(4)]
+    info = T.classify([*sparse, " ".join(["เมือง"] * 60)], "ข่าว")
+    assert all(not x.junk for x in info)
+
+
+def test_a_tag_cloud_below_a_short_post_does_not_win_the_page():
+    # a short post, then the blog's sidebar: a category list and a tag cloud longer than the post
+    art = clean(
+        page(
+            P1,
+            "",
+            "Share this:",
+            "Facebook",
+            "Twitter",
+            "",
+            "Categories",
+            TAG_CLOUD + " " + LANGUAGE_MENU,
+            "",
+            "Tags",
+            TAG_CLOUD,
+        )
+    )
+    assert art.paragraphs == (P1,)

@@ -148,7 +148,32 @@ def classify(lines: list[str], title: str) -> list[Line]:
             and not (i >= 2 and out[i - 2].text and not out[i - 2].junk)
         ):
             prev.junk = "caption"
+    _mark_word_lists(out)
     return out
+
+
+# A long line with hardly any punctuation, on a page whose sentences are punctuated: a tag cloud, a
+# month archive, a category menu or a list of languages flattened into one line. Measured against
+# the page's own sentences, so that a script or a site that writes few marks is never flagged.
+WORD_LIST_MIN_WORDS = 40
+WORD_LIST_WORDS_PER_MARK = 30
+WORD_LIST_PAGE_FACTOR = 3
+# clause and sentence marks; the period of an initial ("E. T. A. Hoffmann", "U.S.") is not one
+_PUNCTUATION = re.compile(r"[,;:!?。，、！？；।،؟]|(?<!\b[^\W\d_])\.")
+
+
+def _words_per_mark(ln: Line) -> float:
+    return ln.words / (1 + len(_PUNCTUATION.findall(ln.text)))
+
+
+def _mark_word_lists(info: list[Line]) -> None:
+    rates = sorted(_words_per_mark(x) for x in info if x.sentence and x.words >= 10 and not x.junk)
+    if not rates:
+        return  # no punctuated sentence to measure against
+    limit = max(float(WORD_LIST_WORDS_PER_MARK), WORD_LIST_PAGE_FACTOR * rates[len(rates) // 2])
+    for x in info:
+        if not x.junk and x.words >= WORD_LIST_MIN_WORDS and _words_per_mark(x) > limit:
+            x.junk = "word list"
 
 
 @lru_cache(maxsize=64)  # asked once per HTML block, of the same title
