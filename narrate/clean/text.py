@@ -335,6 +335,11 @@ def quantity_lines(info: list[Line]) -> set[int]:
 # block (a tag cloud, a dump of comments) does not swamp the page.
 LONG_WORDS = 80
 LONG_RATE = 0.5
+# A short line that is neither a sentence nor a list item counts against the run it is in, and a
+# run of furniture costs this much more per line the longer it gets (menus, footers). Both were
+# swept on snippets-dev (-1.5 to -3, 0.5 to 1): these values lose the fewest pages.
+SHORT_LINE_SCORE = -2.5
+FURNITURE_RUN_COST = 0.75
 
 
 def _length_credit(words: int) -> float:
@@ -358,7 +363,7 @@ def _base_score(ln: Line) -> float:
         return 1.0
     if is_list_item(ln) or URL_ONLY.match(ln.text):
         return 0.0
-    return -2.5
+    return SHORT_LINE_SCORE
 
 
 def _is_barrier(info: list[Line], i: int) -> bool:
@@ -462,8 +467,8 @@ def scored_views(info: list[Line], quantities: set[int]) -> tuple[list[float], l
             prose_seen += s
             s *= weight
         if s < 0:
-            strict.append(s - 0.75 * run)
-            loose.append(s - 0.75 * loose_run)
+            strict.append(s - FURNITURE_RUN_COST * run)
+            loose.append(s - FURNITURE_RUN_COST * loose_run)
             run += 1
             loose_run += 1
             continue
