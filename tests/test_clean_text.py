@@ -6,6 +6,7 @@ import pytest
 
 from narrate.clean import parse_article
 from narrate.clean import text as T
+from narrate.clean.words import count_words
 from narrate.text import ends_like_sentence
 
 P1 = "The city council voted on Tuesday to build a new bridge across the river, ending a debate that has lasted a decade."
@@ -172,6 +173,11 @@ def test_prose_is_not_junk(line):
         ("Home", False),
         ("Costs and funding", False),
         ("More from the Gazette »", False),
+        # the full stops of other scripts: Devanagari and Bengali danda, Arabic and Urdu
+        ("नगर परिषद ने नदी पर नया पुल बनाने का फैसला किया।", True),
+        ("পৌরসভা নদীর ওপর নতুন সেতু নির্মাণের সিদ্ধান্ত নিয়েছে।", True),
+        ("ما الذي يحدث في السودان؟", True),
+        ("کونسل نے دریا پر نیا پل بنانے کا فیصلہ کیا۔", True),
     ],
 )
 def test_is_sentence(line, expected):
@@ -799,9 +805,12 @@ def test_long_lines_without_punctuation_are_word_lists(line, junk):
 def test_a_page_whose_sentences_carry_few_marks_has_no_word_lists():
     # a script or a site that writes few marks: measured against the page's own sentences, a long
     # line like theirs is prose
-    sparse = [" ".join(["ข่าว"] * 45) + "." for _ in range(4)]
-    info = T.classify([*sparse, " ".join(["เมือง"] * 60)], "ข่าว")
-    assert all(not x.junk for x in info)
+    words = [f"{w}{n}" for n in range(20) for w in ("ข่าว", "เมือง", "สะพาน", "แม่น้ำ")]
+    sparse = [" ".join(words[k : k + 45]) + "." for k in range(0, 20, 5)]
+    info = T.classify([*sparse, " ".join(words[:60])], "ข่าว")
+    assert [x.junk for x in info] == [""] * 5
+    # the same long line on a page of well-punctuated sentences is a word list
+    assert T.classify([P1, P2, " ".join(words[:60])], "ข่าว")[-1].junk == "word list"
 
 
 def test_a_tag_cloud_below_a_short_post_does_not_win_the_page():
@@ -822,3 +831,47 @@ def test_a_tag_cloud_below_a_short_post_does_not_win_the_page():
         )
     )
     assert art.paragraphs == (P1,)
+
+
+HINDI = (
+    "नगर परिषद ने मंगलवार को नदी पर एक नया पुल बनाने का फैसला किया, जिससे दस साल पुरानी बहस खत्म हो गई।",
+    "पुल पर साइकिल चलाने वाले, पैदल यात्री और बसें चलेंगी और इसके तीन साल में खुलने की उम्मीद है।",
+    "परियोजना की लागत चार करोड़ रुपये आंकी गई है, जिसका अधिकांश हिस्सा क्षेत्रीय परिवहन कोष से आएगा।",
+)
+
+
+HINDI_TEASERS = (
+    "ये भी पढ़ें",
+    "दिल्ली में भारी बारिश के बाद कई इलाकों में पानी भरा, यातायात पर असर",
+    "क्रिकेट टीम के नए कप्तान के नाम की घोषणा आज शाम को होगी",
+    "शेयर बाजार में लगातार तीसरे दिन गिरावट, निवेशकों के डूबे करोड़ों रुपये",
+)
+
+
+def test_an_article_in_a_script_with_the_danda_is_found():
+    # Hindi sentences end with "।": they are the article's prose; the teaser headlines after it,
+    # which end without one, are not
+    art = clean(
+        page(
+            *[x for p in HINDI for x in (p, "")],
+            *HINDI_TEASERS,
+            head=("नया पुल - समाचार", "", "होम", "देश", "खेल", ""),
+        )
+    )
+    assert art.paragraphs == HINDI
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("नगर परिषद ने नदी पर नया पुल बनाने का फैसला किया।", 11),
+        ("পৌরসভা নদীর ওপর নতুন সেতু নির্মাণের সিদ্ধান্ত নিয়েছে।", 8),
+        ("நகராட்சி புதிய பாலம் கட்ட முடிவு செய்தது.", 6),
+        # an accent written apart (decomposed form) belongs to its letter
+        ("cafe\u0301 na\u0131\u0308ve", 2),
+        ("The council voted on Tuesday.", 5),
+    ],
+)
+def test_words_keep_their_vowel_signs_and_accents(text, words):
+    # a vowel sign or an accent written apart is no word break: a Hindi line is not counted twice
+    assert count_words(text) == words

@@ -17,9 +17,11 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 
+from .words import LETTER
+
 # A content word: four letters or more (short function words say nothing of the topic), or one
 # CJK character (those scripts do not separate words).
-_TOKEN = re.compile(r"[^\W\d_]{4,}|[\u3040-\u30ff\u3400-\u9fff]")
+_TOKEN = re.compile(rf"(?:{LETTER}){{4,}}|[\u3040-\u30ff\u3400-\u9fff]")
 
 # Share of a part's weighted vocabulary the core must share: a part next to the core (bridged by
 # the looser view, or the standfirst) needs less than a part detached from it.

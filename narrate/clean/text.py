@@ -57,7 +57,7 @@ from .region import (
     max_run,
     standfirst_lines,
 )
-from .words import count_words, norm
+from .words import count_words, norm, words_of
 
 PULL_QUOTE_MAX_WORDS = 25
 COMMENT_META_LOOKAHEAD = 10
@@ -67,7 +67,6 @@ INLINE_BOX_MAX_LINES = 12
 INLINE_BOX_RESUME = 3
 INLINE_BOX_PROSE_WORDS = 15
 
-_WORD = re.compile(r"\w+")
 _SPACES = re.compile(r"\s+")
 
 
@@ -195,7 +194,7 @@ TOPIC_SENTENCE_WORDS = 8
 def _says_itself_twice(text: str) -> bool:
     """A link card whose label and description are the same text ("Fenêtre sur cour Fenêtre sur
     cour", a video teaser's title then its caption): a copy of a card, never a sentence of prose."""
-    words = _WORD.findall(text.lower())
+    words = words_of(text.lower())
     for cut in range(max(3, (len(words) * 3 + 9) // 10), len(words) // 2 + 1):
         if words[cut : 2 * cut] == words[:cut]:
             return True

@@ -3,17 +3,43 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 
-_WORD = re.compile(r"\w+")
+
+def _combining_marks() -> str:
+    """The combining marks of the Basic Multilingual Plane (Unicode category M), as the body of a
+    character class: the vowel signs of Indic and South-East Asian scripts, accents written apart."""
+    marks = [c for c in range(0x300, 0x10000) if unicodedata.category(chr(c)).startswith("M")]
+    ranges: list[tuple[int, int]] = []
+    for c in marks:
+        if ranges and ranges[-1][1] == c - 1:
+            ranges[-1] = (ranges[-1][0], c)
+        else:
+            ranges.append((c, c))
+    return "".join(f"\\u{a:04x}-\\u{b:04x}" if a < b else f"\\u{a:04x}" for a, b in ranges)
+
+
+# ``\w`` alone splits a Hindi or Bengali word at each vowel sign ("किया" into "क" and "य"): a word
+# is a letter or digit with the marks that follow it.
+MARKS = _combining_marks()
+_WORD = re.compile(rf"\w[\w{MARKS}]*")
+# a letter of a word, with its marks (no digit, no underscore)
+LETTER = rf"[^\W\d_][{MARKS}]*"
+
+
+def words_of(s: str) -> list[str]:
+    return _WORD.findall(s)
+
+
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff]")
 
 
 def norm(s: str) -> str:
-    return " ".join(_WORD.findall(s.lower()))
+    return " ".join(words_of(s.lower()))
 
 
 def count_words(s: str) -> int:
-    w = len(_WORD.findall(s))
+    w = len(words_of(s))
     cjk = len(_CJK.findall(s))
     if cjk:
         # Hangul uses spaces (one word ~ 3 syllables); Chinese/Japanese do not.

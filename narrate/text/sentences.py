@@ -31,9 +31,13 @@ _RE_INITIALS_END = re.compile(
     r"Those|There|A|An|However|Meanwhile|Yet|So|As|Its|His|Her|Their|Our)\s)"
 )
 _DAYS = re.compile(rf"^(?:{'|'.join(WEEKDAYS)})\b")
-# A line that ends as a sentence or clause does (also in CJK punctuation, or with a short
-# parenthesis after the full stop): prose, not a menu item, caption or button.
-_LINE_ENDS_SENTENCE = re.compile(r"""[.!?…。！？:;][\s"'”’»)\]*]*$|[.!?…。！？]["'”’»]?\s*\([^()]{1,40}\)$""")
+# A line that ends as a sentence or clause does (also with the full stops of CJK, Devanagari and
+# Bengali (danda), Arabic and Urdu, or with a short parenthesis after the full stop): prose, not a
+# menu item, caption or button.
+_FULL_STOPS = ".!?…。！？।؟۔"
+_LINE_ENDS_SENTENCE = re.compile(
+    rf"""[{_FULL_STOPS}:;][\s"'”’»)\]*]*$|[{_FULL_STOPS}]["'”’»]?\s*\([^()]{{1,40}}\)$"""
+)
 
 
 @dataclass(frozen=True)
