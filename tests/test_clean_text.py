@@ -867,6 +867,8 @@ def test_an_article_in_a_script_with_the_danda_is_found():
         ("नगर परिषद ने नदी पर नया पुल बनाने का फैसला किया।", 11),
         ("পৌরসভা নদীর ওপর নতুন সেতু নির্মাণের সিদ্ধান্ত নিয়েছে।", 8),
         ("நகராட்சி புதிய பாலம் கட்ட முடிவு செய்தது.", 6),
+        # Thai writes no space between words: about three letters a word (13 words here)
+        ("สภาเทศบาลลงมติเมื่อวันอังคารให้สร้างสะพานใหม่ข้ามแม่น้ำ", 14),
         # an accent written apart (decomposed form) belongs to its letter
         ("cafe\u0301 na\u0131\u0308ve", 2),
         ("The council voted on Tuesday.", 5),
@@ -875,3 +877,24 @@ def test_an_article_in_a_script_with_the_danda_is_found():
 def test_words_keep_their_vowel_signs_and_accents(text, words):
     # a vowel sign or an accent written apart is no word break: a Hindi line is not counted twice
     assert count_words(text) == words
+
+
+THAI = (
+    "สภาเทศบาลลงมติเมื่อวันอังคารให้สร้างสะพานใหม่ข้ามแม่น้ำ ยุติการถกเถียงที่ยืดเยื้อมานานนับสิบปี โดยสะพานแห่งนี้จะรองรับทั้งจักรยาน คนเดินเท้า และรถโดยสารประจำทาง",
+    "โครงการนี้มีมูลค่าประมาณสี่สิบล้านบาท ซึ่งส่วนใหญ่จะมาจากกองทุนการขนส่งระดับภูมิภาค และคาดว่าจะเปิดใช้งานได้ภายในสามปีข้างหน้า ตามที่นายกเทศมนตรีกล่าว",
+    "ฝ่ายคัดค้านกล่าวว่าเงินจำนวนนี้ควรนำไปใช้ซ่อมแซมถนนที่ชำรุดทั่วเมืองมากกว่า แต่ญัตติดังกล่าวก็ผ่านความเห็นชอบด้วยคะแนนเสียงที่ทิ้งห่างอย่างชัดเจน",
+)
+
+
+def test_an_article_in_a_script_without_spaces_between_words_is_found():
+    # Thai separates phrases, not words, and ends sentences without a mark: its paragraphs are
+    # long text all the same, and the menu and the teaser links around them are not
+    links = ("อ่านเพิ่มเติม", "ข่าวกีฬา", "ข่าวบันเทิง")
+    art = clean(
+        page(
+            *[x for p in THAI for x in (p, "")],
+            *links,
+            head=("สะพานใหม่ - ข่าว", "", "หน้าแรก", "ข่าว", "กีฬา", ""),
+        )
+    )
+    assert art.paragraphs == THAI

@@ -158,7 +158,7 @@ WORD_LIST_MIN_WORDS = 40
 WORD_LIST_WORDS_PER_MARK = 30
 WORD_LIST_PAGE_FACTOR = 3
 # clause and sentence marks; the period of an initial ("E. T. A. Hoffmann", "U.S.") is not one
-_PUNCTUATION = re.compile(r"[,;:!?。，、！？；।،؟]|(?<!\b[^\W\d_])\.")
+_PUNCTUATION = re.compile(r"[,;:!?。，、！？；।،؟۔។။]|(?<!\b[^\W\d_])\.")
 
 
 def _words_per_mark(ln: Line) -> float:

@@ -32,6 +32,10 @@ def words_of(s: str) -> list[str]:
 
 
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff]")
+# Thai, Lao, Myanmar and Khmer letters (their marks aside): these scripts write no space between
+# words, only between phrases; a word is about three letters.
+_UNSPACED_LETTER = re.compile(rf"(?![{MARKS}])[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff]")
+UNSPACED_LETTERS_PER_WORD = 3
 
 
 def norm(s: str) -> str:
@@ -44,4 +48,7 @@ def count_words(s: str) -> int:
     if cjk:
         # Hangul uses spaces (one word ~ 3 syllables); Chinese/Japanese do not.
         w = max(w, cjk // 2)
+    unspaced = len(_UNSPACED_LETTER.findall(s))
+    if unspaced:
+        w = max(w, unspaced // UNSPACED_LETTERS_PER_WORD)
     return w

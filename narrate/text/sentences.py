@@ -32,9 +32,9 @@ _RE_INITIALS_END = re.compile(
 )
 _DAYS = re.compile(rf"^(?:{'|'.join(WEEKDAYS)})\b")
 # A line that ends as a sentence or clause does (also with the full stops of CJK, Devanagari and
-# Bengali (danda), Arabic and Urdu, or with a short parenthesis after the full stop): prose, not a
-# menu item, caption or button.
-_FULL_STOPS = ".!?…。！？।؟۔"
+# Bengali (danda), Arabic and Urdu, Khmer and Myanmar, or with a short parenthesis after the full
+# stop): prose, not a menu item, caption or button.
+_FULL_STOPS = ".!?…。！？।؟۔។။"
 _LINE_ENDS_SENTENCE = re.compile(
     rf"""[{_FULL_STOPS}:;][\s"'”’»)\]*]*$|[{_FULL_STOPS}]["'”’»]?\s*\([^()]{{1,40}}\)$"""
 )
