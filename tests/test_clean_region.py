@@ -6,6 +6,7 @@ import pytest
 
 from narrate.clean import parse_article
 from narrate.clean.region import Vocabulary, best_runs, core_run, max_run
+from narrate.clean.text import classify
 
 # An article names its people and places again and again; teasers for other stories do not.
 BRIDGE = (
@@ -231,3 +232,79 @@ def test_a_paragraph_on_its_own_among_lists_is_read_when_on_topic(paragraph, rea
 def test_a_paragraph_on_topic_after_the_comments_is_not_read():
     art = clean(page(*spaced(*BRIDGE), *OPTIONS, "", "3 comments", "", ON_TOPIC, "", "Reply"))
     assert ON_TOPIC not in art.paragraphs
+
+
+# A song's lyrics under the headline, then the post's footer and the blog's sidebar: a long list of
+# other posts, their titles cut off with an ellipsis.
+LYRICS = (
+    "爱 逝去的爱 讨不回来",
+    "Ai shi qu de ai tao bu hui lai",
+    "我还有话想对你说",
+    "Wo hai you hua xiang dui ni shuo",
+    "舍不得说 来不及说",
+    "She bu de shuo lai bu ji shuo",
+    "离别的话最难说出口",
+    "Li bie de hua zui nan shuo chu kou",
+    "你会找到新的生活",
+    "Ni hui zhao dao xin de sheng huo",
+)
+SIDEBAR_POSTS = tuple(
+    f"{name} - {singer} ({hanzi}..."
+    for name, singer, hanzi in (
+        ("Yat Joi Man Gau Ging", "Edmond Leung Hon Man", "一再問究竟"),
+        ("Ji Oi Yat Goh Yan", "Alex Fong Lik San", "只愛一個人"),
+        ("Bu An Pai Li Chu Pai", "Magic Power Mo Huan Li Lian", "不按牌理出牌"),
+        ("Ni Zhi Dao Wo Zai Deng Ni Ma", "Zhang Hong Liang", "妳知道我在等你嗎"),
+        ("Ho Ho Luen Ngoi", "Alex Fong Lik San & Stephy Tang", "好好戀愛"),
+        ("Maan Bo Yan Saang Lo", "Teresa Teng Li Jun", "漫步人生路"),
+    )
+)
+
+
+@pytest.mark.parametrize(
+    ("line", "sentence"),
+    [
+        (SIDEBAR_POSTS[0], False),
+        ("Ten things to know before you fly this summer…", False),
+        # a sentence before the dots, or dots after a full stop, is prose
+        ("The river rose all night. By morning the bridge was gone and then...", True),
+        ("Gousto has changed my life....", True),
+        # one clause trailing off cannot be told from a cut: it counts as cut off
+        ("Prices rose by 5 per cent...", False),
+    ],
+)
+def test_a_title_cut_off_with_an_ellipsis_is_no_sentence(line, sentence):
+    assert classify([line], "Page")[0].sentence is sentence
+
+
+def test_lyrics_under_the_headline_are_read_when_the_page_has_no_prose():
+    head = [
+        "Chinese Lyrics: Zhi Neng Xiang Nian Ni",
+        "",
+        "Zhi Neng Xiang Nian Ni",
+        "",
+        "Thursday, July 28, 2011",
+        "",
+    ]
+    foot = ["Posted by K A at 12:11 PM", "Email This BlogThis! Share to Twitter Share to Facebook", ""]
+    side = [
+        "Blog Archive",
+        "",
+        *SIDEBAR_POSTS,
+        "",
+        "Support us",
+        "",
+        "Your donation keeps the site free. Thank you!",
+    ]
+    art = clean("\n".join([*head, *LYRICS, *foot, *side]) + "\n")
+    assert art.paragraphs[: len(LYRICS)] == LYRICS
+
+
+def test_the_text_under_the_headline_is_not_added_to_an_article_of_prose():
+    # a short standfirst-like block under the headline, then the article: the block is no larger
+    # than the article, so the usual choice stands
+    text = (
+        "\n".join(["Kelso votes for a new bridge", "", "Home", "News", "", *spaced(*BRIDGE), "Contact us"])
+        + "\n"
+    )
+    assert clean(text).paragraphs == BRIDGE

@@ -200,3 +200,27 @@ def standfirst_lines(
         for i in range(headline_at + 1, core.start)
         if candidates[i] and vocabulary.coherence([i], every_line=True) >= ADJACENT_COHERENCE
     }
+
+
+def block_under_headline(
+    words: Sequence[int], furniture: Sequence[bool], skipped: Sequence[bool], core: range, headline_at: int
+) -> range:
+    """The text right under the headline, up to its first line of furniture, when it holds more
+    words than the core and stands apart from it: the page's article is then no prose (a song's
+    lyrics, a poem, a list) and the core is a sidebar's. Else empty.
+
+    ``words[i]``: the words of line i, 0 for furniture and blank lines; ``furniture[i]``:
+    line i is furniture or a barrier; ``skipped[i]``: line i may stand between the headline and
+    the text (a blank line, a date, a byline)."""
+    if headline_at < 0:
+        return range(0)
+    start = headline_at + 1
+    while start < len(words) and skipped[start]:
+        start += 1
+    stop = start
+    while stop < len(words) and not furniture[stop]:
+        stop += 1
+    block = range(start, stop)
+    if not block or (block.start <= core[-1] and core.start < block.stop):
+        return range(0)
+    return block if sum(words[i] for i in block) > sum(words[i] for i in core) else range(0)

@@ -53,6 +53,7 @@ from .region import (
     STANDFIRST_MIN_WORDS,
     Vocabulary,
     article_lines,
+    block_under_headline,
     core_run,
     max_run,
     standfirst_lines,
@@ -130,7 +131,7 @@ def classify(lines: list[str], title: str) -> list[Line]:
     out: list[Line] = []
     for i, ln in enumerate(lines):
         n = norm(ln)
-        ln_obj = Line(i, ln, count_words(ln) if ln else 0, ends_like_sentence(ln) if ln else False, n)
+        ln_obj = Line(i, ln, count_words(ln) if ln else 0, _ends_like_sentence(ln) if ln else False, n)
         if ln:
             ln_obj.junk = _junk_reason(ln_obj, ntitle, where, widget_topic)
         out.append(ln_obj)
@@ -173,6 +174,18 @@ def _mark_word_lists(info: list[Line]) -> None:
     for x in info:
         if not x.junk and x.words >= WORD_LIST_MIN_WORDS and _words_per_mark(x) > limit:
             x.junk = "word list"
+
+
+# A teaser's title cut off to fit its box ("… Mo Huan Li Lian...", "(一再問究竟..."): the ellipsis
+# right after a letter, and no sentence ended before it. Not a sentence, though it ends in dots.
+_CUT_OFF = re.compile(r"[^\W\d_](?:\.\.\.|…)\s*$")
+_INNER_END = re.compile(r"[.!?。！？][\s\"'”’»)]+\S")
+
+
+def _ends_like_sentence(line: str) -> bool:
+    if _CUT_OFF.search(line) and not _INNER_END.search(line):
+        return False
+    return ends_like_sentence(line)
 
 
 @lru_cache(maxsize=64)  # asked once per HTML block, of the same title
@@ -529,6 +542,17 @@ def extract(text: str) -> Extracted:
         range(a, b + 1),
         title_i,
         [bool(x.text) and not x.junk and x.words >= STANDFIRST_MIN_WORDS for x in info],
+    )
+
+    # the article is no prose and the core a sidebar's: the text under the headline is read too
+    standfirst.update(
+        block_under_headline(
+            [0 if x.junk else x.words for x in info],
+            [bool(x.junk) or scores[i] <= BARRIER_SCORE for i, x in enumerate(info)],
+            [not x.text or x.junk in ("date", "byline", "symbols") for x in info],
+            range(a, b + 1),
+            title_i,
+        )
     )
 
     paragraphs: list[str] = []
