@@ -898,3 +898,61 @@ def test_an_article_in_a_script_without_spaces_between_words_is_found():
         )
     )
     assert art.paragraphs == THAI
+
+
+@pytest.mark.parametrize(
+    "heading",
+    [
+        "Kommentare",
+        "3 Kommentare",
+        "Schreibe einen Kommentar",
+        "Commentaires",
+        "Laisser un commentaire",
+        "Deja un comentario",
+        "12 comentarios",
+        "Deixe um comentário",
+        "Lascia un commento",
+        "Komentarze",
+        "Dodaj komentarz",
+        "Reacties",
+    ],
+)
+def test_a_comments_heading_in_another_language_ends_the_article(heading):
+    reader = "Ich finde diese Entscheidung falsch und hoffe, dass der Rat das Geld lieber für die Straßen ausgibt, die wir schon haben."
+    art = clean(
+        page(P1, "", P2, "", P3, "", heading, "", "jdoe", reader, "", "asmith", reader + " Wirklich.")
+    )
+    assert art.paragraphs == (P1, P2, P3)
+
+
+@pytest.mark.parametrize(
+    "heading",
+    [
+        "Ähnliche Beiträge",
+        "Das könnte Sie auch interessieren",
+        "Meistgelesen",
+        "Articles similaires",
+        "Sur le même sujet",
+        "Les plus lus",
+        "Noticias relacionadas",
+        "Lo más leído",
+        "Notícias relacionadas",
+        "Articoli correlati",
+        "Najczęściej czytane",
+        "Podobne artykuły",
+        "Meest gelezen",
+    ],
+)
+def test_a_more_stories_heading_in_another_language_ends_the_article(heading):
+    # as under "More stories": headlines, each with a teaser long enough to pass for prose
+    teaser = "La ville a inauguré un nouveau musée consacré à l'histoire de la navigation fluviale et des anciens ports."
+    more = ["Un nouveau musée", teaser, "", "La saison sèche", teaser.replace("La ville", "La région"), ""]
+    art = clean(page(P1, "", P2, "", P3, "", heading, "", *more))
+    assert art.paragraphs == (P1, P2, P3)
+
+
+@pytest.mark.parametrize("label", ["Lesen Sie auch:", "Leggi anche:", "Zobacz również", "À lire aussi"])
+def test_a_read_also_label_set_into_the_article_does_not_end_it(label):
+    # a "read also" link in mid-article, as in English: the article goes on after it
+    art = clean(page(P1, "", label, "Brücke über die Elbe wird saniert", "", P2, "", P3, "", P4))
+    assert art.paragraphs[-1] == P4

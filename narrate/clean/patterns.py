@@ -119,8 +119,29 @@ COMMENT_META = re.compile(
     )$""",
 )
 # Lines that open the part of a page after the article (comments, more stories).
+# The same headings in the other languages narrate meets most (German, French, Spanish, Portuguese,
+# Italian, Polish, Dutch): a comments section, then the boxes of other stories.
+_COMMENTS_ELSEWHERE = r"""
+    (?:\d+\s+)?(?:kommentare?|leserkommentare|commentaires?|comentarios?|comentários?|commenti|komentarz[ey]?|reacties?)|
+    kommentar\s+schreiben|schreibe\s+einen\s+kommentar|(?:laisser|ajouter|écrire)\s+un\s+commentaire|
+    (?:deja|añade|escribe)\s+(?:un|tu)\s+comentario|deixe\s+(?:um|seu)\s+comentário|lascia\s+un\s+commento|
+    dodaj\s+komentarz|(?:laat|plaats)\s+een\s+reactie(?:\s+achter)?"""
+# ("Read also" labels, "Lesen Sie auch", "Leggi anche", "Zobacz też" …, are mostly links set into
+# the article, as in English: not here.)
+_MORE_STORIES_ELSEWHERE = r"""
+    ähnliche\s+(?:beiträge|artikel)|verwandte\s+artikel|weitere\s+artikel|
+    das\s+könnte\s+sie\s+auch\s+interessieren|meistgelesen(?:e|en)?(?:\s+artikel)?|
+    articles\s+similaires|sur\s+le\s+même\s+sujet|les\s+plus\s+lus|vous\s+aimerez\s+aussi|
+    (?:artículos|noticias)\s+relacionad[ao]s|lo\s+más\s+leído|más\s+noticias|
+    mais\s+lid[ao]s|notícias\s+relacionadas|articoli\s+correlati|i\s+più\s+letti|
+    najpopularniejsze|najczęściej\s+czytane|polecane|podobne\s+artykuły|
+    meest\s+gelezen|gerelateerde\s+artikelen"""
 BARRIER = re.compile(
-    r"""(?ix)^[\[(]?\s*(?:
+    r"""(?ix)^[\[(]?\s*(?:"""
+    + _COMMENTS_ELSEWHERE
+    + "|"
+    + _MORE_STORIES_ELSEWHERE
+    + r"""|
     \d+\s+(?:comments?|responses?|replies)|comments?|(?:top\s+rated|newest|oldest|best|recent|reader)\s+comments?|
     (?:leave|post|add|write)\s+a\s+(?:comment|reply)|join\s+the\s+(?:conversation|discussion)|
     (?:show|view|read|load|see)\s+(?:all\s+)?(?:\d+\s+)?comments?|\d+\s+responses?\s+to\b.*|discussion|
@@ -136,11 +157,16 @@ BARRIER = re.compile(
 SHARE_BAR = re.compile(r"(?i)^share\s+(?:on|this(?:\s+(?:article|story|post|page))?)\s*:?$")
 # A comments heading ends the article whatever follows it.
 COMMENT_HEAD = re.compile(
-    r"(?i)^[\[(]?\s*(?:\d+\s+)?(?:comments?|responses?|replies|discussion|(?:top\s+rated|newest|oldest|best|recent|reader)\s+comments?|"
+    r"(?ix)^[\[(]?\s*(?:"
+    + _COMMENTS_ELSEWHERE
+    + r"|(?:\d+\s+)?(?:comments?|responses?|replies|discussion|(?:top\s+rated|newest|oldest|best|recent|reader)\s+comments?|"
     r"(?:leave|post|add|write)\s+a\s+(?:comment|reply)|join\s+the\s+(?:conversation|discussion)|"
-    r"(?:show|view|read|load|see)\s+(?:all\s+)?(?:\d+\s+)?comments?|\d+\s+responses?\s+to\b.*)"
+    r"(?:show|view|read|load|see)\s+(?:all\s+)?(?:\d+\s+)?comments?|\d+\s+responses?\s+to\b.*))"
 )
-BARE_COMMENT = re.compile(r"(?i)^[\[(]?\s*(?:comments?|discussion)\s*[\])]?\s*:?$")
+BARE_COMMENT = re.compile(
+    r"(?i)^[\[(]?\s*(?:comments?|discussion|kommentare?|commentaires?|comentarios?|comentários?|commenti|komentarz[ey]?|reacties?)"
+    r"\s*[\])]?\s*:?$"
+)
 CODE = re.compile(
     r"&(?:amp|lt|gt|quot|nbsp);|</?[a-zA-Z][a-zA-Z0-9]*(?:\s+[\w-]+=|\s*/?>)|\{\s*[\w-]+\s*:|^\s*(?:var|function|const|let)\s|[{}]\s*$|\[/[a-z]+\]"
 )
