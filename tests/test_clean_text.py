@@ -956,3 +956,22 @@ def test_a_read_also_label_set_into_the_article_does_not_end_it(label):
     # a "read also" link in mid-article, as in English: the article goes on after it
     art = clean(page(P1, "", label, "Brücke über die Elbe wird saniert", "", P2, "", P3, "", P4))
     assert art.paragraphs[-1] == P4
+
+
+@pytest.mark.parametrize(
+    ("reply", "ago"),
+    [
+        ("Antworten", "vor 2 Stunden"),
+        ("Répondre", "il y a 3 jours"),
+        ("Responder", "hace 5 horas"),
+        ("Odpowiedz", "2 godziny temu"),
+        ("Rispondi", "4 ore fa"),
+    ],
+)
+def test_a_comment_thread_in_another_language_is_no_article(reply, ago):
+    # a bare "Kommentare" with long comments after it: the thread's buttons and times say that the
+    # prose going on is the readers', not the article's
+    reader = "Ich finde diese Entscheidung falsch und hoffe, dass der Rat das Geld lieber für die Straßen ausgibt, die wir schon haben."
+    thread = ["jdoe", ago, "", *[x for n in range(3) for x in (f"{reader} ({n + 1})", "")], reply, ""]
+    art = clean(page(P1, "", P2, "", P3, "", "Kommentare", "", *thread))
+    assert art.paragraphs == (P1, P2, P3)

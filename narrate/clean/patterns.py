@@ -115,6 +115,12 @@ COMMENT_META = re.compile(
     (?:top\s+rated|newest|oldest|best)\s+comments?|leave\s+a\s+(?:comment|reply)|post\s+a\s+comment|add\s+a\s+comment|
     join\s+the\s+(?:conversation|discussion)|
     reply|report|like|flag|rating\s*:\s*\d+\s+votes?|\d+\s+(?:votes?|likes?|points?)|
+    antworten|répondre|responder|odpowiedz|rispondi|beantwoorden|
+    vor\s+\d+\s+(?:sekunden?|minuten?|stunden?|tagen?|wochen?|monaten?|jahren?)|
+    il\s+y\s+a\s+\d+\s+(?:secondes?|minutes?|heures?|jours?|semaines?|mois|ans?)|
+    (?:hace|há)\s+\d+\s+(?:segundos?|minutos?|horas?|días?|dias?|semanas?|mes(?:es)?|meses|años?|anos?)|
+    \d+\s+(?:sekund[ay]?|minut[ay]?|godzin[ay]?|dni|dzień|tygodni[ae]?|miesi[ąę]c[ey]?|lat[a]?)\s+temu|
+    \d+\s+(?:secondi|minuti|ore|giorni|settimane|mesi|anni)\s+fa|
     \d+\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)\s+ago\b.{0,40}
     )$""",
 )
@@ -156,13 +162,11 @@ BARRIER = re.compile(
 # A share bar's label: the article does not go on after one, whatever prose follows it.
 SHARE_BAR = re.compile(r"(?i)^share\s+(?:on|this(?:\s+(?:article|story|post|page))?)\s*:?$")
 # A comments heading ends the article whatever follows it.
-COMMENT_HEAD = re.compile(
-    r"(?ix)^[\[(]?\s*(?:"
-    + _COMMENTS_ELSEWHERE
-    + r"|(?:\d+\s+)?(?:comments?|responses?|replies|discussion|(?:top\s+rated|newest|oldest|best|recent|reader)\s+comments?|"
-    r"(?:leave|post|add|write)\s+a\s+(?:comment|reply)|join\s+the\s+(?:conversation|discussion)|"
-    r"(?:show|view|read|load|see)\s+(?:all\s+)?(?:\d+\s+)?comments?|\d+\s+responses?\s+to\b.*))"
-)
+_COMMENTS_IN_ENGLISH = r"""
+    (?:\d+\s+)?(?:comments?|responses?|replies|discussion|(?:top\s+rated|newest|oldest|best|recent|reader)\s+comments?|
+    (?:leave|post|add|write)\s+a\s+(?:comment|reply)|join\s+the\s+(?:conversation|discussion)|
+    (?:show|view|read|load|see)\s+(?:all\s+)?(?:\d+\s+)?comments?|\d+\s+responses?\s+to\b.*)"""
+COMMENT_HEAD = re.compile(r"(?ix)^[\[(]?\s*(?:" + _COMMENTS_ELSEWHERE + "|" + _COMMENTS_IN_ENGLISH + ")")
 BARE_COMMENT = re.compile(
     r"(?i)^[\[(]?\s*(?:comments?|discussion|kommentare?|commentaires?|comentarios?|comentários?|commenti|komentarz[ey]?|reacties?)"
     r"\s*[\])]?\s*:?$"
