@@ -308,3 +308,50 @@ def test_the_text_under_the_headline_is_not_added_to_an_article_of_prose():
         + "\n"
     )
     assert clean(text).paragraphs == BRIDGE
+
+
+STEPS = (
+    "Make a classic dough from the flour, water, salt and egg, then leave it to rest in the fridge for twenty minutes.",
+    "Dice the pumpkin finely, chop the garlic and onion, and fry everything in the margarine until it is soft and golden.",
+    "Roll the dough out thinly, cut out round pieces with a glass and fill each one with a spoonful of the pumpkin mixture.",
+    "Boil the dumplings, melt the butter with the sage leaves in a pan, add the dumplings, stir briefly and serve at once.",
+)
+
+
+def recipe(label, section="Method step by step", first=1):
+    steps = [x for n, step in enumerate(STEPS, first) for x in (f"{label} {n}", "", step, "")]
+    head = [
+        "Pumpkin dumplings - Cook's Corner",
+        "",
+        "Home",
+        "Recipes",
+        "",
+        "Pumpkin dumplings",
+        "",
+        "Add to list",
+        "",
+    ]
+    return "\n".join([*head, section, "", *steps, "Newsletter", "Privacy policy"]) + "\n"
+
+
+@pytest.mark.parametrize("label", ["Step", "Krok", "Schritt", "Étape", "Paso"])
+def test_the_first_step_of_a_numbered_series_and_its_section_title_are_read(label):
+    # the run of prose starts under "Step 1": the label and the section's title above it are the
+    # article's, as "Step 2" … are
+    art = clean(recipe(label))
+    assert art.paragraphs == STEPS
+    assert [h.text for h in art.headings] == [
+        "Method step by step",
+        f"{label} 1",
+        f"{label} 2",
+        f"{label} 3",
+        f"{label} 4",
+    ]
+
+
+def test_a_label_out_of_the_series_above_the_article_is_not_read():
+    # "Step 7" above a series that starts at 2 is no first step, and a long line is no section title
+    text = recipe("Step", first=2).replace("Method step by step", "Step 7")
+    assert "Step 7" not in [h.text for h in clean(text).headings]
+    text = recipe("Step", section="Reader offer: save a third on every cookbook in the shop this week only")
+    assert "Reader offer" not in "\n".join(clean(text).body_blocks())

@@ -555,6 +555,10 @@ def extract(text: str) -> Extracted:
         )
     )
 
+    # the first step of a numbered series and its section's title, just above the core
+    series_start = _series_start(info, keep, a, title_i)
+    keep |= series_start
+
     paragraphs: list[str] = []
     headings: list[tuple[int, str]] = []
     seen: set[str] = set()
@@ -584,7 +588,7 @@ def extract(text: str) -> Extracted:
         elif is_list_item(ln) or after_colon or i in quantities or _in_list_run(info, i):
             paragraphs.append(ln.text)
             seen.add(ln.norm)
-        elif _is_heading(info, i) and paragraphs:
+        elif (_is_heading(info, i) and paragraphs) or i in series_start:
             headings.append((len(paragraphs), ln.text))
             after_colon = False
     byline = _find_byline(info, a, b)
@@ -598,6 +602,37 @@ def extract(text: str) -> Extracted:
     return Extracted(
         title=title, paragraphs=paragraphs, byline=byline, date=date, dateline=dateline, headings=headings
     )
+
+
+# A numbered step label: "Step 2", "Krok 3", "Schritt 4.", "Étape 5", "Part 2:".
+_STEP_LABEL = re.compile(r"^(?P<label>[^\W\d_]+(?:\s+[^\W\d_]+){0,2})\s+(?P<n>\d{1,2})\s*[.:)]?$")
+_SECTION_TITLE_MAX_WORDS = 8
+
+
+def _step(ln: Line) -> tuple[str, int] | None:
+    m = _STEP_LABEL.match(ln.text) if ln.text and not ln.junk else None
+    return (m.group("label").lower(), int(m.group("n"))) if m else None
+
+
+def _series_start(info: list[Line], keep: set[int], a: int, title_i: int) -> set[int]:
+    """When the article's sections are numbered steps ("Krok 2", "Krok 3" …) and the core starts
+    just below the first of them, that label and the section title above it ("Preparation step by
+    step", "Method") are the article's too: the run of prose starts under them."""
+    steps = [s for i in keep if (s := _step(info[i]))]
+    if len(steps) < 2:
+        return set()
+    label, first = min(steps, key=lambda s: s[1])
+    above = [j for j in range(a - 1, title_i, -1) if info[j].text][:2]
+    if not above or _step(info[above[0]]) != (label, first - 1):
+        return set()
+    found = {above[0]}
+    if len(above) > 1:
+        title = info[above[1]]
+        heading = not title.junk and not title.sentence and 1 <= title.words <= _SECTION_TITLE_MAX_WORDS
+        other_step = _step(title)
+        if heading and (other_step is None or other_step[0] != label):
+            found.add(above[1])
+    return found
 
 
 def _extend_list(info: list[Line], a: int, b: int) -> int:
