@@ -20,6 +20,16 @@ from narrate.clean.dates import find_date, iso_date
         ("Written by Regan", "Regan"),
         ("Kim Jae-won | Reporter", "Kim Jae-won"),
         ("Author: Maria Souza", "Maria Souza"),
+        ("J.R. Stone | Staff Writer", "J.R. Stone"),
+        # "By" in other languages, with their dates cut off
+        ("Par Barbara Stiegler", "Barbara Stiegler"),
+        ("Von Felix Eisenreich // 1. November 2023", "Felix Eisenreich"),
+        ("Par Matthieu Hy le 07 Mai 2020", "Matthieu Hy"),
+        ("Par Bruno Gobin, le mercredi 15 mai 2019 à 08h07", "Bruno Gobin"),
+        ("Por Juliet Jimenez 5 mayo, 2022, 6:12 pm", "Juliet Jimenez"),
+        ("Por Adriano Fernandes | 03/05/2022 20:36", "Adriano Fernandes"),
+        ("Door Jan de Vries", "Jan de Vries"),
+        ("Przez Anna Nowak", "Anna Nowak"),
     ],
 )
 def test_byline_names(line, names):
@@ -34,10 +44,31 @@ def test_byline_names(line, names):
         "[email protected]",
         "By 2030",
         "Related Article",
+        # the other languages' "By" also opens phrases: the names must be a person's
+        "Von Risiken und Nebenwirkungen",
+        "Par ici la sortie",
+        "Por qué el gobierno cambió de opinión",
+        "Features / Columnists",
     ],
 )
 def test_not_bylines(line):
     assert byline_of(line) is None
+
+
+@pytest.mark.parametrize(
+    ("line", "next_line", "names"),
+    [
+        ("Jane Smith", "March 3, 2020", "Jane Smith"),
+        ("Jane Smith - Mar 3, 2020 4:05 pm UTC", None, "Jane Smith"),
+        # without "By", a menu item, a section or a commit message over a date is no byline
+        ("Contact Us", "November 9, 2023 6:22 am CST", None),
+        ("Home Judicial", "6 May 2022 - 2:00 a. m.", None),
+        ("Create LICENSE", "Jun 23, 2020", None),
+        ("Blog Home AI & Machine Learning • October 18, 2019", None, None),
+    ],
+)
+def test_a_name_without_by_is_a_person_s(line, next_line, names):
+    assert byline_of(line, next_line) == names
 
 
 def test_byline_name_on_next_line():

@@ -17,11 +17,12 @@ from pathlib import Path
 import pytest
 
 from narrate.model import Article
-from narrate.quotes import find_quotes, given_names, read_quotes
-from narrate.quotes.given_names import given_name_gender
+from narrate.quotes import find_quotes, read_quotes
 from narrate.quotes.people import looks_like_person, parse_name
 from narrate.quotes.speakers import Cast
 from narrate.script import build_script, script_as_json
+from narrate.text import given_names
+from narrate.text.given_names import given_name_gender
 from narrate.voices import cast_speakers, load_voices
 
 DEV = Path(__file__).resolve().parent / "fixtures" / "quotes" / "people-dev.jsonl"

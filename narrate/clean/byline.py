@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from narrate.text.given_names import is_given_name
+
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(\.[\w-]+)+")
 _BRACKETED = re.compile(r"\[[^\]]*\]|\([^)]*@[^)]*\)|\([^)]*protected[^)]*\)|<[^>]*>")
 _KOREAN_SYLLABLE = re.compile(
@@ -19,7 +21,10 @@ _ROLES = re.compile(
     r"updated|published|posted|via|in|at)\b.*$",
     re.I,
 )
-BYLINE_START = re.compile(r"^\s*(?:written\s+|reported\s+|posted\s+|words\s+|story\s+)?by[:\s]\s*", re.I)
+BYLINE_START = re.compile(
+    r"^\s*(?:(?:written|reported|posted|words|story)\s+by|by|(?P<foreign>von|par|por|door|przez|av|af))[:\s]\s*",
+    re.I,
+)
 _PIPE_ROLE = re.compile(
     r"^(?P<names>[^|]{3,80}?)\s*[|/]\s*(?:staff\s+)?(?:reporter|writer|correspondent|editor|columnist|contributor)s?\b",
     re.I,
@@ -69,7 +74,9 @@ _MONTH = (
 _AFTER_NAMES = re.compile(
     r"(?i)\s*(?:[-–—|•·,]\s*)?(?:\b(?:updated|published|posted|follow|last\s+updated)\b|@\w|"
     r"\b(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,|\b" + _MONTH + r"\s+\d{1,2}\b|\b\d{1,2}\s+" + _MONTH + r"|"
-    r"\b\d{1,4}[./-]\d{1,2}[./-]\d{1,4}\b|\b\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?).*$"
+    r"\b\d{1,4}[./-]\d{1,2}[./-]\d{1,4}\b|\b\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?|"
+    # a date in another language: "le 07 mai", "am 3. Mai", "5 mayo", "dnia 4 maja"
+    r"\b(?:le|am|el|em|il|dnia|den)\s+\d|\s\d{1,2}\.?\s+[^\W\d_]{3,}).*$"
 )
 # "Jane Smith - Mar 3, 2020 4:05 pm UTC": a name then a date; no "By".
 _NAME_THEN_DATE = re.compile(
@@ -172,7 +179,7 @@ def names_from(text: str) -> str | None:
     text = BYLINE_START.sub("", text, count=1)
     text = _AUTHOR_LABEL.sub("", text, count=1)
     text = _AFTER_NAMES.sub("", text)
-    text = re.split(r"\s[|•·]\s|\s{2,}|\t|(?<=[a-z]{2})\.\s", text)[0]
+    text = re.split(r"\s(?:[|•·]|//)\s|\s{2,}|\t|(?<=[a-z]{2})\.\s", text)[0]
     text = _GLUED.sub(r"\1", text)
     parts = re.split(r",|;|\s+and\s+|\s*&\s*|\s+AND\s+|\s+und\s+|\s+e\s+|\s+y\s+", text)
     names: list[str] = []
@@ -198,20 +205,38 @@ def byline_of(line: str, next_line: str | None = None) -> str | None:
     s = line.strip()
     if not s or len(s) > 160:
         return None
-    if BYLINE_START.match(s):
-        rest = BYLINE_START.sub("", s, count=1).strip()
+    start = BYLINE_START.match(s)
+    if start:
+        rest = s[start.end() :].strip()
+        # "By" in German, French, Spanish … also opens phrases ("Von Risiken und Nebenwirkungen"):
+        # there the names must be a person's
+        check = _person if start.group("foreign") else (lambda names: names)
         if not rest and next_line:
-            return names_from(next_line)
+            return check(names_from(next_line))
         if rest and len(rest.split()) <= 14 and not rest.rstrip().endswith(("?", "!")):
-            return names_from(rest)
+            return check(names_from(rest))
         return None
     if s.lower() in ("by", "by:"):
         return names_from(next_line) if next_line else None
-    m = _PIPE_ROLE.match(s) or _NAME_THEN_DATE.match(s)
+    m = _PIPE_ROLE.match(s)
     if m:
-        return names_from(m.group("names"))
+        return _person(names_from(m.group("names")))
     if _AUTHOR_LABEL.match(s):
         return names_from(s)
+    # Without "By" or a label, only a person's name is a byline: its first word a given name
+    # ("Contact Us", "Home Judicial" or "Create LICENSE" over a date are a menu's, a commit's)
+    m = _NAME_THEN_DATE.match(s)
+    if m:
+        return _person(names_from(m.group("names")))
     if next_line and _NAME_ALONE.match(s) and _DATE_ONLY.match(next_line.strip()):
-        return names_from(s)  # a name alone on its line, the date on the next
+        return _person(names_from(s))  # a name alone on its line, the date on the next
     return None
+
+
+_INITIALS = re.compile(r"^(?:[A-Z]\.){1,3}$")
+
+
+def _person(names: str | None) -> str | None:
+    """``names`` when the first word is a given name or an initial ("J.R. Stone"), else None."""
+    first = names.split()[0] if names else ""
+    return names if first and (is_given_name(first) or _INITIALS.match(first)) else None

@@ -7,11 +7,9 @@ speech/non-speech decision itself is made from the shape of the sentence around 
 from __future__ import annotations
 
 import re
-from typing import Literal
 
 from narrate.text import MONTH_NAMES, WEEKDAYS
-
-Gender = Literal["f", "m"]
+from narrate.text.given_names import Gender
 
 
 def word_set(text: str) -> frozenset[str]:

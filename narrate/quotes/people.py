@@ -12,7 +12,6 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from narrate.quotes.given_names import given_name_gender, is_given_name
 from narrate.quotes.lexicon import (
     NOT_PERSON,
     OPENERS,
@@ -24,6 +23,7 @@ from narrate.quotes.lexicon import (
     word_set,
 )
 from narrate.text import HONORIFICS
+from narrate.text.given_names import given_name_gender, is_given_name
 
 # Words of NOT_PERSON that are also common first names: "Bill Harmon", "May Lindqvist".
 _WORD_AND_NAME = word_set("bill will mark rich may march august june grant chase rose hope")

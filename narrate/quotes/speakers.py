@@ -13,7 +13,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from narrate.quotes.given_names import is_given_name
 from narrate.quotes.lexicon import (
     DETERMINERS,
     NOUN_GENDER,
@@ -40,6 +39,7 @@ from narrate.quotes.people import (
 from narrate.quotes.phrases import is_capitalised
 from narrate.quotes.sentences import split_sentences
 from narrate.text import NAME_PARTICLES
+from narrate.text.given_names import is_given_name
 
 # A capitalised word (with an initial's or a title's dot kept apart), or a lowercase word.
 _TOKEN = re.compile(r"[A-Z]\.(?:[A-Z]\.)+|[^\W\d_][\w’'-]*")

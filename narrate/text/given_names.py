@@ -16,8 +16,9 @@ import marshal
 import os
 from functools import cache
 from pathlib import Path
+from typing import Literal
 
-from narrate.quotes.lexicon import Gender
+Gender = Literal["f", "m"]
 
 _log = logging.getLogger(__name__)
 _FIRM: dict[str, Gender] = {"m": "m", "f": "f"}
