@@ -25,6 +25,7 @@ pytestmark = [
     pytest.mark.skipif(not (CHROMIUM and CHROMEDRIVER), reason="chromium and chromedriver are not installed"),
 ]
 webdriver = pytest.importorskip("selenium.webdriver")
+from selenium.common.exceptions import TimeoutException  # noqa: E402
 from selenium.webdriver.common.by import By  # noqa: E402
 from selenium.webdriver.common.keys import Keys  # noqa: E402
 from selenium.webdriver.support.ui import WebDriverWait  # noqa: E402
@@ -44,7 +45,10 @@ SENTENCES = [
 CHAPTERS = [("Opening", 0.0), ("The interview", 3.3), ("Closing", 8.3)]
 
 
-@pytest.fixture(scope="module")
+# A browser per test, each with a fresh profile: what one test stored never reaches the next.
+# (Clearing storage from an episode's page does not hold: the page saves its position again as it
+# is left.)
+@pytest.fixture
 def browser(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
     driver = start_chromium(tmp_path_factory.mktemp("chromium-profile"))
     driver.set_page_load_timeout(WAIT_S)
@@ -76,8 +80,6 @@ def _vtt(seconds: float) -> str:
 
 def open_page(browser: Any, url: str) -> None:
     browser.get(url)
-    browser.execute_script("window.localStorage.clear()")
-    browser.get(url)
     WebDriverWait(browser, WAIT_S).until(
         lambda b: b.execute_script("return document.querySelector('[data-reader]').dataset.ready === 'true'")
     )
@@ -107,6 +109,16 @@ def seek(browser: Any, seconds: float) -> None:
 def wait_for_sentence(browser: Any, index: int) -> None:
     expected = [f"Sentence {index} by {SENTENCES[index][0]}."]
     WebDriverWait(browser, WAIT_S).until(lambda b: current_sentence(b) == expected)
+
+
+def wait_for_progress(browser: Any, text: str) -> None:
+    """Wait for the index page's progress line to read ``text``; on a timeout, say what is stored."""
+    progress = browser.find_element(By.CSS_SELECTOR, "[data-progress]")
+    try:
+        WebDriverWait(browser, WAIT_S).until(lambda b: progress.text == text)
+    except TimeoutException:
+        stored = browser.execute_script("return JSON.stringify(window.localStorage)")
+        pytest.fail(f"progress reads {progress.text!r}, storage holds {stored}")
 
 
 @pytest.fixture
@@ -200,9 +212,28 @@ def test_speed_and_position_are_remembered_on_this_device(page: Any, folder: Pat
     wait_for_sentence(page, 4)
     assert abs(current_time(page) - 6.7) < 0.5
     assert page.execute_script("return document.querySelector('audio').playbackRate") == 1.5
+    # The index, in a tab of its own: opened in place of the episode's page, under load, it saw no
+    # storage at all in 6 of 21 runs (Chromium had not kept the writes of the page it left).
+    story = page.current_window_handle
+    page.switch_to.new_window("tab")
     page.get((folder / "index.html").as_uri())
-    progress = page.find_element(By.CSS_SELECTOR, "[data-progress]")
-    assert progress.text == "Stopped at 0:06 of 0:12."  # 6.7 s, floored as players show it
+    wait_for_progress(page, "Stopped at 0:06 of 0:12.")  # 6.7 s, floored as players show it
+    page.close()
+    page.switch_to.window(story)
+
+
+def test_the_index_shows_a_position_saved_in_another_tab(page: Any, folder: Path) -> None:
+    story = page.current_window_handle
+    page.switch_to.new_window("tab")
+    page.get((folder / "index.html").as_uri())
+    index = page.current_window_handle
+    page.switch_to.window(story)
+    seek(page, 10.1)  # a jump of two seconds or more is saved at once; no other test stops here
+    wait_for_sentence(page, 6)
+    page.switch_to.window(index)  # loaded before the seek: it shows the position as it comes
+    wait_for_progress(page, "Stopped at 0:10 of 0:12.")
+    page.close()
+    page.switch_to.window(story)
 
 
 def test_the_page_makes_no_network_request(page: Any) -> None:

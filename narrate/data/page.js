@@ -216,6 +216,13 @@
 
   var reader = document.querySelector("[data-reader]");
   if (reader) { readAlong(reader); }
-  Array.prototype.forEach.call(document.querySelectorAll("[data-progress]"), showProgress);
+  function showAllProgress() {
+    Array.prototype.forEach.call(document.querySelectorAll("[data-progress]"), showProgress);
+  }
+  showAllProgress();
+  // A position saved after this page loaded (the episode plays in another tab): show it as it comes.
+  window.addEventListener("storage", function (event) {
+    if (!event.key || event.key.indexOf(POSITION_KEY) === 0) { showAllProgress(); }
+  });
   Array.prototype.forEach.call(document.querySelectorAll("[data-feed-url]"), showFeedAddress);
 })();
