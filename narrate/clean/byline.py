@@ -208,14 +208,15 @@ def byline_of(line: str, next_line: str | None = None) -> str | None:
     start = BYLINE_START.match(s)
     if start:
         rest = s[start.end() :].strip()
+        if not rest and next_line:
+            names = names_from(next_line)
+        elif rest and len(rest.split()) <= 14 and not rest.rstrip().endswith(("?", "!")):
+            names = names_from(rest)
+        else:
+            return None
         # "By" in German, French, Spanish … also opens phrases ("Von Risiken und Nebenwirkungen"):
         # there the names must be a person's
-        check = _person if start.group("foreign") else (lambda names: names)
-        if not rest and next_line:
-            return check(names_from(next_line))
-        if rest and len(rest.split()) <= 14 and not rest.rstrip().endswith(("?", "!")):
-            return check(names_from(rest))
-        return None
+        return _person(names) if start.group("foreign") else names
     if s.lower() in ("by", "by:"):
         return names_from(next_line) if next_line else None
     m = _PIPE_ROLE.match(s)

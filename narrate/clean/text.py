@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from narrate.text import ends_like_sentence
+from narrate.text import FULL_STOPS, ends_like_sentence
 
 from .artifacts import repair_line
 from .byline import byline_of
@@ -158,8 +158,10 @@ def classify(lines: list[str], title: str) -> list[Line]:
 WORD_LIST_MIN_WORDS = 40
 WORD_LIST_WORDS_PER_MARK = 30
 WORD_LIST_PAGE_FACTOR = 3
-# clause and sentence marks; the period of an initial ("E. T. A. Hoffmann", "U.S.") is not one
-_PUNCTUATION = re.compile(r"[,;:!?。，、！？；।،؟۔។။]|(?<!\b[^\W\d_])\.")
+# Clause and sentence marks, the full stops of every script among them. The period counts apart:
+# that of an initial ("E. T. A. Hoffmann", "U.S.") is not one; nor is an ellipsis.
+_STOPS = "".join(c for c in FULL_STOPS if c not in ".…")
+_PUNCTUATION = re.compile(rf"[,;:，、；،{_STOPS}]|(?<!\b[^\W\d_])\.")
 
 
 def _words_per_mark(ln: Line) -> float:
@@ -622,7 +624,7 @@ def _series_start(info: list[Line], keep: set[int], a: int, title_i: int) -> set
     if len(steps) < 2:
         return set()
     label, first = min(steps, key=lambda s: s[1])
-    above = [j for j in range(a - 1, title_i, -1) if info[j].text][:2]
+    above = list(itertools.islice((j for j in range(a - 1, title_i, -1) if info[j].text), 2))
     if not above or _step(info[above[0]]) != (label, first - 1):
         return set()
     found = {above[0]}

@@ -5,6 +5,7 @@ from narrate.text.calendar import MONTH_NAMES, MONTH_NUMBERS, MONTHS, WEEKDAYS
 from narrate.text.names import HONORIFICS, NAME_PARTICLES, NAME_SUFFIXES
 from narrate.text.numbers import NUMBER
 from narrate.text.sentences import (
+    FULL_STOPS,
     Sentence,
     ends_like_sentence,
     sentence_end,
@@ -16,6 +17,7 @@ from narrate.text.words import STOP_WORDS, stem, tokens
 
 __all__ = [
     "ABBREVIATIONS",
+    "FULL_STOPS",
     "HONORIFICS",
     "MONTHS",
     "MONTH_NAMES",

@@ -34,9 +34,9 @@ _DAYS = re.compile(rf"^(?:{'|'.join(WEEKDAYS)})\b")
 # A line that ends as a sentence or clause does (also with the full stops of CJK, Devanagari and
 # Bengali (danda), Arabic and Urdu, Khmer and Myanmar, or with a short parenthesis after the full
 # stop): prose, not a menu item, caption or button.
-_FULL_STOPS = ".!?…。！？।؟۔។။"
+FULL_STOPS = ".!?…。！？।؟۔។။"
 _LINE_ENDS_SENTENCE = re.compile(
-    rf"""[{_FULL_STOPS}:;][\s"'”’»)\]*]*$|[{_FULL_STOPS}]["'”’»]?\s*\([^()]{{1,40}}\)$"""
+    rf"""[{FULL_STOPS}:;][\s"'”’»)\]*]*$|[{FULL_STOPS}]["'”’»]?\s*\([^()]{{1,40}}\)$"""
 )
 
 
